@@ -1,0 +1,40 @@
+"""Keep docs/benchmarks.md: one section per benchmark, newest run first, older runs kept.
+
+Each section sits between ``<!-- bench:NAME -->`` and ``<!-- /bench:NAME -->`` markers, so
+several benchmarks can record into the same file without touching each other's text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import os
+from pathlib import Path
+
+HEADER = "# Benchmarks\n\nEvery figure below was produced by the command shown with it.\n"
+
+
+def machine_line() -> str:
+    """One line naming the machine: cores, Python, platform."""
+    return f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def record_run(path: Path, name: str, title: str, command: str, body: str) -> None:
+    """Add one dated run (command + markdown figures) at the top of section `name`."""
+    text = path.read_text(encoding="utf-8") if path.exists() else HEADER
+    start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
+    entry = (
+        f"### {dt.date.today().isoformat()}\n\n"
+        f"Command: `{command}`  \nMachine: {machine_line()}\n\n{body.strip()}\n"
+    )
+    if start in text and end in text:
+        head, rest = text.split(start, 1)
+        old, tail = rest.split(end, 1)
+        old = old.strip()
+        old = old[old.index("###"):] if "###" in old else ""
+        section = f"{start}\n## {title}\n\n{entry}\n{old}\n{end}"
+        text = head + section + tail
+    else:
+        text = text.rstrip() + f"\n\n{start}\n## {title}\n\n{entry}\n{end}\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
