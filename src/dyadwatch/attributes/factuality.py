@@ -1,0 +1,148 @@
+"""How sure the text is that an event happened: asserted, reported, hedged, hypothetical,
+negated, and whether it is an intent stated by someone.
+
+The trigger and every clause above it up to the sentence root are read for negation,
+modals, hedging adverbs, conditionals, hedging predicates ("it may be that", "it is possible
+that"), speech verbs ("X reports that") and intent words ("plans to", "is willing to").
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..errors import DataError
+
+CUE_CLASSES = ("speech", "hedge_adverb", "report_adverb", "hedge_modal", "hypothetical_modal",
+               "future_modal", "conditional", "hedge_predicate", "intent", "negation", "reason",
+               "reason_officially")  # fmt: skip
+SPEAKER_OWN = {"announce", "declare", "state", "confirm", "say", "tell", "insist", "stress"}
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """The cue word classes from attributes/data/cues.tsv."""
+    out: dict[str, frozenset[str]] = {}
+    path = resources.files("dyadwatch.attributes") / "data" / "cues.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) < 2 or row[0] not in CUE_CLASSES:
+                raise DataError(f"cues.tsv:{n}: expected a cue class and words, got {row[:2]}")
+            out[row[0]] = frozenset(w.strip() for w in row[1].split("|") if w.strip())
+    missing = set(CUE_CLASSES) - set(out)
+    if missing:
+        raise DataError(f"cues.tsv: missing cue classes {sorted(missing)}")
+    return out
+
+
+@dataclass
+class Factuality:
+    label: str = "asserted"  # asserted reported hedged hypothetical negated
+    cue: str = ""  # the words that decided it
+    speaker: Token | None = None  # subject of the speech verb the event is reported under
+    intent: bool = False  # a stated intent or warning, not an event that happened
+    negated: bool = False
+
+    RANK = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
+
+    def weaken(self, label: str, cue: str) -> None:
+        if self.RANK[label] > self.RANK.get(self.label, 0):
+            self.label, self.cue = label, cue
+
+
+def factuality(trigger: Token) -> Factuality:
+    """Read the trigger's clause and every clause above it up to the sentence root."""
+    c = cues()
+    result = Factuality()
+    node = trigger
+    first = True
+    while True:
+        for child in node.children:
+            lemma = child.lemma_.lower()
+            lower = child.lower_
+            if child.dep_ == "neg" and first:
+                result.negated = True
+                result.cue = result.cue or child.text
+            elif child.dep_ == "aux":
+                if lower in c["hedge_modal"]:
+                    result.weaken("hedged", child.text)
+                elif lower in c["hypothetical_modal"]:
+                    if lower == "would" and first and _under_speech(node):
+                        result.intent = True
+                        result.cue = result.cue or child.text
+                    else:
+                        result.weaken("hypothetical", child.text)
+                elif first and lower in c["future_modal"]:
+                    result.intent = True
+                    result.cue = result.cue or child.text
+            elif child.dep_ == "advmod" and lemma in c["hedge_adverb"]:
+                result.weaken("hedged", child.text)
+            elif child.dep_ == "advmod" and lemma in c["report_adverb"]:
+                result.weaken("reported", child.text)
+            elif child.dep_ == "mark" and lemma in c["conditional"] and node.dep_ == "advcl":
+                result.weaken("hypothetical", child.text)
+            elif child.dep_ == "prep" and lower == "according":
+                result.weaken("reported", "according to")
+        if node.dep_ == "ROOT" or node.head is node:
+            break
+        head = node.head
+        hlemma = head.lemma_.lower()
+        if node.dep_ in ("ccomp", "csubj") or (node.dep_ == "advcl" and hlemma in c["speech"]):
+            if hlemma in c["hedge_predicate"] or _is_hedge_copula(head):
+                result.weaken("hedged", head.text)
+            elif hlemma in c["speech"]:
+                speaker = _subject(head)
+                if result.speaker is None:
+                    result.speaker = speaker
+                if hlemma not in SPEAKER_OWN:
+                    result.weaken("reported", head.text)
+        elif node.dep_ == "xcomp" and hlemma in c["intent"]:
+            result.intent = True
+            result.cue = result.cue or head.text
+        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in c["intent"]:
+            result.intent = True
+        elif node.dep_ in ("pobj", "pcomp") and head.lower_ in ("if", "unless"):
+            result.weaken("hypothetical", head.text)
+        first = first and node.dep_ in ("xcomp", "aux", "conj") and trigger.pos_ != "NOUN"
+        node = head
+    if result.negated and result.label == "asserted":
+        result.label = "negated"
+    return result
+
+
+def _subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _under_speech(node: Token) -> bool:
+    """Whether `node` sits in the complement of a speech verb ("said it would ...")."""
+    c = cues()
+    while node.dep_ != "ROOT" and node.head is not node:
+        if node.dep_ in ("ccomp", "advcl", "conj") and node.head.lemma_.lower() in c["speech"]:
+            return True
+        if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl"):
+            return False
+        node = node.head
+    return False
+
+
+def _is_hedge_copula(head: Token) -> bool:
+    """"It may be that ...", "it is possible that ...": a copula with a hedge or hedged attribute."""
+    c = cues()
+    if head.lemma_.lower() != "be":
+        return False
+    for child in head.children:
+        if child.dep_ == "aux" and child.lower_ in c["hedge_modal"] | c["hypothetical_modal"]:
+            return True
+        if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in c["hedge_predicate"]:
+            return True
+    return False

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dyadwatch.attributes.dates import (
+    DateValue,
+    DocumentDates,
+    Expr,
+    parse_expression,
+    read_tsv,
+)
+from dyadwatch.errors import DataError, InputError
+
+PUB = "2022-07-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision", "how"),
+    [
+        ("On July 6, a court ordered the pipeline to stop.", "ordered", "2022-07-06", "day",
+         "clause"),
+        ("A court halted the terminal on July 6. Two days earlier, the president spoke.",
+         "spoke", "2022-07-04", "day", "clause"),
+        ("The port shut on June 17. The next day the ministry announced a ban.", "announced",
+         "2022-06-18", "day", "clause"),
+        ("Troops arrived six months ago.", "arrived", "2022-01", "month", "clause"),
+        ("In early 2022 the army intervened.", "intervened", "2022", "year", "clause"),
+        ("The governor resigned without warning.", "resigned", "2022-07", "month",
+         "publication"),
+        ("The ministers signed the 1995 agreement.", "signed", "2022-07", "month",
+         "publication"),
+        ("Customs officers seized the cargo yesterday.", "seized", "2022-07-14", "day",
+         "clause"),
+        ("The envoy visited Baku on Monday.", "visited", "2022-07-11", "day", "clause"),
+        ("Exports fell sharply in June.", "fell", "2022-06", "month", "clause"),
+        ("The council met in 2021.", "met", "2021", "year", "clause"),
+        ("Grain prices jumped in December.", "jumped", "2021-12", "month", "clause"),
+        ("The treaty was signed on 17 June 2021.", "signed", "2021-06-17", "day", "clause"),
+        ("Officials said on 2022-07-06 that the line was cut.", "said", "2022-07-06", "day",
+         "clause"),
+        ("Rebels shelled the town last week.", "shelled", "2022-07", "month", "clause"),
+        ("Police closed the road while rebels attacked the depot on July 1.", "closed",
+         "2022-07-01", "day", "sentence"),
+        ("The talks collapsed on May 3. The delegations left the city.", "left", "2022-05-03",
+         "day", "anchor"),
+        ("Protests have spread in the past several weeks.", "spread", "2022-07", "month",
+         "clause"),
+        ("The parliament voted two years ago.", "voted", "2020", "year", "clause"),
+    ],
+)  # fmt: skip
+def test_event_date(nlp, token_of, text, trigger, date, precision, how):
+    doc = nlp(text)
+    dates = DocumentDates(doc, PUB)
+    assert dates.for_token(token_of(doc, trigger)) == (DateValue(date, precision), how)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date"),
+    [
+        # the date of the reported clause, not of the statement
+        ("The minister said on Monday that the army had closed the border on July 2.",
+         "closed", "2022-07-02"),
+        ("The minister said on Monday that the army had closed the border on July 2.",
+         "said", "2022-07-11"),
+    ],
+)  # fmt: skip
+def test_clause_date_beats_sentence_date(nlp, token_of, text, trigger, date):
+    doc = nlp(text)
+    value, how = DocumentDates(doc, PUB).for_token(token_of(doc, trigger))
+    assert (value.date if value else None, how) == (date, "clause")
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        ("The ministers signed the 1995 agreement.", []),
+        ("The ban lasts for 30 days under a 30-day rule.", []),
+        ("On July 6 and again two days later the port closed.", ["July 6", "two days later"]),
+        ("Talks resumed in 2021 and stalled on Friday.", ["2021", "Friday"]),
+    ],
+)
+def test_mentions(nlp, text, mentions):
+    doc = nlp(text)
+    found = DocumentDates(doc, PUB).mentions
+    assert [m.text for m in found] == mentions
+    assert all(doc.text[m.start_char : m.end_char] == m.text for m in found)
+
+
+def test_no_publication_date_and_no_date(nlp, token_of):
+    doc = nlp("The governor resigned without warning.")
+    assert DocumentDates(doc, None).for_token(token_of(doc, "resigned")) == (None, "none")
+
+
+def test_bad_publication_date(nlp):
+    with pytest.raises(InputError):
+        DocumentDates(nlp("Nothing happened."), "15/07/2022")
+
+
+@pytest.mark.parametrize(
+    ("text", "expr"),
+    [
+        ("July 6, 2022", Expr("calendar", 2022, 7, 6)),
+        ("the 6th of July", Expr("calendar", None, 7, 6)),
+        ("mid-2022", Expr("calendar", 2022, precision="year")),
+        ("late June", Expr("calendar", None, 6, precision="month")),
+        ("the day before", Expr("offset", amount=-1)),
+        ("three days later", Expr("offset", amount=3)),
+        ("a month ago", Expr("pubmonth", amount=-1, precision="month")),
+        ("last year", Expr("pubyear", amount=-1, precision="year")),
+        ("30 days", None),
+        ("the 1990s", None),
+    ],
+)
+def test_parse_expression(text, expr):
+    assert parse_expression(text) == expr
+
+
+def test_bad_data_file_names_file_and_line(tmp_path: Path):
+    path = tmp_path / "words.tsv"
+    path.write_text("# header\njune\tmonth\t6\njuly month 7\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"words\.tsv, line 3"):
+        list(read_tsv(path, 3))

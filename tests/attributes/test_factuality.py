@@ -1,0 +1,43 @@
+"""Factuality cues read off the parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.attributes.factuality import cues, factuality
+
+CASES = [
+    ("Armenia expelled two Azerbaijani diplomats on Monday.", "expelled", "asserted", False),
+    ("Armenia did not expel the diplomats.", "expel", "negated", False),
+    ("The ministry said Lithuania had blocked the cargo.", "blocked", "asserted", False),
+    ("Belarus reports that Polish guards have beaten migrants.", "beaten", "reported", False),
+    ("According to officials, the army shelled the village.", "shelled", "reported", False),
+    ("The troops reportedly shelled the village.", "shelled", "reported", False),
+    ("The army apparently shelled the village.", "shelled", "hedged", False),
+    ("Rebels may have shelled the village.", "shelled", "hedged", False),
+    ("It may be that rebels shelled the village.", "shelled", "hedged", False),
+    ("It is possible that rebels shelled the village.", "shelled", "hedged", False),
+    ("Georgia could retaliate by closing the border.", "closing", "hypothetical", False),
+    ("If Serbia attacks, Kosovo will respond.", "attacks", "hypothetical", False),
+    ("Poland plans to close the crossing.", "close", "asserted", True),
+    ("China said it would free the fishermen.", "free", "asserted", True),
+    ("Moldova will expel the envoy.", "expel", "asserted", True),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "label", "intent"), CASES)
+def test_factuality(nlp, text, word, label, intent):
+    doc = nlp(text)
+    tok = next(t for t in doc if t.text == word)
+    got = factuality(tok)
+    assert (got.label, got.intent) == (label, intent)
+
+
+def test_speaker_is_found(nlp):
+    doc = nlp("Kazakhstan reports that 1,700 railcars of coal have been stopped.")
+    got = factuality(next(t for t in doc if t.text == "stopped"))
+    assert got.speaker is not None and got.speaker.text == "Kazakhstan"
+
+
+def test_every_cue_class_has_words():
+    assert all(words for words in cues().values())
