@@ -1,0 +1,7 @@
+"""Actors: the knowledge base (data files) and the resolution of mentions in text."""
+
+from .kb import ActorEntry, Form, KnowledgeBase, Role
+from .resolve import ActorFinder, ActorMention, DocActors
+
+__all__ = ["ActorEntry", "ActorFinder", "ActorMention", "DocActors", "Form", "KnowledgeBase",
+           "Role"]
