@@ -1,0 +1,1 @@
+"""Dyad analysis: period series, reciprocity, escalation alerts and the assembled dyad view."""

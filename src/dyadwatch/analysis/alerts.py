@@ -1,0 +1,34 @@
+"""Escalation flags: a week whose conflict intensity leaves its recent baseline.
+
+A week is flagged when its value exceeds the mean of the trailing ``window`` weeks by more
+than ``k`` standard deviations (the deviation floored at ``min_std`` so a quiet baseline
+does not flag every small event), after at least ``min_weeks`` weeks of baseline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Sequence
+from typing import Any
+
+WINDOW, K, MIN_WEEKS, MIN_STD = 8, 2.0, 4, 1.0
+
+
+def escalation_alerts(periods: Sequence[dt.date], values: Sequence[float], direction: str,
+                      window: int = WINDOW, k: float = K, min_weeks: int = MIN_WEEKS,
+                      min_std: float = MIN_STD) -> list[dict[str, Any]]:  # fmt: skip
+    """Flagged weeks of one direction's series, oldest first."""
+    out = []
+    for t in range(min_weeks, len(values)):
+        base = values[max(0, t - window): t]
+        mean = statistics.fmean(base)
+        std = max(statistics.pstdev(base), min_std)
+        if values[t] > 0 and values[t] > mean + k * std:
+            out.append({
+                "direction": direction, "period": periods[t].isoformat(),
+                "value": round(values[t], 3), "baseline_mean": round(mean, 3),
+                "baseline_std": round(std, 3), "z": round((values[t] - mean) / std, 2),
+                "rule": f"above trailing {window}-week mean + {k:g} sd",
+            })  # fmt: skip
+    return out

@@ -1,0 +1,270 @@
+"""Cross-document merging: mentions of one real event become one event listing every source.
+
+Two mentions are of the same event when every check in :func:`compare` passes: the same
+actor and recipient (by country at least), the same type or a pair of common alternates
+(``link/data/type_alternates.tsv``), compatible factuality, dates that overlap within the
+precision of both, and matching place and quantities where both give them. Clustering is
+greedy and complete-link over mentions sorted by (date, document, offset, id), so the same
+mentions always give the same events. Conflicting details such as two stated reasons are
+kept side by side, never overwritten.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import DataError
+from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
+
+ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
+PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+DAY_SLACK = 1  # a day either side: outlets in different time zones date the same act apart
+QUANTITY_TOLERANCE = 0.25  # relative difference still read as the same count
+
+
+@lru_cache(maxsize=4)
+def load_alternates(path: Path = ALTERNATES_FILE) -> frozenset[frozenset[str]]:
+    """Read the TSV of alternate type pairs; raises DataError naming file and line."""
+    pairs: set[frozenset[str]] = set()
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise DataError(f"{path}: cannot read ({e})") from e
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        row = next(csv.reader([line], delimiter="\t"))
+        if row[:2] == ["type_a", "type_b"]:
+            continue
+        if len(row) < 2 or row[0] not in PLOVER_TYPES or row[1] not in PLOVER_TYPES:
+            raise DataError(f"{path}, line {n}: expected two PLOVER types, got {row[:2]!r}")
+        pairs.add(frozenset(row[:2]))
+    return frozenset(pairs)
+
+
+def party(actor: Actor | None) -> str | None:
+    """The key a dyad is matched on: the actor's country, or its own code when it has none."""
+    if actor is None:
+        return None
+    return actor.country or actor.code or None
+
+
+def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
+    """First and last day a contract date can mean (``2024-03`` → March 1 to 31); None if unknown."""
+    if not date:
+        return None
+    try:
+        parts = [int(p) for p in date.split("-")]
+    except ValueError:
+        return None
+    precision = precision or {3: "day", 2: "month", 1: "year"}.get(len(parts))
+    try:
+        if precision == "day" and len(parts) >= 3:
+            day = dt.date(*parts[:3])
+            return day, day
+        if precision == "month" and len(parts) >= 2:
+            last = calendar.monthrange(parts[0], parts[1])[1]
+            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
+        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class Check:
+    """One test two mentions went through, with what it saw."""
+
+    name: str
+    ok: bool
+    detail: str
+
+
+def _factuality_group(value: str) -> str:
+    return value if value in ("negated", "hypothetical") else "actual"
+
+
+def _check_type(a: Event, b: Event, alternates: frozenset[frozenset[str]]) -> Check:
+    if a.event == b.event:
+        return Check("type", True, f"same type {a.event}")
+    if a.quad_code is not None and b.quad_code is not None and a.quad_code != b.quad_code:
+        return Check("type", False, f"{a.event} and {b.event} are in different quad classes")
+    if frozenset((a.event, b.event)) in alternates:
+        return Check("type", True, f"{a.event} and {b.event} are common alternates")
+    return Check("type", False, f"{a.event} and {b.event} differ")
+
+
+def _check_date(a: Event, b: Event) -> Check:
+    sa, sb = date_span(a.date, a.date_precision), date_span(b.date, b.date_precision)
+    if sa is None or sb is None:
+        return Check("date", a.doc_id == b.doc_id, "a date is missing")
+    slack = dt.timedelta(days=DAY_SLACK)
+    ok = sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
+    word = "overlap" if ok else "do not overlap"
+    return Check("date", ok, f"{a.date} ({a.date_precision}) and {b.date} ({b.date_precision}) {word}")
+
+
+def _check_place(a: Event, b: Event) -> Check:
+    pa, pb = a.event_loc, b.event_loc
+    if pa is None or pb is None:
+        return Check("place", True, "place given by at most one")
+    if pa.geonameid is not None and pa.geonameid == pb.geonameid:
+        return Check("place", True, f"same place {pa.name}")
+    na, nb = pa.name.casefold(), pb.name.casefold()
+    if na == nb or na in pb.text.casefold() or nb in pa.text.casefold():
+        return Check("place", True, f"{pa.name} matches {pb.name}")
+    if pa.country and pb.country and pa.country != pb.country:
+        return Check("place", False, f"{pa.name} ({pa.country}) and {pb.name} ({pb.country}) differ")
+    return Check("place", False, f"{pa.name} and {pb.name} differ")
+
+
+def _unit(q: Quantity) -> str:
+    unit = q.unit.casefold().strip()
+    return unit.removesuffix("s")
+
+
+def _check_quantities(a: Event, b: Event) -> Check:
+    by_unit = {_unit(q): q for q in a.quantities}
+    shared = [(by_unit[_unit(q)], q) for q in b.quantities if _unit(q) in by_unit]
+    if not shared:
+        return Check("quantities", True, "no quantity in a common unit")
+    for qa, qb in shared:
+        big = max(abs(qa.value), abs(qb.value)) or 1.0
+        if abs(qa.value - qb.value) / big > QUANTITY_TOLERANCE:
+            return Check("quantities", False, f"{qa.text or qa.value} vs {qb.text or qb.value}")
+    return Check("quantities", True, "quantities agree: " + ", ".join(f"{qa.text} ~ {qb.text}" for qa, qb in shared))
+
+
+def compare(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None = None) -> list[Check]:
+    """Every check between two mentions; they are the same event when all pass."""
+    alternates = load_alternates() if alternates is None else alternates
+    dyad_a = (party(a.actor), party(a.recipient))
+    dyad_b = (party(b.actor), party(b.recipient))
+    fa, fb = _factuality_group(a.factuality), _factuality_group(b.factuality)
+    return [
+        Check("dyad", dyad_a == dyad_b and dyad_a[0] is not None, f"{dyad_a} vs {dyad_b}"),
+        _check_type(a, b, alternates),
+        Check("factuality", fa == fb, f"{a.factuality} and {b.factuality}"),
+        _check_date(a, b),
+        _check_place(a, b),
+        _check_quantities(a, b),
+    ]
+
+
+def compatible(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None = None) -> bool:
+    """True when :func:`compare` passes every check."""
+    return all(c.ok for c in compare(a, b, alternates))
+
+
+@dataclass
+class MergedEvent:
+    """One real event: the merged record, its mentions, and why they were merged."""
+
+    event: Event
+    mentions: list[Event]
+    stated_reasons: list[dict[str, str]] = field(default_factory=list)
+    why: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def corroboration(self) -> int:
+        """How many distinct documents report the event."""
+        return len({m.doc_id for m in self.mentions})
+
+    def to_dict(self) -> dict[str, Any]:
+        """The contract record plus ``corroboration``, ``mentions``, ``stated_reasons``, ``merge``."""
+        out = self.event.to_dict()
+        out["corroboration"] = self.corroboration
+        out["mentions"] = [m.id for m in self.mentions]
+        out["stated_reasons"] = list(self.stated_reasons)
+        out["merge"] = list(self.why)
+        return out
+
+
+def _sort_key(e: Event) -> tuple[str, str, int, str]:
+    span = date_span(e.date, e.date_precision)
+    return (span[0].isoformat() if span else "9999", e.doc_id, e.evidence.start, e.id)
+
+
+def _sources(mentions: list[Event]) -> list[Source]:
+    seen: set[tuple[str, str]] = set()
+    out: list[Source] = []
+    for m in mentions:
+        given = next((s for s in m.sources if s.doc_id == m.doc_id), None)
+        src = Source(m.doc_id, given.url if given else None, given.outlet if given else None,
+                     m.evidence.text)  # fmt: skip
+        if (src.doc_id, src.evidence or "") not in seen:
+            seen.add((src.doc_id, src.evidence or ""))
+            out.append(src)
+    return out
+
+
+def build_merged(mentions: list[Event], alternates: frozenset[frozenset[str]]) -> MergedEvent:
+    """Combine compatible mentions (first one is the anchor) into one merged event."""
+    rep = max(mentions, key=lambda m: (m.confidence, -mentions.index(m)))
+    dated = min((m for m in mentions if m.date), default=rep,
+                key=lambda m: (PRECISION_RANK.get(m.date_precision or "year", 2), m is not rep))  # fmt: skip
+    quantities: dict[tuple[float, str], Quantity] = {}
+    for m in mentions:
+        for q in m.quantities:
+            quantities.setdefault((q.value, _unit(q)), q)
+    reasons: list[dict[str, str]] = []
+    for m in mentions:
+        if m.stated_reason and m.stated_reason not in [r["text"] for r in reasons]:
+            reasons.append({"text": m.stated_reason, "doc_id": m.doc_id, "mention": m.id})
+    miss = 1.0
+    for m in mentions:
+        miss *= 1.0 - min(max(m.confidence, 0.0), 1.0)
+    links = [i for m in mentions for i in m.in_response_to]
+    ids = {m.id for m in mentions}
+    merged = replace(
+        rep,
+        id=min(ids),
+        date=dated.date,
+        date_precision=dated.date_precision,
+        context=list(dict.fromkeys(c for m in mentions for c in m.context)),
+        event_loc=rep.event_loc or next((m.event_loc for m in mentions if m.event_loc), None),
+        quantities=list(quantities.values()),
+        stated_reason=rep.stated_reason or (reasons[0]["text"] if reasons else None),
+        in_response_to=[i for i in dict.fromkeys(links) if i not in ids],
+        confidence=round(1.0 - miss, 4),
+        sources=_sources(mentions),
+    )
+    anchor = mentions[0]
+    why = [
+        {
+            "mention": m.id,
+            "doc_id": m.doc_id,
+            "anchor": anchor.id,
+            "checks": [asdict(c) for c in compare(anchor, m, alternates)],
+        }
+        for m in mentions[1:]
+    ]
+    return MergedEvent(merged, list(mentions), reasons, why)
+
+
+def merge_mentions(
+    mentions: Iterable[Event], alternates: frozenset[frozenset[str]] | None = None
+) -> list[MergedEvent]:
+    """Cluster mentions into merged events; deterministic for the same set of mentions.
+
+    Needs coded mentions (any order, any documents). Returns merged events sorted by
+    (date, id); a mention compatible with no earlier cluster starts its own.
+    """
+    alternates = load_alternates() if alternates is None else alternates
+    clusters: dict[tuple[str | None, str | None], list[list[Event]]] = {}
+    for m in sorted(mentions, key=_sort_key):
+        groups = clusters.setdefault((party(m.actor), party(m.recipient)), [])
+        for group in groups:
+            if all(compatible(other, m, alternates) for other in group):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    merged = [build_merged(g, alternates) for groups in clusters.values() for g in groups]
+    return sorted(merged, key=lambda me: (_sort_key(me.event)[0], me.event.id))

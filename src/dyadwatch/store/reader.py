@@ -1,0 +1,246 @@
+"""Read-only queries on the event store: one event, a dyad's events and series, top dyads.
+
+A side of a dyad is a country code (``RUS``: every actor of that country, all sectors), a
+finer code (``RUSGOV``: actors whose code starts with it) or an organisation's own code
+(``NATO``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+import duckdb
+
+from ..errors import StoreError
+
+EVENT_FIELDS = (
+    "event_id, date, date_str, date_precision, event, mode, quad_code, intensity, "
+    "actor_code, actor_country, recipient_code, recipient_country, n_sources, confidence, record"
+)
+
+
+def side_filter(country_col: str, code_col: str, spec: str) -> tuple[str, list[str]]:
+    """SQL condition (and its parameters) matching one side of a dyad."""
+    spec = spec.strip().upper()
+    if len(spec) <= 3:
+        return f"{country_col} = ?", [spec]
+    return (f"({country_col} = ? OR ({country_col} = ? AND starts_with({code_col}, ?)))",
+            [spec, spec[:3], spec])  # fmt: skip
+
+
+def record_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
+    """The contract record of an events row (built from its columns when it has no record)."""
+    (event_id, _date, date_str, precision, event, mode, quad, intensity, actor_code,
+     actor_country, recipient_code, recipient_country, n_sources, confidence, record) = row  # fmt: skip
+    if record:
+        return json.loads(record)  # type: ignore[no-any-return]
+
+    def actor(code: str | None, country: str | None) -> dict[str, Any] | None:
+        if code is None:
+            return None
+        return {"text": code, "code": code, "country": country, "sector": code[3:] or None,
+                "name": None, "wikidata": None}  # fmt: skip
+
+    return {
+        "id": event_id, "doc_id": None, "date": date_str, "date_precision": precision,
+        "event": event, "mode": mode, "context": [], "actor": actor(actor_code, actor_country),
+        "recipient": actor(recipient_code, recipient_country), "event_text": "",
+        "evidence": None, "event_loc": None, "quantities": [], "factuality": "asserted",
+        "stated_reason": None, "in_response_to": [], "quad_code": quad, "intensity": intensity,
+        "cameo": None, "confidence": confidence, "sources": [], "coder": "",
+        "corroboration": n_sources,
+    }  # fmt: skip
+
+
+class StoreReader:
+    """A read-only connection to a store; many readers may be open while nobody writes."""
+
+    def __init__(self, path: Path | str):
+        self.path = Path(path)
+        if not self.path.exists():
+            raise StoreError(f"{self.path}: no store here (create one with `dyadwatch ingest`)")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=True)
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: cannot open the store ({e})") from e
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, t: type[BaseException] | None, v: BaseException | None,
+                 tb: TracebackType | None) -> None:  # fmt: skip
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def _q(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
+        try:
+            return self.con.execute(sql, params or []).fetchall()
+        except duckdb.Error as e:
+            raise StoreError(f"{self.path}: query failed ({e})") from e
+
+    def counts(self) -> dict[str, int]:
+        """Rows in each table."""
+        return {t: self._q(f"SELECT count(*) FROM {t}")[0][0]
+                for t in ("documents", "mentions", "events")}  # fmt: skip
+
+    def resolve_id(self, some_id: str) -> str | None:
+        """The merged event id for an event id or a mention id; None if unknown."""
+        rows = self._q("SELECT event_id FROM events WHERE event_id = ? LIMIT 1", [some_id])
+        if not rows:
+            rows = self._q("SELECT event_id FROM mentions WHERE mention_id = ? LIMIT 1", [some_id])
+        return rows[0][0] if rows else None
+
+    def event(self, some_id: str) -> dict[str, Any] | None:
+        """The merged record of an event (given its id or one of its mention ids)."""
+        event_id = self.resolve_id(some_id)
+        if event_id is None:
+            return None
+        rows = self._q(f"SELECT {EVENT_FIELDS} FROM events WHERE event_id = ?", [event_id])
+        if not rows:
+            return None
+        record = record_from_row(rows[0])
+        links = self.explicit_links([event_id])
+        record["in_response_to"] = [t for s, t in links if s == event_id]
+        return record
+
+    def mentions_of(self, event_id: str) -> list[dict[str, Any]]:
+        """Each mention of a merged event with its document's url, outlet and title."""
+        rows = self._q(
+            "SELECT m.record, d.url, d.outlet, d.title, d.date FROM mentions m "
+            "LEFT JOIN documents d USING (doc_id) WHERE m.event_id = ? ORDER BY m.doc_id, m.mention_id",
+            [event_id],
+        )
+        out = []
+        for record, url, outlet, title, date in rows:
+            rec = json.loads(record)
+            rec["document"] = {"url": url, "outlet": outlet, "title": title, "date": date}
+            out.append(rec)
+        return out
+
+    def explicit_links(self, event_ids: list[str]) -> list[tuple[str, str]]:
+        """(responding event, event responded to) pairs from the text, for these sources."""
+        if not event_ids:
+            return []
+        rows = self._q(
+            "SELECT DISTINCT s.event_id, t.event_id FROM mention_links l "
+            "JOIN mentions s ON s.mention_id = l.source_mention "
+            "JOIN mentions t ON t.mention_id = l.target_mention "
+            "WHERE s.event_id IN (SELECT unnest(?)) AND s.event_id <> t.event_id ORDER BY 1, 2",
+            [event_ids],
+        )
+        return [(s, t) for s, t in rows]
+
+    def _dyad_parts(self, a: str, b: str, start: dt.date | None, end: dt.date | None,
+                    ) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
+        """(direction label, WHERE clause, params) for A→B and B→A."""
+        out = []
+        for x, y in ((a, b), (b, a)):
+            fx, px = side_filter("actor_country", "actor_code", x)
+            fy, py = side_filter("recipient_country", "recipient_code", y)
+            where, params = f"{fx} AND {fy}", px + py
+            if start:
+                where, params = where + " AND date >= ?", params + [start]
+            if end:
+                where, params = where + " AND date <= ?", params + [end]
+            out.append((f"{x.upper()}>{y.upper()}", where, params))
+        return out
+
+    def dyad_events(self, a: str, b: str, start: dt.date | None = None, end: dt.date | None = None,
+                    limit: int = 0) -> tuple[list[dict[str, Any]], int]:  # fmt: skip
+        """Events both ways in time order, each with a ``direction``; and how many there are.
+
+        ``limit`` > 0 keeps the latest ``limit`` events (still in time order).
+        """
+        parts = self._dyad_parts(a, b, start, end)
+        union = " UNION ALL ".join(
+            f"SELECT '{label}' AS direction, {EVENT_FIELDS} FROM events WHERE {where}"
+            for label, where, _ in parts
+        )
+        params = [p for _, _, ps in parts for p in ps]
+        total = self._q(f"SELECT count(*) FROM ({union})", params)[0][0]
+        sql = f"SELECT * FROM ({union}) ORDER BY date DESC, event_id DESC"
+        if limit > 0:
+            sql += f" LIMIT {int(limit)}"
+        rows = self._q(sql, params)[::-1]
+        events = []
+        for row in rows:
+            rec = record_from_row(row[1:])
+            rec["direction"] = row[0]
+            events.append(rec)
+        return events, total
+
+    def dyad_periods(self, a: str, b: str, unit: str = "week", start: dt.date | None = None,
+                     end: dt.date | None = None) -> list[tuple[Any, ...]]:  # fmt: skip
+        """Rows (period start, direction, quad, count, intensity sum, conflict sum) for a dyad.
+
+        ``unit`` is ``week`` (Monday starts) or ``month``. Conflict is the summed magnitude of
+        negative intensity of quad 3 and 4 events.
+        """
+        if unit not in ("week", "month"):
+            raise StoreError(f"unknown period unit {unit!r}")
+        parts = self._dyad_parts(a, b, start, end)
+        union = " UNION ALL ".join(
+            f"SELECT '{label}' AS direction, date, quad_code, intensity FROM events "
+            f"WHERE {where} AND date IS NOT NULL"
+            for label, where, _ in parts
+        )
+        params = [p for _, _, ps in parts for p in ps]
+        return self._q(
+            f"SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, direction, quad_code, "
+            "count(*), coalesce(sum(intensity), 0), "
+            "coalesce(sum(CASE WHEN quad_code >= 3 THEN greatest(-intensity, 0) END), 0) "
+            f"FROM ({union}) GROUP BY ALL ORDER BY 1, 2, 3",
+            params,
+        )
+
+    def top_dyads(self, n: int = 10, weeks: int = 8) -> list[dict[str, Any]]:
+        """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks."""
+        rows = self._q(
+            "WITH d AS (SELECT least(actor_country, recipient_country) AS a, "
+            "greatest(actor_country, recipient_country) AS b, date, intensity FROM events "
+            "WHERE recipient_country IS NOT NULL AND actor_country IS NOT NULL "
+            "AND actor_country <> recipient_country), "
+            "last AS (SELECT CAST(date_trunc('week', max(date)) AS DATE) AS w FROM d) "
+            "SELECT a, b, count(*) AS n, coalesce(sum(intensity), 0) AS intensity, "
+            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
+            f"FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(n)}"
+        )
+        last = self._q(
+            "SELECT CAST(date_trunc('week', max(date)) AS DATE) FROM events"
+        )[0][0]
+        out = []
+        for a, b, count, intensity, recent in rows:
+            weekly = [0] * weeks
+            for w in recent or []:
+                idx = weeks - 1 - (last - w).days // 7
+                if 0 <= idx < weeks:
+                    weekly[idx] += 1
+            out.append({"dyad": [a, b], "events": count, "intensity": round(intensity, 2),
+                        "weekly": weekly, "last_week": last.isoformat() if last else None})  # fmt: skip
+        return out
+
+    def iter_records(self, batch: int = 10_000) -> Iterator[dict[str, Any]]:
+        """Every merged event record, in (date, id) order, with resolved response links."""
+        links: dict[str, list[str]] = {}
+        for s, t in self._q(
+            "SELECT DISTINCT s.event_id, t.event_id FROM mention_links l "
+            "JOIN mentions s ON s.mention_id = l.source_mention "
+            "JOIN mentions t ON t.mention_id = l.target_mention WHERE s.event_id <> t.event_id "
+            "ORDER BY 1, 2"
+        ):
+            links.setdefault(s, []).append(t)
+        cur = self.con.cursor()
+        cur.execute(f"SELECT {EVENT_FIELDS} FROM events ORDER BY date, event_id")
+        while rows := cur.fetchmany(batch):
+            for row in rows:
+                rec = record_from_row(row)
+                if rec["id"] in links or rec.get("in_response_to"):
+                    rec["in_response_to"] = links.get(rec["id"], [])
+                yield rec

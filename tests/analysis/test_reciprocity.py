@@ -1,0 +1,57 @@
+"""Reciprocity, escalation alerts and series filling on synthetic series."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from dyadwatch.analysis.alerts import escalation_alerts
+from dyadwatch.analysis.reciprocity import lagged_regression, reciprocity
+from dyadwatch.analysis.series import build_series
+
+
+def answered_series(weight: float, weeks: int = 60) -> tuple[list[float], list[float]]:
+    rng = random.Random(42)
+    x = [rng.uniform(0, 20) for _ in range(weeks)]
+    y = [rng.uniform(0, 2)] + [weight * x[t - 1] + rng.uniform(0, 2) for t in range(1, weeks)]
+    return x, y
+
+
+@pytest.mark.parametrize(("weight", "r_min", "r_max"), [(0.8, 0.9, 1.0), (0.0, -0.4, 0.4)])
+def test_lagged_regression_finds_answers(weight: float, r_min: float, r_max: float) -> None:
+    x, y = answered_series(weight)
+    result = lagged_regression(x, y, lag=1)
+    assert result["n_weeks"] == 59
+    assert r_min <= result["r"] <= r_max
+    assert abs(result["slope"] - weight) < 0.15
+
+
+@pytest.mark.parametrize(("x", "y"), [([1.0] * 10, [2.0] * 10), ([1.0, 2.0], [2.0, 1.0])])
+def test_degenerate_series_give_no_estimate(x: list[float], y: list[float]) -> None:
+    assert lagged_regression(x, y)["r"] is None
+
+
+def test_reciprocity_names_both_directions() -> None:
+    x, y = answered_series(0.8)
+    result = reciprocity(x, y, ("RUS", "UKR"))
+    assert result["UKR_answers_RUS"]["r"] > result["RUS_answers_UKR"]["r"]
+
+
+@pytest.mark.parametrize(
+    ("values", "flagged"),
+    [([1, 2, 1, 2, 1, 2, 1, 20, 2], [7]), ([5] * 9, []), ([0, 0, 0, 0, 0.5], []), ([0, 0, 0, 0, 4], [4])],
+)
+def test_escalation_alerts(values: list[float], flagged: list[int]) -> None:
+    weeks = [dt.date(2024, 1, 1) + dt.timedelta(weeks=i) for i in range(len(values))]
+    alerts = escalation_alerts(weeks, [float(v) for v in values], "A>B")
+    assert [weeks.index(dt.date.fromisoformat(a["period"])) for a in alerts] == flagged
+
+
+def test_series_fill_empty_weeks() -> None:
+    w1, w3 = dt.date(2024, 1, 1), dt.date(2024, 1, 15)
+    rows = [(w1, "A>B", 4, 2, -10.0, 10.0), (w3, "B>A", 1, 1, 3.0, 0.0)]
+    points = build_series(rows, "week", ("A>B", "B>A"))
+    assert [(p.period.day, p.direction, p.count) for p in points] == [
+        (1, "A>B", 2), (1, "B>A", 0), (8, "A>B", 0), (8, "B>A", 0), (15, "A>B", 0), (15, "B>A", 1)]
