@@ -1,0 +1,50 @@
+"""`dyadwatch bench speed`: coding speed against the parse floor, recorded in the benchmarks."""
+
+from __future__ import annotations
+
+import shlex
+from pathlib import Path
+
+import typer
+from rich.console import Console
+
+from ..errors import DyadwatchError
+from ..evaluate import benchdoc
+from .evaluate import bench_app
+
+BENCH_DOC = Path("docs/benchmarks.md")
+BENCH_NAME = "speed"
+BENCH_TITLE = "Coding speed against the parse floor"
+
+out = Console()
+err = Console(stderr=True)
+
+
+@bench_app.command("speed")
+def speed_command(
+    docs: int = typer.Option(2000, "--docs", min=1, help="documents in the generated corpus"),
+    workers: int = typer.Option(2, "--workers", min=2, help="worker processes for run (c)"),
+    articles: Path | None = typer.Option(
+        None, "--articles", help="JSONL articles to draw sentences from (default: the demo's)"
+    ),
+    record: bool = typer.Option(
+        True, "--record/--no-record", help=f"record the figures in {BENCH_DOC}"
+    ),
+) -> None:
+    """Time spaCy alone, the coder in one process and the worker pool on the same corpus."""
+    from ..scale.bench import ARTICLES, build_corpus, run_speed
+
+    try:
+        corpus = build_corpus(docs, articles=articles or ARTICLES)
+        out.print(f"{len(corpus)} documents built; timing (a) parse, (b) coder, (c) pool ...",
+                  markup=False, highlight=False)  # fmt: skip
+        report = run_speed(corpus, workers=workers)
+    except DyadwatchError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        raise typer.Exit(1) from e
+    body = report.markdown()
+    out.print(body, markup=False, highlight=False)
+    if record:
+        words = ["dyadwatch", "bench", "speed", "--docs", str(docs), "--workers", str(workers)]
+        benchdoc.record_run(BENCH_DOC, BENCH_NAME, BENCH_TITLE, shlex.join(words), body)
+        out.print(f"recorded in {BENCH_DOC}", markup=False, highlight=False)

@@ -1,0 +1,207 @@
+"""The speed benchmark: the coder against the parse floor, in one process and on a pool.
+
+The corpus is built from the project's own demo articles: their sentences shuffled with
+``random.Random(seed)`` into news-length documents (400 to 700 words). Three runs over the
+same documents: (a) spaCy alone (``nlp.pipe``, same pipeline and batch size), (b) the full
+coder in this process, (c) the worker pool. Loading time is measured apart from coding time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import resource
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..errors import DataError
+from ..model import Document
+from .pool import CoderFactory, WorkerPool, default_coder
+
+ARTICLES = Path(__file__).resolve().parents[1] / "demo" / "articles.jsonl"
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9])")
+MIN_WORDS, MAX_WORDS = 400, 700
+
+
+def load_sentences(path: Path = ARTICLES) -> tuple[list[str], list[str]]:
+    """Every sentence and every date of the articles in ``path`` (JSON Lines with text, date).
+
+    Raises DataError naming the file (and line) when it is missing or holds no text.
+    """
+    if not path.exists():
+        raise DataError(f"{path}: demo articles not found")
+    sentences: list[str] = []
+    dates: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for number, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+            except (ValueError, KeyError, TypeError) as e:
+                raise DataError(f"{path}, line {number}: not an article with a 'text'") from e
+            if not isinstance(text, str):
+                raise DataError(f"{path}, line {number}: 'text' is not a string")
+            sentences.extend(s.strip() for s in SENTENCE_END.split(text) if s.strip())
+            if isinstance(record.get("date"), str):
+                dates.append(record["date"])
+    if not sentences:
+        raise DataError(f"{path}: no article text")
+    return sentences, dates or ["2022-01-01"]
+
+
+def build_corpus(n_docs: int = 2000, seed: int = 42, articles: Path = ARTICLES) -> list[Document]:
+    """``n_docs`` documents of 400-700 words of shuffled demo sentences, the same every time."""
+    sentences, dates = load_sentences(articles)
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n_docs):
+        target = rng.randint(MIN_WORDS, MAX_WORDS)
+        chosen: list[str] = []
+        words = 0
+        while words < target:
+            sentence = rng.choice(sentences)
+            chosen.append(sentence)
+            words += len(sentence.split())
+        docs.append(Document(id=f"speed-{i:05d}", text=" ".join(chosen), date=rng.choice(dates)))
+    return docs
+
+
+@dataclass
+class Measure:
+    """One timed run: documents and words coded, seconds, load seconds, peak memory (bytes)."""
+
+    name: str
+    documents: int
+    words: int
+    seconds: float
+    load_seconds: float = 0.0
+    peak_rss: dict[str, int] = field(default_factory=dict)
+    events: int | None = None
+    workers: int = 1
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def words_per_second(self) -> float:
+        return self.words / self.seconds if self.seconds else 0.0
+
+
+def _own_peak_rss() -> int:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def _words(docs: list[Document]) -> int:
+    return sum(len(d.text.split()) for d in docs)
+
+
+def measure_parse_floor(docs: list[Document], batch_size: int,
+                        load: Callable[[], Any] | None = None) -> Measure:  # fmt: skip
+    """(a) spaCy alone over the texts: ``load`` gives the pipeline (default: load_pipeline)."""
+    if load is None:
+        from ..nlp import load_pipeline
+
+        load = load_pipeline
+    began = time.perf_counter()
+    nlp = load()
+    loaded = time.perf_counter()
+    for _ in nlp.pipe((d.text for d in docs), batch_size=batch_size):
+        pass
+    done = time.perf_counter()
+    return Measure("parse floor (spaCy alone)", len(docs), _words(docs), done - loaded,
+                   loaded - began, {"this process": _own_peak_rss()})  # fmt: skip
+
+
+def _count_events(outcomes: Iterable[Any]) -> int:
+    return sum(len(o.events) for o in outcomes)
+
+
+def measure_coder(docs: list[Document], config: Config,
+                  factory: CoderFactory = default_coder) -> Measure:  # fmt: skip
+    """(b) the full coder in this process."""
+    began = time.perf_counter()
+    coder = factory(config)
+    loaded = time.perf_counter()
+    events = _count_events(coder.code_many(docs))
+    done = time.perf_counter()
+    return Measure("coder, 1 worker (in process)", len(docs), _words(docs), done - loaded,
+                   loaded - began, {"this process": _own_peak_rss()}, events)  # fmt: skip
+
+
+def measure_pool(docs: list[Document], config: Config, workers: int = 2,
+                 factory: CoderFactory = default_coder) -> Measure:  # fmt: skip
+    """(c) the worker pool; the start (each worker loading its coder) is timed apart."""
+    began = time.perf_counter()
+    with WorkerPool(config, workers, coder_factory=factory) as pool:
+        loaded = time.perf_counter()
+        events = _count_events(pool.code_many(docs))
+        done = time.perf_counter()
+        rss = {f"worker {n}": v for n, v in enumerate(pool.stats.peak_rss.values(), start=1)}
+    return Measure(f"pool, {workers} workers", len(docs), _words(docs), done - loaded,
+                   loaded - began, rss, events, workers)  # fmt: skip
+
+
+@dataclass
+class SpeedReport:
+    floor: Measure
+    single: Measure
+    pool: Measure
+
+    @property
+    def time_ratio(self) -> float:
+        """(b)/(a): how many times the parse alone the full coder takes."""
+        return self.single.seconds / self.floor.seconds if self.floor.seconds else 0.0
+
+    @property
+    def speedup(self) -> float:
+        """(b)/(c): how much faster the pool codes than one process."""
+        return self.single.seconds / self.pool.seconds if self.pool.seconds else 0.0
+
+    def markdown(self) -> str:
+        """The figures as a markdown table plus the two ratios."""
+        mib = 2**20
+        lines = [
+            "| run | documents | words | seconds | docs/s | words/s | load s | peak RSS (MiB) |",
+            "|---|---:|---:|---:|---:|---:|---:|---|",
+        ]
+        for m in (self.floor, self.single, self.pool):
+            rss = ", ".join(f"{k}: {v / mib:.0f}" for k, v in m.peak_rss.items())
+            lines.append(
+                f"| {m.name} | {m.documents} | {m.words} | {m.seconds:.1f} | "
+                f"{m.docs_per_second:.1f} | {m.words_per_second:.0f} | {m.load_seconds:.1f} | "
+                f"{rss} |"
+            )
+        lines += [
+            "",
+            f"- coder time / parse time (b/a): {self.time_ratio:.2f}",
+            (
+                f"- pool speed-up over one process (b/c): {self.speedup:.2f} "
+                f"with {self.pool.workers} workers on {os.cpu_count()} cores"
+            ),
+        ]
+        return "\n".join(lines)
+
+
+def run_speed(
+    docs: list[Document],
+    config: Config | None = None,
+    workers: int = 2,
+    coder_factory: CoderFactory | None = None,
+    load_nlp: Callable[[], Any] | None = None,
+) -> SpeedReport:
+    """Measure (a), (b) and (c) over ``docs`` in this order and return the figures."""
+    config = config or Config()
+    factory = coder_factory or default_coder
+    floor = measure_parse_floor(docs, config.batch_size, load_nlp)
+    single = measure_coder(docs, config, factory)
+    pool = measure_pool(docs, config, workers, factory)
+    return SpeedReport(floor, single, pool)

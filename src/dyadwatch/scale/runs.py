@@ -1,0 +1,106 @@
+"""Streaming, resumable coding runs into a JSON Lines file of events.
+
+Documents are read, coded (in this process or on a worker pool) and written one at a time,
+so the corpus is never held in memory; the journal (see journal.py) lets a killed run resume.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..coder import Outcome
+from ..config import Config
+from ..errors import InputError
+from ..model import Document, Event
+from .journal import Journal
+from .pool import DEFAULT_CHUNK, CoderFactory, code_parallel, default_coder
+
+
+@dataclass
+class RunSummary:
+    """What one run did: documents coded now, events written, documents skipped, errors."""
+
+    documents: int = 0
+    events: int = 0
+    skipped: int = 0
+    errors: int = 0
+
+
+def event_line(event: Event) -> bytes:
+    """One event as its contract JSON line, UTF-8, ending in a newline."""
+    return json.dumps(event.to_dict(), ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+def code_stream(
+    items: Iterable[Document | InputError],
+    config: Config | None = None,
+    workers: int = 1,
+    coder_factory: CoderFactory | None = None,
+    chunk_size: int = DEFAULT_CHUNK,
+) -> Iterator[Outcome]:
+    """Code ``items`` in order: in this process for one worker, on a pool for more."""
+    config = config or Config()
+    factory = coder_factory or default_coder
+    if workers > 1:
+        yield from code_parallel(items, config, workers, chunk_size, coder_factory=factory)
+    else:
+        yield from factory(config).code_many(items)
+
+
+def run_jsonl(
+    items: Iterable[Document | InputError],
+    out: Path,
+    config: Config | None = None,
+    workers: int = 1,
+    resume: bool = False,
+    coder_factory: CoderFactory | None = None,
+    on_outcome: Callable[[Outcome], None] | None = None,
+    sync: bool = False,
+) -> RunSummary:
+    """Code ``items`` into ``out`` (events as JSON Lines) and keep its journal ``out.done``.
+
+    Without ``resume`` the output and journal start empty. With ``resume`` the documents the
+    journal records (same id and content hash) are skipped and the rest are appended, so a
+    resumed run ends with exactly the output of an uninterrupted one. ``on_outcome`` sees
+    every Outcome (for progress and error reports); ``sync`` fsyncs after each document.
+    Raises ResumeError when ``out`` and its journal do not fit together.
+    """
+    journal = Journal(out)
+    if resume:
+        journal.recover()
+    else:
+        journal.reset()
+    summary = RunSummary()
+    hashes: dict[str, str] = {}  # documents sent to the coder and not yet written
+
+    def counted(stream: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
+        for item in stream:
+            if isinstance(item, Document) and journal.is_done(item):
+                summary.skipped += 1
+                continue
+            if isinstance(item, Document):
+                hashes[item.id] = item.content_hash
+            yield item
+
+    try:
+        with out.open("ab") as fh:
+            for outcome in code_stream(counted(items), config, workers, coder_factory):
+                if on_outcome is not None:
+                    on_outcome(outcome)
+                content_hash = hashes.pop(outcome.doc_id, None)
+                if outcome.error is not None:
+                    summary.errors += 1
+                    continue
+                for event in outcome.events:
+                    fh.write(event_line(event))
+                fh.flush()
+                summary.documents += 1
+                summary.events += len(outcome.events)
+                if content_hash is not None:
+                    journal.record(outcome.doc_id, content_hash, fh.tell(), sync=sync)
+    finally:
+        journal.close()
+    return summary
