@@ -23,6 +23,7 @@ NAMING_FORMS = {"name", "alias", "demonym", "capital", "metonym", "surname"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 THING_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
+OUR_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
@@ -100,7 +101,9 @@ class ActorFinder:
             mention = _mention_from_entry(span, entry, form.form)
             for i in range(span.start, span.end):
                 mentions[i] = mention
-        return DocActors(doc, self.kb, mentions, date)
+        actors = DocActors(doc, self.kb, mentions, date)
+        actors.add_person_roles()
+        return actors
 
 
 def _choose_form(forms: list[Form], span: Span, date: str | None) -> Form | None:
@@ -125,6 +128,7 @@ class DocActors:
     kb: KnowledgeBase
     by_token: dict[int, ActorMention]
     date: str | None
+    places: object | None = None  # attributes.places.DocumentPlaces, for place_owner
     _cache: dict[int, ActorMention | None] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
 
@@ -133,6 +137,26 @@ class DocActors:
         for mention in self.by_token.values():
             seen.setdefault(id(mention), mention)
         self.mentions = sorted(seen.values(), key=lambda m: m.start)
+
+    def add_person_roles(self) -> None:
+        """Resolve role nouns that name one person ("the Kazakh leader") up front, so that
+        later pronouns and bare roles can point back to them."""
+        added = False
+        for tok in self.doc:
+            if tok.pos_ != "NOUN" or tok.i in self.by_token:
+                continue
+            role = self.kb.roles.get(tok.lemma_.lower())
+            if role is None or not role.person:
+                continue
+            found = self.for_np(tok)
+            if found is not None and found.direct:
+                found = found.with_text(tok.doc[tok.i : tok.i + 1], "role")
+                found.person = True
+                self.mentions.append(found)
+                added = True
+        if added:
+            self.mentions.sort(key=lambda m: m.start)
+        self._cache.clear()
 
     # -- the actor a noun phrase denotes -------------------------------------------------
 
@@ -152,7 +176,7 @@ class DocActors:
             # "the Russians", "Ukrainian" used as a noun
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS:
+        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | OUR_PRONOUNS:
             return self._pronoun(head)
         role = self._role(head)
         if role is not None:
@@ -174,7 +198,8 @@ class DocActors:
                         return found
                     if d + 1 < depth:
                         queue.append((child, d + 1))
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "in", "to"):
+                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "in", "to",
+                                                             "against", "by"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.for_np(pobj) or self._adjective(pobj)
@@ -270,8 +295,36 @@ class DocActors:
                     return mention.with_text(head.doc[head.i : head.i + 1], "surname")
         return None
 
+    def place_owner(self, head: Token) -> ActorMention | None:
+        """The country of a named place in the noun phrase (a weaker reading than a name)."""
+        if self.places is None:
+            return None
+        for tok in [head, *(c for c in head.subtree if c.dep_ in ("pobj", "compound"))]:
+            place = self.places.at(tok.i)
+            if place is not None and place.country:
+                entry = self.kb.country(place.country)
+                if entry is None:
+                    continue
+                return ActorMention(tok.i, tok.i + 1, tok.text, entry.code, entry.country,
+                                    entry.sector, entry.name, entry.wikidata, "country",
+                                    "place", False, False)  # fmt: skip
+        return None
+
     def _pronoun(self, head: Token) -> ActorMention | None:
         lower = head.lower_
+        speaker = self._speaker(head) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
+        if speaker is not None:
+            return speaker
+        if lower in OUR_PRONOUNS:
+            # "we", "our economy" inside a quote: the speaker's side
+            speaker = self._speaker(head, person=None)
+            if speaker is not None and speaker.country:
+                entry = self.kb.country(speaker.country)
+                if entry is not None:
+                    return ActorMention(head.i, head.i + 1, head.text, entry.code, entry.country,
+                                        entry.sector, entry.name, entry.wikidata, "country",
+                                        "pronoun", False, False)  # fmt: skip
+            return None
         if lower in PERSON_PRONOUNS:
             return self._recent(head, lambda m: m.person, window=3)
         if lower in THING_PRONOUNS:
@@ -279,6 +332,28 @@ class DocActors:
         if lower in GROUP_PRONOUNS:
             return self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
                                 window=2)  # fmt: skip
+        return None
+
+    def _speaker(self, pronoun: Token, person: bool | None = True) -> ActorMention | None:
+        """"The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
+        when the speaker is the same kind of thing (a person for he/she)."""
+        node = pronoun
+        while node.dep_ != "ROOT" and node.head is not node:
+            if node.dep_ == "ccomp":
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.i == pronoun.i:
+                    return None
+                if subj.lower_ in PERSON_PRONOUNS:
+                    found = self._recent(subj, lambda m: m.person, window=3)
+                else:
+                    found = self.for_np(subj)
+                if found is None:
+                    return None
+                if person is None:
+                    return found
+                wants_person = pronoun.lower_ in PERSON_PRONOUNS
+                return found if found.person == wants_person else None
+            node = node.head
         return None
 
     def _recent(self, tok: Token, accept, window: int = 3, same_sentence_only: bool = False):

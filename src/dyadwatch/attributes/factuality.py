@@ -48,6 +48,7 @@ class Factuality:
     speaker: Token | None = None  # subject of the speech verb the event is reported under
     intent: bool = False  # a stated intent or warning, not an event that happened
     negated: bool = False
+    conditional: bool = False  # inside an "if"/"unless" clause
 
     RANK = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
 
@@ -62,6 +63,7 @@ def factuality(trigger: Token) -> Factuality:
     result = Factuality()
     node = trigger
     first = True
+    conditional = False
     while True:
         for child in node.children:
             lemma = child.lemma_.lower()
@@ -87,6 +89,7 @@ def factuality(trigger: Token) -> Factuality:
                 result.weaken("reported", child.text)
             elif child.dep_ == "mark" and lemma in c["conditional"] and node.dep_ == "advcl":
                 result.weaken("hypothetical", child.text)
+                conditional = True  # what the main clause intends is not this clause's intent
             elif child.dep_ == "prep" and lower == "according":
                 result.weaken("reported", "according to")
         if node.dep_ == "ROOT" or node.head is node:
@@ -102,15 +105,24 @@ def factuality(trigger: Token) -> Factuality:
                     result.speaker = speaker
                 if hlemma not in SPEAKER_OWN:
                     result.weaken("reported", head.text)
-        elif node.dep_ == "xcomp" and hlemma in c["intent"]:
+        elif node.dep_ == "xcomp" and hlemma in c["intent"] and not conditional:
             result.intent = True
             result.cue = result.cue or head.text
-        elif node.dep_ == "pcomp" and head.dep_ == "prep" and head.head.lemma_.lower() in c["intent"]:
+        elif (node.dep_ == "pcomp" and head.dep_ == "prep" and not conditional
+              and head.head.lemma_.lower() in c["intent"]):  # fmt: skip
             result.intent = True
         elif node.dep_ in ("pobj", "pcomp") and head.lower_ in ("if", "unless"):
             result.weaken("hypothetical", head.text)
-        first = first and node.dep_ in ("xcomp", "aux", "conj") and trigger.pos_ != "NOUN"
+            conditional = True
+        own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if trigger.pos_ == "NOUN":
+            # "secondary sanctions will follow": the verb a noun is subject of carries its modality
+            first = first and node is trigger and node.dep_ in ("nsubj", "nsubjpass")
+        else:
+            first = first and (node.dep_ in ("xcomp", "aux")
+                               or node.dep_ == "conj" and not own_subject)
         node = head
+    result.conditional = conditional
     if result.negated and result.label == "asserted":
         result.label = "negated"
     return result

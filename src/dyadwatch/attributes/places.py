@@ -86,6 +86,10 @@ class Gazetteer:
                           geonameid=country["geonameid"])  # fmt: skip
             self._add(name_key(country["name"]), COUNTRY, int(country["population"] or 0), place)
             self._countries[country["iso3"]] = place
+        for state in cache.get_us_states().values():  # "take back Alaska"
+            place = Place(text=state["name"], name=state["name"], country="USA",
+                          admin1=f"US.{state['code']}", geonameid=state["geonameid"])  # fmt: skip
+            self._add(name_key(state["name"]), COUNTRY, 0, place)
         self.own_names: set[str] = set()
         self._load_own(places_file)
 
@@ -202,6 +206,7 @@ class DocumentPlaces:
         spans += _untagged_spans(doc, covered)
         self.mentions: list[PlaceMention] = []
         self._by_root: dict[int, int] = {}
+        self._by_token: dict[int, int] = {}
         order = sorted(range(len(spans)), key=lambda k: spans[k].start)
         for k in order:
             span = spans[k]
@@ -213,8 +218,15 @@ class DocumentPlaces:
             if place is None:
                 continue
             self._by_root[span.root.i] = len(self.mentions)
+            for i in range(span.start, span.end):
+                self._by_token[i] = len(self.mentions)
             self.mentions.append(PlaceMention(span.start, span.end, span.start_char,
                                               span.end_char, place))  # fmt: skip
+
+    def at(self, i: int) -> Place | None:
+        """The place whose name covers token ``i``, or None."""
+        k = self._by_token.get(i)
+        return None if k is None else self.mentions[k].place
 
     def for_token(self, token: Token) -> Place | None:
         """The place of an event triggered at ``token``, or None.

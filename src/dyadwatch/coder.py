@@ -1,0 +1,358 @@
+"""The coder: Document in, Events out. A pure function of the text and the knowledge base.
+
+Stages, in order, each reading what the earlier ones set: the spaCy parse; actor mentions;
+trigger candidates; actor and recipient of each; factuality, date, place, quantities and
+stated reason; the event record; explicit response links. See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from .actors import ActorFinder, ActorMention, KnowledgeBase
+from .attributes.dates import DocumentDates
+from .attributes.factuality import Factuality, factuality
+from .attributes.dates import DateValue
+from .attributes.places import DocumentPlaces, default_gazetteer
+from .attributes.quantities import find_quantities
+from .attributes.reasons import stated_reason
+from .config import Config
+from .errors import InputError
+from .events.lexicon import Lexicon
+from .events.roles import RoleFinder, Roles, is_passive
+from .events.triggers import Candidate, find_candidates
+from .link.cues import response_cue
+from .model import Document, Event, Evidence, Source, event_id
+from .nlp import load_pipeline
+
+COOPERATIVE_QUADS = (1, 2)
+
+
+@dataclass
+class Outcome:
+    """What coding one input item gave: events, or the error that stopped it."""
+
+    doc_id: str
+    events: list[Event] = field(default_factory=list)
+    error: InputError | None = None
+    document: Document | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class Coder:
+    """Holds the pipeline, knowledge base and lexicon; load once per process or worker."""
+
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.nlp = load_pipeline()
+        self.kb = KnowledgeBase.load(self.config.actors)
+        self.lexicon = Lexicon.load()
+        self.actor_finder = ActorFinder(self.nlp, self.kb)
+        self.gazetteer = default_gazetteer()
+
+    # -- public API ---------------------------------------------------------------------
+
+    def code(self, doc: Document) -> list[Event]:
+        """Code one document; raises InputError for a document that cannot be coded."""
+        self._check(doc)
+        return self._code(doc, self.nlp(doc.text))
+
+    def code_many(self, items: Iterable[Document | InputError]) -> Iterator[Outcome]:
+        """Code a stream in nlp.pipe batches, in input order; a bad item yields its error."""
+        batch: list[Document | InputError] = []
+        for item in items:
+            batch.append(item)
+            if len(batch) >= self.config.batch_size:
+                yield from self._code_batch(batch)
+                batch = []
+        if batch:
+            yield from self._code_batch(batch)
+
+    # -- stages ---------------------------------------------------------------------------
+
+    def _check(self, doc: Document) -> None:
+        if not doc.text or not doc.text.strip():
+            raise InputError("empty text", doc=doc.id)
+        if len(doc.text) > self.config.max_chars:
+            raise InputError(f"document is {len(doc.text):,} characters, over the "
+                             f"{self.config.max_chars:,} limit", doc=doc.id)  # fmt: skip
+
+    def _code_batch(self, batch: list[Document | InputError]) -> Iterator[Outcome]:
+        good: list[Document] = []
+        errors: dict[int, InputError] = {}
+        for k, item in enumerate(batch):
+            if isinstance(item, InputError):
+                errors[k] = item
+                continue
+            try:
+                self._check(item)
+            except InputError as exc:
+                errors[k] = exc
+                continue
+            good.append(item)
+        parsed = iter(self.nlp.pipe((d.text for d in good), batch_size=self.config.batch_size))
+        docs = iter(good)
+        for k, item in enumerate(batch):
+            if k in errors:
+                yield Outcome(doc_id=errors[k].doc or "?", error=errors[k],
+                              document=item if isinstance(item, Document) else None)  # fmt: skip
+                continue
+            document = next(docs)
+            sdoc = next(parsed)
+            yield Outcome(doc_id=document.id, events=self._code(document, sdoc), document=document)
+
+    def _code(self, document: Document, sdoc: Doc) -> list[Event]:
+        actors = self.actor_finder(sdoc, document.date)
+        dates = DocumentDates(sdoc, document.date)
+        places = DocumentPlaces(sdoc, self.gazetteer)
+        actors.places = places
+        roles = RoleFinder(actors)
+        sentences = {s.start: k for k, s in enumerate(sdoc.sents)}
+        events: list[Event] = []
+        tokens: dict[str, int] = {}
+        seen: set[tuple] = set()
+        for cand in find_candidates(sdoc, self.lexicon):
+            built = self._event(document, cand, roles, dates, places, sentences, events)
+            if built is None:
+                continue
+            key = (cand.token.sent.start, built.event, built.actor.code,
+                   built.recipient.code if built.recipient else None)  # fmt: skip
+            if key in seen:
+                continue
+            seen.add(key)
+            events.append(built)
+            tokens[built.id] = cand.token.i
+        self._link(sdoc, events, tokens)
+        return events
+
+    def _event(self, document: Document, cand: Candidate, roles: RoleFinder,
+               dates: DocumentDates, places: DocumentPlaces,
+               sentences: dict[int, int], before: list[Event]) -> Event | None:  # fmt: skip
+        tok = cand.token
+        trig = cand.trigger
+        fact = factuality(tok)
+        found = roles(cand)
+        actor_direct = True
+        if fact.speaker is not None and not fact.conditional and (found.actor is None or fact.intent):
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and (found.actor is None and (is_passive(tok) or fact.intent)
+                                        or fact.intent and found.actor is not None
+                                        and speaker.country == found.actor.country):
+                found.actor, found.actor_how = speaker, "speaker"
+        if (found.actor is None and fact.speaker is not None and not fact.conditional
+                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
+            # "Zatulin said this could result in an invasion": a warning by the speaker
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and fact.label == "hypothetical":
+                found.actor, found.actor_how = speaker, "speaker"
+                fact.intent = True
+        anaphor = _anaphoric_event(found, before, tok)
+        if found.actor is None and anaphor is not None and is_passive(tok):
+            # "The decision was reversed": the one who made the decision reverses it
+            found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
+            found.recipient = found.recipient or anaphor.recipient_mention
+        elif found.recipient is None and anaphor is not None and found.actor is not None:
+            # "This was welcomed by the United States": welcomed the actor of what "this" did
+            if found.patient is not None and found.patient.lower_ in DEMONSTRATIVES:
+                found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
+        if found.actor is None:
+            return None
+        if not found.actor.direct:
+            actor_direct = False
+        event, mode, context = trig.event, trig.mode, list(trig.context)
+        for inner in cand.absorbed:
+            context.extend(c for c in inner.trigger.context if c not in context)
+        event, mode, label = self._recode(event, mode, fact, found, roles)
+        if event is None:
+            return None
+        recipient, fallback = found.recipient, False
+        if recipient is None:
+            recipient = _other_party(roles, tok, found.actor)
+            fallback = recipient is not None
+        sent = tok.sent
+        date, how = _when_date(dates, tok) or dates.for_token(tok)
+        if how == "publication":
+            date = _narrative_date(dates, tok) or date
+        clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if trig.pos == "VERB" else sent
+        lex_type = self.lexicon.types[event]
+        same = event == trig.event
+        evidence = Evidence(text=document.text[sent.start_char : sent.end_char],
+                            start=sent.start_char, end=sent.end_char,
+                            sentence=sentences[sent.start])  # fmt: skip
+        start, end = tok.idx, tok.idx + len(tok.text)
+        return Event(
+            id=event_id(document.id, start, end, event),
+            doc_id=document.id,
+            event=event,
+            actor=found.actor.to_actor(),
+            recipient=recipient.to_actor() if recipient else None,
+            event_text=_trigger_text(cand),
+            evidence=evidence,
+            date=date.date if date else None,
+            date_precision=date.precision if date else None,
+            mode=mode,
+            context=context,
+            event_loc=places.for_token(tok),
+            quantities=find_quantities(clause),
+            factuality=label,
+            stated_reason=stated_reason(tok),
+            quad_code=lex_type.quad_code,
+            intensity=self.lexicon.intensity(trig) if same else lex_type.intensity,
+            cameo=self.lexicon.cameo(trig) if same else lex_type.cameo_root,
+            confidence=_confidence(found, actor_direct, fallback, trig.pos, label),
+            sources=[Source(doc_id=document.id, url=document.url, outlet=document.outlet,
+                            evidence=evidence.text)],  # fmt: skip
+            coder=self.config.coder,
+        )
+
+    def _recode(self, event: str, mode: str | None, fact: Factuality, found: Roles,
+                roles: RoleFinder) -> tuple[str | None, str | None, str]:  # fmt: skip
+        """Negated cooperation is a rejection; a stated intent or warning is an AGREE or a
+        THREATEN by whoever stated it; anything else keeps its type and factuality."""
+        quad = self.lexicon.quad(event)
+        label = fact.label
+        if fact.negated:
+            if quad in COOPERATIVE_QUADS and label in ("asserted", "reported", "negated"):
+                return "REJECT", None, "asserted" if label == "negated" else label
+            return event, mode, "negated" if label == "asserted" else label
+        speaker = roles.np_actor(fact.speaker) if fact.speaker is not None else None
+        stated = fact.intent or (label == "hypothetical" and speaker is not None
+                                 and not fact.conditional
+                                 and speaker.code == found.actor.code)  # fmt: skip
+        if not stated:
+            return event, mode, label
+        if label == "hedged":
+            return event, mode, label
+        if quad in COOPERATIVE_QUADS:
+            return ("AGREE", None, "asserted") if event != "AGREE" else (event, mode, "asserted")
+        if quad == 4:
+            return "THREATEN", None, "asserted"
+        return event, mode, "asserted"
+
+    def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
+        """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""
+        for k, ev in enumerate(events):
+            tok = sdoc[tokens[ev.id]]
+            if response_cue(tok, tok.sent) is None or ev.actor is None:
+                continue
+            best = None
+            for prev in events[:k]:
+                if prev.actor is None or prev.actor.country == ev.actor.country:
+                    continue
+                if prev.evidence.start >= ev.evidence.start:
+                    continue
+                score = (prev.actor.country == (ev.recipient.country if ev.recipient else None),
+                         prev.recipient is not None and prev.recipient.country == ev.actor.country)
+                if best is None or score >= best[0]:
+                    best = (score, prev)
+            if best is not None and any(best[0]):
+                ev.in_response_to = [best[1].id]
+
+
+DEMONSTRATIVES = {"this", "that", "it", "which"}
+# Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
+EVENT_NOUNS = {"decision", "order", "ruling", "ban", "measure", "move", "step", "suspension",
+               "restriction", "sanction", "verdict", "decree", "policy", "plan", "action"}
+
+
+@dataclass
+class _Anaphor:
+    actor_mention: ActorMention
+    recipient_mention: ActorMention | None
+
+
+def _anaphoric_event(found: Roles, before: list[Event], tok) -> _Anaphor | None:
+    """The earlier event a pronoun or event noun in the trigger's patient refers to."""
+    patient = found.patient
+    if patient is None or not before:
+        return None
+    if patient.lower_ not in DEMONSTRATIVES and patient.lemma_.lower() not in EVENT_NOUNS:
+        return None
+    prev = before[-1]
+    if tok.sent.start_char - prev.evidence.start > 1200:
+        return None
+    actor = prev.actor
+    mention = ActorMention(0, 0, actor.text, actor.code, actor.country, actor.sector, actor.name,
+                           actor.wikidata, direct=False)  # fmt: skip
+    rec = prev.recipient
+    rmention = (ActorMention(0, 0, rec.text, rec.code, rec.country, rec.sector, rec.name,
+                             rec.wikidata, direct=False) if rec else None)  # fmt: skip
+    return _Anaphor(mention, rmention)
+
+
+def _when_date(dates: DocumentDates, tok) -> tuple[DateValue, str] | None:
+    """"From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+        node = node.head
+    if node.dep_ not in ("relcl", "advcl", "acl"):
+        return None
+    head = node.head.i
+    for mention in dates.mentions:
+        if mention.start <= head < mention.end:
+            return mention.value, "clause"
+    return None
+
+
+def _narrative_date(dates: DocumentDates, tok) -> DateValue | None:
+    """With no date near the trigger, the latest date the text gave before it: news narrates
+    in order, so an undated event sits near the last date named. The farther that date, the
+    coarser the claim: its month within the same paragraph, its year beyond."""
+    latest = None
+    for mention in dates.mentions:
+        if mention.start >= tok.i:
+            break
+        latest = mention
+    if latest is None:
+        return None
+    value = latest.value
+    between = tok.doc.text[latest.end_char : tok.idx]
+    if "\n" in between.strip():
+        return DateValue(value.date[:4], "year")
+    if value.precision == "day":
+        return DateValue(value.date[:7], "month")
+    return value
+
+
+def _other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
+    """The nearest other-country actor in the sentence, for a trigger with no recipient."""
+    best, dist = None, None
+    for mention in roles.actors.mentions:
+        if not (tok.sent.start <= mention.start < tok.sent.end):
+            continue
+        if mention.country is None or mention.country == actor.country or mention.form == "adjective":
+            continue
+        d = abs(mention.start - tok.i)
+        if dist is None or d < dist:
+            best, dist = mention, d
+    return best
+
+
+def _trigger_text(cand: Candidate) -> str:
+    words = [cand.token]
+    words.extend(c for c in cand.token.children if c.dep_ == "prt")
+    text = " ".join(t.text for t in sorted(words, key=lambda t: t.i))
+    for inner in cand.absorbed:
+        text += " " + inner.token.text
+    return text
+
+
+def _confidence(found: Roles, actor_direct: bool, fallback: bool, pos: str, label: str) -> float:
+    score = 0.9
+    if found.actor_how in ("governing", "speaker"):
+        score -= 0.1
+    if not actor_direct:
+        score -= 0.15
+    if found.recipient is None:
+        score -= 0.15 if fallback else 0.2
+    if pos == "NOUN":
+        score -= 0.05
+    if label != "asserted":
+        score -= 0.1
+    return round(max(score, 0.05), 2)

@@ -1,0 +1,1 @@
+"""Events: the trigger lexicon, trigger matching, and actor/recipient roles from the parse."""

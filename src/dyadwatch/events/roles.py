@@ -1,0 +1,284 @@
+"""Who acted and at whom: read actor and recipient off the dependency parse.
+
+Verbs take their actor from the subject (the "by" agent in a passive), climbing through
+conjunctions, control and relative clauses when the clause has no subject of its own. Nouns
+take it from a possessor, a "by" phrase, an actor adjective ("Western sanctions"), or the
+subject of the verb that governs them ("Russia announced the suspension of ...").
+Recipients come from the object, the passive subject, and prepositional phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..actors.resolve import ActorMention, DocActors
+from .triggers import Candidate, causer_of
+
+VERB_RECIPIENT_PREPS = ("against", "to", "with", "on", "at", "toward", "towards", "from", "upon",
+                        "into", "for", "over", "in")  # fmt: skip
+NOUN_RECIPIENT_PREPS = ("against", "on", "to", "at", "toward", "towards", "for", "of", "with",
+                        "from", "into", "upon", "over", "in")  # fmt: skip
+SUBJECT_DEPS = ("nsubj", "csubj")
+# "with": "went into overdrive with threats"; "of": "a series of threats".
+GOVERNING_PREPS = ("with", "of", "in", "into")
+RELATIVE = {"whom", "which", "that", "who"}
+OBJECT_CONTROL = {"urge", "ask", "call", "persuade", "press", "tell", "order", "force", "invite",
+                  "encourage", "compel", "allow", "request", "instruct", "push", "help"}  # fmt: skip
+
+
+@dataclass
+class Roles:
+    actor: ActorMention | None
+    recipient: ActorMention | None
+    actor_how: str = ""
+    recipient_how: str = ""
+    patient: Token | None = None  # the object or passive subject, actor or not
+
+
+@lru_cache(maxsize=1)
+def support_verbs() -> frozenset[str]:
+    """Verbs that lend their subject to an event noun: "announced the suspension",
+    "issued threats", "went into overdrive with attacks" (events/data/support_verbs.txt)."""
+    path = resources.files("dyadwatch.events") / "data" / "support_verbs.txt"
+    words = path.read_text(encoding="utf-8").split("\n")
+    return frozenset(w.strip() for w in words if w.strip() and not w.startswith("#"))
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def clause_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The token that is the (active) subject of `verb`'s clause, climbing where English
+    leaves it unsaid: shared subjects of conjoined verbs, control verbs, relative clauses."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if depth > 4 or verb.dep_ == "ROOT":
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return head
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "pcomp":  # "by halting ...", "after launching ..."
+        return clause_subject(head.head, depth + 1)
+    if verb.dep_ in ("xcomp", "acl") and head.pos_ == "NOUN":
+        return noun_subject(head)  # "Tokayev made statements about plans to increase ..."
+    return None
+
+
+def noun_subject(noun: Token) -> Token | None:
+    """The one whose act a noun names: its possessor, or the subject of the support verb
+    it hangs from ("Tokayev made a series of statements about plans")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in ("pobj", "dobj", "conj", "attr", "appos") or tok.pos_ == "ADP":
+            tok = tok.head
+        else:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in support_verbs():
+                return clause_subject(tok)
+            return None
+        for child in tok.children:
+            if tok.pos_ == "NOUN" and child.dep_ == "poss":
+                return child
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def same_side(a: ActorMention, b: ActorMention) -> bool:
+    """Whether two mentions are the same party: same country and same (or unstated) sector,
+    so that a domestic dyad ("the army accused separatists") stays two parties."""
+    if a.country is None or b.country is None:
+        return a.code == b.code
+    if a.country != b.country:
+        return False
+    return (a.sector or "GOV") == (b.sector or "GOV")
+
+
+class RoleFinder:
+    """Attach actor and recipient mentions to a trigger candidate."""
+
+    def __init__(self, actors: DocActors):
+        self.actors = actors
+
+    def np_actor(self, tok: Token | None, owner: bool = False) -> ActorMention | None:
+        if tok is None:
+            return None
+        found = self.actors.for_np(tok)
+        if found is None:
+            for conj in tok.conjuncts:
+                found = self.actors.for_np(conj)
+                if found is not None:
+                    break
+        if found is None and owner:
+            found = self.actors.owner(tok)
+        return found
+
+    def __call__(self, cand: Candidate) -> Roles:
+        tok = cand.token
+        if cand.trigger.pos == "VERB":
+            roles = self._verb(tok)
+        else:
+            roles = self._noun(tok)
+        causer = causer_of(tok)
+        if causer is not None:
+            # "a court ordered the consortium to suspend operations": the court acts on it
+            subj = clause_subject(causer)
+            actor = self.np_actor(subj)
+            if actor is not None:
+                causee = next((c for c in causer.children if c.dep_ in ("dobj", "dative")), None)
+                recipient = self.np_actor(causee, owner=True) or roles.recipient
+                roles = Roles(actor, recipient, "causer", "causee", causee)
+        # the direct complement first ("threatened to take back Alaska"), then the rest
+        for inner in sorted(cand.absorbed, key=lambda c: (c.token.head.i != tok.i
+                                                          or c.token.dep_ != "xcomp", c.i)):
+            if roles.recipient is None:
+                inner_roles = self(inner)
+                if inner_roles.recipient is not None:
+                    roles.recipient = inner_roles.recipient
+                    roles.recipient_how = "complement"
+        if roles.recipient is not None and roles.actor is not None:
+            if same_side(roles.recipient, roles.actor):
+                roles.recipient = None
+        return roles
+
+    def _verb(self, verb: Token) -> Roles:
+        passive = is_passive(verb)
+        actor_tok = None
+        how = "subject"
+        if passive:
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                actor_tok = next((g for g in agent.children if g.dep_ == "pobj"), None)
+                how = "agent"
+            patient = passive_patient(verb)
+        else:
+            actor_tok = clause_subject(verb)
+            patient = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if patient is not None and patient.lower_ in RELATIVE and verb.dep_ == "relcl":
+                patient = verb.head  # "politicians, whom he accused of ..."
+            if patient is None and verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
+                patient = verb.head
+        actor = self.np_actor(actor_tok)
+        if actor is None and actor_tok is not None and actor_tok.dep_ == "poss":
+            actor = None
+        recipient, rhow = self._recipient(verb, patient, VERB_RECIPIENT_PREPS, actor)
+        return Roles(actor, recipient, how if actor else "", rhow, patient)
+
+    def _noun(self, noun: Token) -> Roles:
+        actor, how = None, ""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                actor, how = self.np_actor(child), "possessor"
+            elif child.dep_ == "prep" and child.lower_ in ("by", "from") and actor is None:
+                # "intervention by the Russian army", "sanctions from the West"
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                actor, how = self.np_actor(pobj), "agent"
+            elif child.dep_ in ("amod", "compound") and child.i < noun.i:
+                found = self.actors.by_token.get(child.i)
+                if found is not None and actor is None:
+                    actor, how = found, "modifier"
+            if actor is not None and how in ("possessor", "agent"):
+                break
+        if actor is None:
+            actor, how = self._governing_subject(noun)
+        recipient, rhow = self._recipient(noun, None, NOUN_RECIPIENT_PREPS, actor)
+        if recipient is None and noun.dep_ == "nsubj":
+            # "sanctions from the West will follow on our economy"
+            recipient, rhow = self._recipient(noun.head, None, ("on", "against", "upon"), actor)
+        if recipient is None:
+            # "threats aimed at Kazakhstan": a participle that carries the target
+            for child in noun.children:
+                if child.dep_ == "acl":
+                    recipient, rhow = self._recipient(child, None, VERB_RECIPIENT_PREPS, actor)
+                    if recipient is not None:
+                        break
+        return Roles(actor, recipient, how, rhow, None)
+
+    def _governing_subject(self, noun: Token) -> tuple[ActorMention | None, str]:
+        """The subject of the verb whose object (or with-/of-phrase) the noun is."""
+        tok = noun
+        while tok.dep_ == "conj":
+            tok = tok.head
+        if tok.dep_ in ("dobj", "attr", "obj", "oprd"):
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ in GOVERNING_PREPS:
+            verb = tok.head.head
+            while verb.pos_ == "NOUN" and verb.dep_ == "pobj":  # "a series of threats"
+                verb = verb.head.head
+            if verb.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("dobj", "attr"):
+                verb = verb.head
+        else:
+            return None, ""
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in support_verbs():
+            return None, ""
+        subj = clause_subject(verb)
+        if subj is None and is_passive(verb):
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                subj = next((g for g in agent.children if g.dep_ == "pobj"), None)
+        return self.np_actor(subj), "governing"
+
+    def _recipient(self, head: Token, patient: Token | None, preps: tuple[str, ...],
+                   actor: ActorMention | None) -> tuple[ActorMention | None, str]:  # fmt: skip
+        def differs(found: ActorMention | None) -> bool:
+            return found is not None and (actor is None or not same_side(found, actor))
+
+        if patient is not None:
+            found = self.np_actor(patient, owner=True)
+            if differs(found):
+                return found, "object"
+        for child in head.children:
+            if child.dep_ in ("dative", "iobj"):
+                found = self.np_actor(child, owner=True)
+                if differs(found):
+                    return found, "dative"
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in preps:
+                for pobj in child.children:
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self.np_actor(pobj, owner=True)
+                    if differs(found):
+                        return found, "prep:" + child.lower_
+        # "take back Alaska", "formations in the Donbas": the country a named place is in
+        for tok in ([patient] if patient is not None else []) + [
+            g for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+            for g in c.children if g.dep_ == "pobj"
+        ]:  # fmt: skip
+            found = self.actors.place_owner(tok)
+            if differs(found):
+                return found, "place"
+        return None, ""

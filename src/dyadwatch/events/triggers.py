@@ -1,0 +1,139 @@
+"""Find event triggers: verbs and nominalisations that the lexicon knows.
+
+A token is a trigger when its lemma and part of speech are in the lexicon and every extra
+word its entry asks for ("set" + "fire", "cut" + "tie") is among its dependents. Frame verbs
+("refuse to", "threaten to", "urge ... to") absorb the event in their complement: the
+complement gives them content (recipient, context) but is not coded a second time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon, Trigger
+
+TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": None, "AUX": None}
+# Verbs that cause another's action: the causer acts on the causee ("ordered X to suspend").
+CAUSATIVE = {"order", "force", "compel", "require", "instruct", "direct", "oblige", "make"}
+# Verbs whose dependents are the lemma of a phrasal particle or object, read one level down.
+DEPENDENT_DEPS = {"prt", "dobj", "prep", "compound", "pobj", "amod", "advmod", "attr", "acomp",
+                  "nsubjpass", "dative", "xcomp", "npadvmod", "nmod", "oprd"}  # fmt: skip
+
+
+@dataclass
+class Candidate:
+    """A matched trigger token before arguments are attached."""
+
+    token: Token
+    trigger: Trigger
+    absorbed: list[Candidate] = field(default_factory=list)  # complement events of a frame
+    causer: bool = False  # the candidate is the complement of a causative verb
+    frame_of: Candidate | None = None
+
+    @property
+    def i(self) -> int:
+        return self.token.i
+
+
+def dependents(token: Token) -> set[str]:
+    """Lowercase lemmas of the token's dependents and of its prepositions' objects."""
+    found = set()
+    for child in token.children:
+        if child.dep_ in DEPENDENT_DEPS:
+            found.add(child.lemma_.lower())
+            if child.dep_ == "prep":
+                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+    return found
+
+
+def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
+    """Every trigger token in the document, with frame complements absorbed."""
+    lemmas = lexicon.lemmas
+    found: dict[int, Candidate] = {}
+    for token in doc:
+        pos = TRIGGER_POS.get(token.pos_)
+        if pos is None:
+            continue
+        lemma = token.lemma_.lower()
+        if lemma not in lemmas:
+            continue
+        trig = lexicon.match(lemma, pos, dependents(token))
+        if trig is None:
+            continue
+        if token.dep_ == "acl" and token.tag_ == "VBN":
+            continue  # "the towns occupied by troops": a description, not a reported act
+        found[token.i] = Candidate(token, trig)
+    for i in [i for i, c in found.items() if c.trigger.pos == "NOUN" and _background(c.token)]:
+        del found[i]
+    for cand in sorted(found.values(), key=lambda c: c.i):
+        if cand.frame_of is not None:
+            continue
+        for inner in _content(cand, found):
+            if inner is not cand and inner.frame_of is None:
+                inner.frame_of = cand
+                cand.absorbed.append(inner)
+    return [c for c in found.values() if c.frame_of is None]
+
+
+def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
+    """Candidates that are the content of `cand`, not events of their own:
+    the complement of a frame verb with everything under it ("threatened to take back Alaska
+    if the US seized Russian assets"), what an accusation says was done ("accused them of
+    launching attacks"), and an object noun naming the same act ("expressed displeasure",
+    "imposed sanctions")."""
+    token, trig = cand.token, cand.trigger
+    out = []
+    for child in token.children:
+        if trig.frame == "xcomp" and child.dep_ in ("xcomp", "ccomp"):
+            out.extend(found[t.i] for t in child.subtree if t.i in found)
+        elif trig.event == "ACCUSE" and child.dep_ == "prep" and child.lower_ in ("of", "for", "by"):
+            out.extend(found[t.i] for t in child.subtree if t.i in found)
+        elif child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in found:
+            inner = found[child.i]
+            # "lifted the curfew", "Western sanctions would be respected": the noun names the
+            # act this event is about. With a possessor it is another party's act of its own
+            # ("rejected Russia's request"), coded separately.
+            own = any(g.dep_ == "poss" for g in child.children)
+            if inner.trigger.event == trig.event or trig.frame == "xcomp" or (
+                inner.trigger.pos == "NOUN" and not own
+            ):
+                out.append(inner)
+    return out
+
+
+# Prepositions whose object is the time or background of another event, not an event coded
+# here: "since the start of the aggression", "days after the explosion".
+BACKGROUND_PREPS = {"since", "after", "before", "during", "amid", "amidst", "following",
+                    "until", "despite", "like", "unlike"}  # fmt: skip
+BACKGROUND_NOUNS = {"backdrop", "wake", "aftermath", "eve", "run", "shadow", "context", "face"}
+CUE_NOUNS = {"retaliation", "response", "reply", "return", "reaction", "revenge", "answer",
+             "countermeasure"}  # fmt: skip
+
+
+def _background(noun: Token) -> bool:
+    """A nominal trigger that is background, a cue or a label rather than a reported act."""
+    if noun.dep_ == "pobj" and noun.lemma_.lower() in CUE_NOUNS:
+        return True  # "in retaliation", "in response"
+    if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in ("be", "seem", "remain"):
+        return True  # "sanctions are sanctions", "its menace may seem limited"
+    node = noun
+    while node.dep_ in ("pobj", "conj", "compound", "dobj", "appos") or node.pos_ in ("ADP", "SCONJ"):
+        if node.pos_ in ("ADP", "SCONJ") and node.lower_ in BACKGROUND_PREPS:
+            return True
+        if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in BACKGROUND_NOUNS:
+            return True
+        if node.head is node:
+            break
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return False
+
+
+def causer_of(token: Token) -> Token | None:
+    """If `token` is the complement of a causative verb, that verb ("ordered X to suspend")."""
+    if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in CAUSATIVE:
+        return token.head
+    return None

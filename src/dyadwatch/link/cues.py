@@ -1,0 +1,75 @@
+"""Explicit response links inside one document: "In retaliation, Russia restricted ...".
+
+When the text says an event answers another ("in retaliation", "in response", "retaliated
+by", "X was angered ... because the next day Y"), the event is linked to the most recent
+earlier event in the document by the other side of the dyad.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span, Token
+
+from ..errors import DataError
+
+KINDS = ("before", "verb", "after")
+
+
+@dataclass(frozen=True)
+class LinkCues:
+    phrases: tuple[tuple[str, ...], ...]  # token sequences that mark a response
+    verbs: frozenset[str]  # lemmas of verbs of responding
+    after: tuple[tuple[str, ...], ...]  # temporal cues: "after X, Y" (weaker)
+
+
+@lru_cache(maxsize=1)
+def link_cues() -> LinkCues:
+    phrases, verbs, after = [], set(), []
+    path = resources.files("dyadwatch.link") / "data" / "cues.tsv"
+    with path.open(encoding="utf-8") as fh:
+        for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
+            if not row or row[0].startswith("#"):
+                continue
+            if len(row) != 2 or row[0] not in KINDS:
+                raise DataError(f"link/data/cues.tsv:{n}: expected 'kind<TAB>phrase', got {row}")
+            words = tuple(row[1].lower().split())
+            if row[0] == "before":
+                phrases.append(words)
+            elif row[0] == "verb":
+                verbs.add(row[1].lower())
+            else:
+                after.append(words)
+    return LinkCues(tuple(phrases), frozenset(verbs), tuple(after))
+
+
+def response_cue(trigger: Token, sent: Span) -> str | None:
+    """The cue in the trigger's sentence that presents its event as a response, if any."""
+    cues = link_cues()
+    lowers = [t.lower_ for t in sent]
+    for phrase in cues.phrases:
+        n = len(phrase)
+        for k in range(len(lowers) - n + 1):
+            if tuple(lowers[k : k + n]) == phrase:
+                return " ".join(phrase)
+    # "... retaliated by halting", "responded with sanctions": the trigger hangs off the verb
+    node = trigger
+    for _ in range(3):
+        if node.lemma_.lower() in cues.verbs and node is not trigger:
+            return node.text
+        if node.dep_ == "ROOT":
+            break
+        node = node.head
+    # "X was angered by Y's words because the next day Z ...": the reaction is caused by Z
+    for anc in [trigger, *trigger.ancestors]:
+        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because"
+                                       for c in anc.children):  # fmt: skip
+            head = anc.head
+            if any(c.dep_ == "agent" for c in head.children) or head.lemma_.lower() in (
+                "anger", "enrage", "irritate", "infuriate", "upset", "annoy", "provoke",
+            ):  # fmt: skip
+                return "because"
+    return None

@@ -1,0 +1,39 @@
+"""Actor and recipient from the parse, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.model import Document
+
+# text, trigger word, expected (event type, actor code prefix, recipient code prefix)
+CASES = [
+    ("Kazakhstan rejected Russia's request for troops.", "rejected", ("REJECT", "KAZ", "RUS")),
+    ("Kazakhstan rejected Russia's request for troops.", "request", ("REQUEST", "RUS", "KAZ")),
+    ("A Russian court ordered the Caspian Pipeline Consortium to suspend operations.",
+     "suspend", ("*", "RUSJUD", "CPC")),
+    ("Tokayev refused to recognise the breakaway republics in Ukraine.", "refused",
+     ("REJECT", "KAZ", "UKR")),
+    ("Ukrainian towns were shelled by Russian troops.", "shelled", ("ASSAULT", "RUSMIL", "UKR")),
+    ("Poland closed its border with Belarus and deployed troops.", "deployed",
+     ("MOBILIZE", "POL", "BLR")),
+    ("Moscow announced the suspension of Kazakh oil shipments.", "suspension",
+     ("*", "RUSGOV", "KAZ")),
+    ("Lithuania banned the transit of Russian goods to Kaliningrad.", "banned",
+     ("*", "LTU", "RUS")),
+    ("The Kremlin condemned the decision of the Estonian government.", "condemned",
+     ("ACCUSE", "RUSGOV", "EST")),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), CASES)
+def test_roles(coder, text, word, expected):
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    mine = [e for e in events if word in e.event_text.split()]
+    assert mine, [(e.event, e.event_text) for e in events]
+    ev = mine[0]
+    kind, actor, recipient = expected
+    assert kind in ("*", ev.event)
+    assert ev.actor is not None and ev.actor.code.startswith(actor)
+    assert ev.recipient is not None
+    assert ev.recipient.code.startswith(recipient) or ev.recipient.country == recipient
