@@ -168,9 +168,20 @@ class Coder:
         event, mode, context = trig.event, trig.mode, list(trig.context)
         for inner in cand.absorbed:
             context.extend(c for c in inner.trigger.context if c not in context)
+        if trig.event == "AGREE" and any(self.lexicon.quad(c.trigger.event) >= 3
+                                         or c.token.lemma_.lower() in RETALIATION
+                                         for c in cand.absorbed):  # fmt: skip
+            event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
+        if event == "ASSAULT" and found.actor.sector == "MED":
+            event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
         event, mode, label = self._recode(event, mode, fact, found, roles)
         if event is None:
             return None
+        if found.recipient is None and event in RECIPROCAL:
+            found.recipient = _partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
+        if (found.recipient is not None and found.recipient.sector == "IGO"
+                and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
+            event, mode = "SANCTION", "withdraw"  # leaving an organisation
         recipient, fallback = found.recipient, False
         if recipient is None:
             recipient = _other_party(roles, tok, found.actor)
@@ -256,6 +267,23 @@ class Coder:
 
 
 DEMONSTRATIVES = {"this", "that", "it", "which"}
+RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
+LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
+
+
+def _partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
+    """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
+    commanders met"."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:
+        for other in [tok2, *tok2.conjuncts]:
+            found = roles.actors.for_np(other) or roles.actors.by_token.get(other.i)
+            if found is not None and found.code != actor.code and found.country != actor.country:
+                return found
+    return None
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
 EVENT_NOUNS = {"decision", "order", "ruling", "ban", "measure", "move", "step", "suspension",
                "restriction", "sanction", "verdict", "decree", "policy", "plan", "action"}
@@ -289,7 +317,7 @@ def _anaphoric_event(found: Roles, before: list[Event], tok) -> _Anaphor | None:
 def _when_date(dates: DocumentDates, tok) -> tuple[DateValue, str] | None:
     """"From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
     node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head is not node:
+    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     if node.dep_ not in ("relcl", "advcl", "acl"):
         return None

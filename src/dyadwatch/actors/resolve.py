@@ -25,6 +25,9 @@ THING_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 OUR_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+QUANTIFIERS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+               "millions", "group", "crowd", "number", "handful", "score", "scores", "some",
+               "many", "several", "delegation", "contingent", "team", "unit", "band"}  # fmt: skip
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
@@ -145,7 +148,7 @@ class DocActors:
         for tok in self.doc:
             if tok.pos_ != "NOUN" or tok.i in self.by_token:
                 continue
-            role = self.kb.roles.get(tok.lemma_.lower())
+            role = self._role(tok)
             if role is None or not role.person:
                 continue
             found = self.for_np(tok)
@@ -178,11 +181,38 @@ class DocActors:
         lower = head.lower_
         if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | OUR_PRONOUNS:
             return self._pronoun(head)
+        if head.lemma_.lower() in QUANTIFIERS:
+            # "thousands of Armenians", "dozens of protesters", "a group of students"
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return self.for_np(pobj)
         role = self._role(head)
         if role is not None:
             return self._role_mention(head, role)
         if head.ent_type_ == "PERSON":
             return self._unknown_person(head)
+        if head.pos_ in ("NOUN", "PROPN"):
+            return self._modified_noun(head)
+        return None
+
+    def _modified_noun(self, head: Token) -> ActorMention | None:
+        """A people or body noun the KB has no role for, marked by a country or organisation:
+        "the Turkish and Greek sides", "Swiss doctors", "U.N. helicopters", "the Liberian
+        Peace Council". Its sector is left open."""
+        span = _np_span(head)
+        for child in head.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
+                continue
+            found = self.by_token.get(child.i)
+            if found is None or found.kind == "person":
+                continue
+            if head.ent_type_ in ("ORG", "NORP", "") or found.form in ("adjective", "name", "alias"):
+                mention = found.with_text(span, "modified")
+                if found.kind == "country":
+                    mention.code, mention.sector = found.country or found.code, None
+                return mention
         return None
 
     def owner(self, head: Token, depth: int = 3) -> ActorMention | None:
@@ -199,7 +229,7 @@ class DocActors:
                     if d + 1 < depth:
                         queue.append((child, d + 1))
                 elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "in", "to",
-                                                             "against", "by"):
+                                                             "against", "by", "with"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.for_np(pobj) or self._adjective(pobj)
@@ -224,14 +254,14 @@ class DocActors:
                 multi = f"{child.lemma_.lower()} {lemma}"
                 if multi in self.kb.roles:
                     return self.kb.roles[multi]
-        role = self.kb.roles.get(lemma)
-        if role is None and head.dep_ == "compound" and head.head.ent_type_ == "PERSON":
-            return None
-        return role
+        return self.kb.roles.get(lemma) or self.kb.roles.get(head.lower_)  # "media" → "medium"
 
     def _role_mention(self, head: Token, role: Role) -> ActorMention | None:
-        country, direct = self._role_country(head)
         span = _np_span(head)
+        org = self._role_org(head)
+        if org is not None:
+            return org.with_text(span, "role")
+        country, direct = self._role_country(head)
         if country is None:
             if role.person:
                 prior = self._recent(head, lambda m: m.person and m.sector == role.sector)
@@ -253,6 +283,15 @@ class DocActors:
             role.sector, name, wikidata, "role", "role", role.person, direct,
         )  # fmt: skip
 
+    def _role_org(self, head: Token) -> ActorMention | None:
+        """"EU officials", "NATO troops", "UN peacekeepers": a role inside an organisation."""
+        for child in head.children:
+            if child.dep_ in ("compound", "amod", "poss", "nmod"):
+                found = self.by_token.get(child.i)
+                if found is not None and found.kind == "org" and found.country is None:
+                    return found
+        return None
+
     def _role_country(self, head: Token) -> tuple[str | None, bool]:
         """The country a role noun belongs to, and whether the text says so directly."""
         for child in head.children:
@@ -270,6 +309,17 @@ class DocActors:
             found = self.by_token[head.head.i]
             if found.country:
                 return found.country, True
+        # "police in Tbilisi", "a court in Minsk", or a place named elsewhere in the sentence
+        if self.places is not None:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "at", "from"):
+                    for pobj in child.children:
+                        place = self.places.at(pobj.i)
+                        if place is not None and place.country:
+                            return place.country, True
+            for mention in self.places.mentions:
+                if head.sent.start <= mention.start < head.sent.end and mention.place.country:
+                    return mention.place.country, False
         prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",
                              same_sentence_only=False, window=1)  # fmt: skip
         if prior is not None:
@@ -277,7 +327,12 @@ class DocActors:
         return None, False
 
     def _unknown_person(self, head: Token) -> ActorMention | None:
-        """A person the KB does not know: take sector and country from a role beside it."""
+        """A person the KB does not know: take sector and country from the title around the
+        name ("Russian Foreign Minister Andrei Kozyrev", "King Hassan of Morocco", "Kenzo
+        Oshima, the United Nations relief coordinator")."""
+        titled = self._titled_person(head)
+        if titled is not None:
+            return titled
         for child in head.children:
             if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON":
                 role = self._role(child)
@@ -310,6 +365,34 @@ class DocActors:
                                     "place", False, False)  # fmt: skip
         return None
 
+    def _titled_person(self, head: Token) -> ActorMention | None:
+        words = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss", "nmod")]
+        words += [g for c in list(words) if c.dep_ in ("compound", "appos") for g in c.children
+                  if g.dep_ in ("compound", "amod", "poss", "nmod", "prep")]  # fmt: skip
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
+        preps += [w for w in words if w.dep_ == "prep" and w.lower_ in ("of", "from")]
+        words += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+        sector, country, org = None, None, None
+        for word in words:
+            role = self._role(word)
+            if role is not None and sector is None:
+                sector = role.sector
+            found = self.by_token.get(word.i)
+            if found is None:
+                continue
+            if found.kind == "org" and found.country is None:
+                org = org or found
+            elif found.country and country is None:
+                country = found.country
+        span = _np_span(head)
+        if org is not None and country is None:
+            return ActorMention(span.start, span.end, span.text, org.code, None, org.sector,
+                                head.text, None, "person", "name", True, True)  # fmt: skip
+        if country is None:
+            return None
+        return ActorMention(span.start, span.end, span.text, self.kb.code_for(country, sector),
+                            country, sector, head.text, None, "person", "name", True, True)  # fmt: skip
+
     def _pronoun(self, head: Token) -> ActorMention | None:
         lower = head.lower_
         speaker = self._speaker(head) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
@@ -338,7 +421,7 @@ class DocActors:
         """"The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
         when the speaker is the same kind of thing (a person for he/she)."""
         node = pronoun
-        while node.dep_ != "ROOT" and node.head is not node:
+        while node.dep_ != "ROOT" and node.head.i != node.i:
             if node.dep_ == "ccomp":
                 subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
                 if subj is None or subj.i == pronoun.i:

@@ -92,7 +92,7 @@ def factuality(trigger: Token) -> Factuality:
                 conditional = True  # what the main clause intends is not this clause's intent
             elif child.dep_ == "prep" and lower == "according":
                 result.weaken("reported", "according to")
-        if node.dep_ == "ROOT" or node.head is node:
+        if node.dep_ == "ROOT" or node.head.i == node.i:
             break
         head = node.head
         hlemma = head.lemma_.lower()
@@ -117,7 +117,7 @@ def factuality(trigger: Token) -> Factuality:
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if trigger.pos_ == "NOUN":
             # "secondary sanctions will follow": the verb a noun is subject of carries its modality
-            first = first and node is trigger and node.dep_ in ("nsubj", "nsubjpass")
+            first = first and node.i == trigger.i and node.dep_ in ("nsubj", "nsubjpass")
         else:
             first = first and (node.dep_ in ("xcomp", "aux")
                                or node.dep_ == "conj" and not own_subject)
@@ -138,7 +138,7 @@ def _subject(verb: Token) -> Token | None:
 def _under_speech(node: Token) -> bool:
     """Whether `node` sits in the complement of a speech verb ("said it would ...")."""
     c = cues()
-    while node.dep_ != "ROOT" and node.head is not node:
+    while node.dep_ != "ROOT" and node.head.i != node.i:
         if node.dep_ in ("ccomp", "advcl", "conj") and node.head.lemma_.lower() in c["speech"]:
             return True
         if node.dep_ not in ("conj", "ccomp", "xcomp", "advcl"):

@@ -26,6 +26,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 # "with": "went into overdrive with threats"; "of": "a series of threats".
 GOVERNING_PREPS = ("with", "of", "in", "into")
 RELATIVE = {"whom", "which", "that", "who"}
+RESPONSE_VERBS = {"reject", "accept", "refuse", "decline", "welcome", "deny", "grant", "approve",
+                  "ignore", "heed", "answer", "rebuff", "spurn", "dismiss", "endorse"}  # fmt: skip
 OBJECT_CONTROL = {"urge", "ask", "call", "persuade", "press", "tell", "order", "force", "invite",
                   "encourage", "compel", "allow", "request", "instruct", "push", "help"}  # fmt: skip
 
@@ -119,11 +121,18 @@ def passive_patient(verb: Token) -> Token | None:
 
 def same_side(a: ActorMention, b: ActorMention) -> bool:
     """Whether two mentions are the same party: same country and same (or unstated) sector,
-    so that a domestic dyad ("the army accused separatists") stays two parties."""
+    so that a domestic dyad ("the army accused separatists") stays two parties. A role whose
+    country was only guessed from context ("Poland deployed soldiers") is the actor's own."""
     if a.country is None or b.country is None:
         return a.code == b.code
     if a.country != b.country:
         return False
+    if not a.direct or not b.direct:
+        return True
+    if a.sector in ("GOV", "MIL", None) and b.sector in ("GOV", "MIL", None) and (
+        a.kind != "role" or b.kind != "role"
+    ):
+        return True  # a state and its own forces or government
     return (a.sector or "GOV") == (b.sector or "GOV")
 
 
@@ -206,6 +215,13 @@ class RoleFinder:
                 # "intervention by the Russian army", "sanctions from the West"
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 actor, how = self.np_actor(pobj), "agent"
+            elif child.dep_ == "prep" and child.lower_ == "of" and actor is None:
+                # "the visit of the foreign minister", "the withdrawal of Chinese troops":
+                # a person or a body of people in the of-phrase is the one acting
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                found = self.np_actor(pobj) if pobj is not None else None
+                if found is not None and (found.person or found.kind in ("role", "group")):
+                    actor, how = found, "of-agent"
             elif child.dep_ in ("amod", "compound") and child.i < noun.i:
                 found = self.actors.by_token.get(child.i)
                 if found is not None and actor is None:
@@ -215,6 +231,10 @@ class RoleFinder:
         if actor is None:
             actor, how = self._governing_subject(noun)
         recipient, rhow = self._recipient(noun, None, NOUN_RECIPIENT_PREPS, actor)
+        responder = self._responder(noun)
+        if responder is not None and (recipient is None or not recipient.direct):
+            if actor is None or not same_side(responder, actor):
+                recipient, rhow = responder, "responder"
         if recipient is None and noun.dep_ == "nsubj":
             # "sanctions from the West will follow on our economy"
             recipient, rhow = self._recipient(noun.head, None, ("on", "against", "upon"), actor)
@@ -226,6 +246,18 @@ class RoleFinder:
                     if recipient is not None:
                         break
         return Roles(actor, recipient, how, rhow, None)
+
+    def _responder(self, noun: Token) -> ActorMention | None:
+        """"Kazakhstan rejected Russia's request": a request or offer is addressed to whoever
+        answers it."""
+        head = noun.head
+        if noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() not in RESPONSE_VERBS:
+            return None
+        subj = clause_subject(head) if noun.dep_ == "dobj" else None
+        if subj is None and noun.dep_ == "nsubjpass":
+            agent = next((c for c in head.children if c.dep_ == "agent"), None)
+            subj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+        return self.np_actor(subj)
 
     def _governing_subject(self, noun: Token) -> tuple[ActorMention | None, str]:
         """The subject of the verb whose object (or with-/of-phrase) the noun is."""

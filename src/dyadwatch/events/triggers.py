@@ -124,7 +124,7 @@ def _background(noun: Token) -> bool:
             return True
         if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in BACKGROUND_NOUNS:
             return True
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.pos_ in ("VERB", "AUX"):

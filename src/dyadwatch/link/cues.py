@@ -58,7 +58,7 @@ def response_cue(trigger: Token, sent: Span) -> str | None:
     # "... retaliated by halting", "responded with sanctions": the trigger hangs off the verb
     node = trigger
     for _ in range(3):
-        if node.lemma_.lower() in cues.verbs and node is not trigger:
+        if node.lemma_.lower() in cues.verbs and node.i != trigger.i:
             return node.text
         if node.dep_ == "ROOT":
             break
