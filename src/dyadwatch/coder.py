@@ -22,7 +22,7 @@ from .attributes.reasons import stated_reason
 from .config import Config
 from .errors import InputError
 from .events.lexicon import Lexicon
-from .events.roles import RoleFinder, Roles, is_passive
+from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
 from .link.cues import response_cue
 from .model import Document, Event, Evidence, Source, event_id
@@ -163,6 +163,8 @@ class Coder:
                 found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
         if found.actor is None:
             return None
+        if found.recipient is not None and same_side(found.recipient, found.actor):
+            found.recipient = None
         if not found.actor.direct:
             actor_direct = False
         event, mode, context = trig.event, trig.mode, list(trig.context)

@@ -101,6 +101,8 @@ class ActorFinder:
                 entry = self.kb.person_at(entry, date)
             if form.form == "capital" and _is_locative(span):
                 continue  # "in Moscow" is a place, not the Russian government
+            if entry.kind == "region" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+                continue  # "West Darfur", "West Bank": part of a place name, not the West
             mention = _mention_from_entry(span, entry, form.form)
             for i in range(span.start, span.end):
                 mentions[i] = mention
@@ -261,7 +263,7 @@ class DocActors:
         org = self._role_org(head)
         if org is not None:
             return org.with_text(span, "role")
-        country, direct = self._role_country(head)
+        country, direct = self._role_country(head, person=role.person)
         if country is None:
             if role.person:
                 prior = self._recent(head, lambda m: m.person and m.sector == role.sector)
@@ -292,13 +294,16 @@ class DocActors:
                     return found
         return None
 
-    def _role_country(self, head: Token) -> tuple[str | None, bool]:
+    def _role_country(self, head: Token, person: bool = False) -> tuple[str | None, bool]:
         """The country a role noun belongs to, and whether the text says so directly."""
         for child in head.children:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 found = self.by_token.get(child.i)
                 if found is not None and found.country:
                     return found.country, True
+                place = self.places.at(child.i) if self.places is not None else None
+                if place is not None and place.country:  # "Darfur rebels"
+                    return place.country, True
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for pobj in child.children:
                     found = self.by_token.get(pobj.i)
@@ -317,7 +322,8 @@ class DocActors:
                         place = self.places.at(pobj.i)
                         if place is not None and place.country:
                             return place.country, True
-            for mention in self.places.mentions:
+            for mention in self.places.mentions if not person else ():
+                # a body of people ("protesters rallied in Tbilisi") takes the sentence's place
                 if head.sent.start <= mention.start < head.sent.end and mention.place.country:
                     return mention.place.country, False
         prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",

@@ -170,6 +170,15 @@ class RoleFinder:
                 causee = next((c for c in causer.children if c.dep_ in ("dobj", "dative")), None)
                 recipient = self.np_actor(causee, owner=True) or roles.recipient
                 roles = Roles(actor, recipient, "causer", "causee", causee)
+        if roles.recipient is None and cand.trigger.event == "REQUEST":
+            # "demanded that the US cancel ...": the one asked to act
+            for child in tok.children:
+                if child.dep_ == "ccomp":
+                    subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
+                    found = self.np_actor(subj, owner=True)
+                    if found is not None and (roles.actor is None
+                                              or not same_side(found, roles.actor)):  # fmt: skip
+                        roles.recipient, roles.recipient_how = found, "addressee"
         # the direct complement first ("threatened to take back Alaska"), then the rest
         for inner in sorted(cand.absorbed, key=lambda c: (c.token.head.i != tok.i
                                                           or c.token.dep_ != "xcomp", c.i)):
@@ -292,6 +301,13 @@ class RoleFinder:
             found = self.np_actor(patient, owner=True)
             if differs(found):
                 return found, "object"
+            # "granted asylum to the officers", "imposed sanctions on Russia"
+            for child in patient.children:
+                if child.dep_ == "prep" and child.lower_ in ("to", "on", "against", "for", "upon"):
+                    for pobj in child.children:
+                        found = self.np_actor(pobj, owner=True) if pobj.dep_ == "pobj" else None
+                        if differs(found):
+                            return found, "object-prep:" + child.lower_
         for child in head.children:
             if child.dep_ in ("dative", "iobj"):
                 found = self.np_actor(child, owner=True)
