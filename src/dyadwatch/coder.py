@@ -170,9 +170,10 @@ class Coder:
         event, mode, context = trig.event, trig.mode, list(trig.context)
         for inner in cand.absorbed:
             context.extend(c for c in inner.trigger.context if c not in context)
+        direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
         if trig.event == "AGREE" and any(self.lexicon.quad(c.trigger.event) >= 3
                                          or c.token.lemma_.lower() in RETALIATION
-                                         for c in cand.absorbed):  # fmt: skip
+                                         for c in direct):  # fmt: skip
             event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
         if event == "ASSAULT" and found.actor.sector == "MED":
             event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence

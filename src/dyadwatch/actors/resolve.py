@@ -195,6 +195,10 @@ class DocActors:
             return self._role_mention(head, role)
         if head.ent_type_ == "PERSON":
             return self._unknown_person(head)
+        if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC"):
+            titled = self._titled_person(head)  # a name the tagger missed, with its title
+            if titled is not None:
+                return titled
         if head.pos_ in ("NOUN", "PROPN"):
             return self._modified_noun(head)
         return None
@@ -322,7 +326,8 @@ class DocActors:
                         place = self.places.at(pobj.i)
                         if place is not None and place.country:
                             return place.country, True
-            for mention in self.places.mentions if not person else ():
+            plural = head.tag_ in ("NNS", "NNPS")
+            for mention in self.places.mentions if (plural or not person) else ():
                 # a body of people ("protesters rallied in Tbilisi") takes the sentence's place
                 if head.sent.start <= mention.start < head.sent.end and mention.place.country:
                     return mention.place.country, False
@@ -373,7 +378,7 @@ class DocActors:
 
     def _titled_person(self, head: Token) -> ActorMention | None:
         words = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss", "nmod")]
-        words += [g for c in list(words) if c.dep_ in ("compound", "appos") for g in c.children
+        words += [g for c in list(words) for g in c.children
                   if g.dep_ in ("compound", "amod", "poss", "nmod", "prep")]  # fmt: skip
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
         preps += [w for w in words if w.dep_ == "prep" and w.lower_ in ("of", "from")]

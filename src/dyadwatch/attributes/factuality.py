@@ -105,6 +105,9 @@ def factuality(trigger: Token) -> Factuality:
                     result.speaker = speaker
                 if hlemma not in SPEAKER_OWN:
                     result.weaken("reported", head.text)
+        elif node.dep_ == "xcomp" and hlemma in ("fail", "neglect", "omit"):
+            result.negated = True  # "failed to reach agreement"
+            result.cue = result.cue or head.text
         elif node.dep_ == "xcomp" and hlemma in c["intent"] and not conditional:
             result.intent = True
             result.cue = result.cue or head.text
@@ -116,8 +119,9 @@ def factuality(trigger: Token) -> Factuality:
             conditional = True
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if trigger.pos_ == "NOUN":
-            # "secondary sanctions will follow": the verb a noun is subject of carries its modality
-            first = first and node.i == trigger.i and node.dep_ in ("nsubj", "nsubjpass")
+            # "sanctions will follow", "Finland will give a grant": the verb a noun hangs from
+            # (as subject, object or through a preposition) carries the noun's modality
+            first = first and node.pos_ not in ("VERB", "AUX")
         else:
             first = first and (node.dep_ in ("xcomp", "aux")
                                or node.dep_ == "conj" and not own_subject)

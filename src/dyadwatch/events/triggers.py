@@ -37,14 +37,27 @@ class Candidate:
         return self.token.i
 
 
+MEASURES = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million",
+            "billion", "thousand", "hundred", "worth", "amount", "lot", "batch", "shipment",
+            "consignment", "load", "package", "number", "quantity", "crate", "box", "bag",
+            "litre", "liter", "gallon", "barrel", "kind", "type", "form", "set", "series",
+            "round", "wave", "string", "volley", "supply", "convoy", "planeload", "truckload"}  # fmt: skip
+
+
 def dependents(token: Token) -> set[str]:
-    """Lowercase lemmas of the token's dependents and of its prepositions' objects."""
+    """Lowercase lemmas of the token's dependents and of its prepositions' objects; through a
+    measure ("700 kg of medicine", "a series of strikes") to what is measured."""
     found = set()
     for child in token.children:
         if child.dep_ in DEPENDENT_DEPS:
-            found.add(child.lemma_.lower())
+            lemma = child.lemma_.lower()
+            found.add(lemma)
             if child.dep_ == "prep":
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+            elif lemma in MEASURES or child.like_num:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        found.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return found
 
 
@@ -67,6 +80,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         found[token.i] = Candidate(token, trig)
     for i in [i for i, c in found.items() if c.trigger.pos == "NOUN" and _background(c.token)]:
         del found[i]
+    for i in [i for i, c in found.items() if _light(c, found)]:
+        del found[i]
     for cand in sorted(found.values(), key=lambda c: c.i):
         if cand.frame_of is not None:
             continue
@@ -75,6 +90,17 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 inner.frame_of = cand
                 cand.absorbed.append(inner)
     return [c for c in found.values() if c.frame_of is None]
+
+
+def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
+    """A support verb whose object noun names the event: "signed a deal", "launched an
+    offensive", "undertook a mediation mission". The noun is coded, the verb is not."""
+    from .roles import support_verbs
+
+    if cand.trigger.pos != "VERB" or cand.token.lemma_.lower() not in support_verbs():
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"
+               for c in cand.token.children)  # fmt: skip
 
 
 def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
