@@ -399,10 +399,18 @@ class DocActors:
         if org is not None and country is None:
             return ActorMention(span.start, span.end, span.text, org.code, None, org.sector,
                                 head.text, None, "person", "name", True, True)  # fmt: skip
+        direct = True
+        if country is None and sector is not None and self.places is not None:
+            # "President X shortened the curfew imposed in Sudan": a titled person the KB does
+            # not know, placed by the country the sentence is about (a guess: not direct)
+            for mention in self.places.mentions:
+                if head.sent.start <= mention.start < head.sent.end and mention.place.country:
+                    country, direct = mention.place.country, False
+                    break
         if country is None:
             return None
         return ActorMention(span.start, span.end, span.text, self.kb.code_for(country, sector),
-                            country, sector, head.text, None, "person", "name", True, True)  # fmt: skip
+                            country, sector, head.text, None, "person", "name", True, direct)  # fmt: skip
 
     def _pronoun(self, head: Token) -> ActorMention | None:
         lower = head.lower_
