@@ -158,13 +158,18 @@ class Coder:
             found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
             found.recipient = found.recipient or anaphor.recipient_mention
         elif found.recipient is None and anaphor is not None and found.actor is not None:
-            # "This was welcomed by the United States": welcomed the actor of what "this" did
-            if found.patient is not None and found.patient.lower_ in DEMONSTRATIVES:
+            # "This was welcomed by the United States", "Lithuania condemned the decision":
+            # the act referred to is the other party's
+            if anaphor.actor_mention.country != found.actor.country:
                 found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
         if found.actor is None:
             return None
         if found.recipient is not None and same_side(found.recipient, found.actor):
             found.recipient = None
+        if fact.label == "asserted" and fact.speaker is not None and found.actor_how != "speaker":
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and speaker.country != found.actor.country:
+                fact.label = "reported"  # "Kazakh officials said Russia had blocked ..."
         if not found.actor.direct:
             actor_direct = False
         event, mode, context = trig.event, trig.mode, list(trig.context)

@@ -116,7 +116,10 @@ def _choose_form(forms: list[Form], span: Span, date: str | None) -> Form | None
     if not forms:
         return None
     rank = {"country": 0, "org": 1, "group": 2, "region": 3, "person": 4}
-    best = sorted(forms, key=lambda f: (rank.get(f.entry.kind, 9), f.form not in NAMING_FORMS))
+    # "Brussels approved sanctions": a city that is also an organisation's name means the body
+    org_alias = any(f.entry.kind == "org" for f in forms)
+    best = sorted(forms, key=lambda f: (org_alias and f.form == "capital",
+                                        rank.get(f.entry.kind, 9), f.form not in NAMING_FORMS))
     return best[0]
 
 

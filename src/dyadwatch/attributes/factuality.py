@@ -87,7 +87,9 @@ def factuality(trigger: Token) -> Factuality:
                 result.weaken("hedged", child.text)
             elif child.dep_ == "advmod" and lemma in c["report_adverb"]:
                 result.weaken("reported", child.text)
-            elif child.dep_ == "mark" and lemma in c["conditional"] and node.dep_ == "advcl":
+            elif child.dep_ == "mark" and lemma in c["conditional"] and (
+                node.dep_ == "advcl" or lemma == "whether"
+            ):
                 result.weaken("hypothetical", child.text)
                 conditional = True  # what the main clause intends is not this clause's intent
             elif child.dep_ == "prep" and lower == "according":

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
@@ -22,8 +24,6 @@ def parse_date(value: str | None) -> str | None:
     """Check a --date option: YYYY-MM-DD and a real date."""
     if value is None:
         return None
-    import datetime as dt
-
     try:
         dt.date.fromisoformat(value)
     except ValueError as exc:
@@ -31,45 +31,90 @@ def parse_date(value: str | None) -> str | None:
     return value
 
 
+class Progress:
+    """A spinner with running counts on a terminal; silent when piped or quiet."""
+
+    def __init__(self, stack: ExitStack, quiet: bool):
+        self.coded = self.skipped = self.events = 0
+        self.bar = None
+        if not quiet and err.is_terminal:
+            from rich.progress import Progress as Bar
+            from rich.progress import SpinnerColumn, TextColumn
+
+            self.bar = stack.enter_context(Bar(SpinnerColumn(), TextColumn("{task.description}"),
+                                               console=err, transient=True))  # fmt: skip
+            self.task = self.bar.add_task("coding")
+
+    def __call__(self, outcome) -> None:
+        if outcome.error is not None:
+            self.skipped += 1
+            err.print(f"skipped {outcome.error}", markup=False, soft_wrap=True)
+        else:
+            self.coded += 1
+            self.events += len(outcome.events)
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"coded {self.coded} documents, "
+                                                   f"{self.events} events")  # fmt: skip
+
+
 @app.command("code")
 def code_command(
     inputs: Annotated[list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="write events here (JSONL) instead of stdout")] = None,
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="write events here (JSONL; a directory of Parquet with --engine dask) instead of stdout")] = None,
     date: Annotated[Optional[str], typer.Option("--date", callback=parse_date, help="publication date (YYYY-MM-DD) for inputs without one")] = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress bar or summary")] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (default: the number of cores)")] = os.cpu_count() or 1,
+    resume: Annotated[bool, typer.Option("--resume", help="skip documents an earlier, interrupted run already wrote to --output")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (Parquet partitions by event month)")] = "local",
+    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
 ) -> None:  # fmt: skip
     """Code news articles into PLOVER events (one JSON object per line)."""
-    from ..pipeline import code_items
     from ..read import read_inputs
+    from ..scale import code_stream, run_jsonl
 
     config = Config(actors=list(actors or []))
-    coded = skipped = n_events = 0
+    if engine not in ("local", "dask"):
+        raise typer.BadParameter(f"unknown engine {engine!r}: use local or dask")
+    if (resume or engine == "dask") and output is None:
+        raise typer.BadParameter("--resume and --engine dask need --output")
     try:
+        if engine == "dask":
+            _code_dask(inputs, output, scheduler, config, workers, resume, quiet)
+            return
         with ExitStack() as stack:
-            out = stack.enter_context(output.open("w", encoding="utf-8")) if output else sys.stdout
-            progress = None
-            if not quiet and err.is_terminal:
-                from rich.progress import Progress, SpinnerColumn, TextColumn
-
-                progress = stack.enter_context(Progress(SpinnerColumn(), TextColumn("{task.description}"),
-                                                        console=err, transient=True))  # fmt: skip
-                task = progress.add_task("coding")
-            for outcome in code_items(read_inputs(inputs, date=date, config=config), config):
-                if outcome.error is not None:
-                    skipped += 1
-                    err.print(f"[yellow]skipped[/] {outcome.error}", markup=True, soft_wrap=True)
-                    continue
-                coded += 1
-                for event in outcome.events:
-                    out.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
-                    n_events += 1
-                if progress is not None:
-                    progress.update(task, description=f"coded {coded} documents, {n_events} events")
+            progress = Progress(stack, quiet)
+            items = read_inputs(inputs, date=date, config=config)
+            if output is not None:
+                summary = run_jsonl(items, output, config=config, workers=workers,
+                                    resume=resume, on_outcome=progress)  # fmt: skip
+                already = summary.skipped
+            else:
+                already = 0
+                for outcome in code_stream(items, config, workers=workers):
+                    progress(outcome)
+                    for event in outcome.events:
+                        sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
     except DyadwatchError as exc:
         err.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from exc
     if not quiet:
-        err.print(f"coded {coded} documents, skipped {skipped}; {n_events} events", markup=False)
-    if coded == 0 and skipped > 0:
+        done = f", {already} already coded" if already else ""
+        err.print(f"coded {progress.coded} documents, skipped {progress.skipped}{done}; "
+                  f"{progress.events} events", markup=False)  # fmt: skip
+    if progress.coded == 0 and progress.skipped > 0:
         raise typer.Exit(1)
+
+
+def _code_dask(inputs: list[str], output: Path, scheduler: str | None, config: Config,
+               workers: int, resume: bool, quiet: bool) -> None:  # fmt: skip
+    from ..scale.dask_run import run_dask
+
+    summary = run_dask([Path(p) for p in inputs], output, scheduler=scheduler, config=config,
+                       workers=workers, resume=resume)  # fmt: skip
+    for line in summary.errors:
+        err.print(f"skipped {line}", markup=False, soft_wrap=True)
+    if not quiet:
+        err.print(f"coded {summary.documents} documents, skipped {summary.error_count}; "
+                  f"{summary.events} events in {summary.partitions} partitions under {output}",
+                  markup=False)  # fmt: skip

@@ -127,8 +127,8 @@ def same_side(a: ActorMention, b: ActorMention) -> bool:
         return a.code == b.code
     if a.country != b.country:
         return False
-    if not a.direct or not b.direct:
-        return True
+    if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
+        return True  # "Poland deployed soldiers": its own forces, their country only guessed
     if a.sector in ("GOV", "MIL", None) and b.sector in ("GOV", "MIL", None) and (
         a.kind != "role" or b.kind != "role"
     ):
@@ -217,7 +217,7 @@ class RoleFinder:
 
     def _noun(self, noun: Token) -> Roles:
         actor, how = None, ""
-        for child in noun.children:
+        for child in sorted(noun.children, key=lambda c: c.lower_ != "by"):  # "by" first
             if child.dep_ == "poss":
                 actor, how = self.np_actor(child), "possessor"
             elif child.dep_ == "prep" and child.lower_ in ("by", "from") and actor is None:

@@ -138,8 +138,20 @@ CUE_NOUNS = {"retaliation", "response", "reply", "return", "reaction", "revenge"
              "countermeasure"}  # fmt: skip
 
 
+# Nouns for documents rather than acts: an event only when signed, reached, concluded ...
+DOCUMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "proposal",
+                  "plan", "resolution", "declaration", "charter", "convention"}  # fmt: skip
+
+
 def _background(noun: Token) -> bool:
     """A nominal trigger that is background, a cue or a label rather than a reported act."""
+    if noun.lemma_.lower() in DOCUMENT_NOUNS:
+        from .roles import support_verbs
+
+        head = noun.head
+        governed = noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in support_verbs()
+        if not governed and noun.dep_ not in ("nsubjpass", "nsubj"):
+            return True
     if noun.dep_ == "pobj" and noun.lemma_.lower() in CUE_NOUNS:
         return True  # "in retaliation", "in response"
     if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in ("be", "seem", "remain"):
