@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -44,6 +45,8 @@ def ingest_command(
     db: DbOption = DEFAULT_DB,
     date: Annotated[str | None, typer.Option("--date", help="publication date (YYYY-MM-DD) for inputs without one")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per transaction")] = 200,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (default: the number of cores)")] = os.cpu_count() or 1,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:  # fmt: skip
     """Code documents and store them (or store coded events); re-ingesting is a no-op."""
@@ -78,8 +81,9 @@ def ingest_command(
                 from ..pipeline import code_items
                 from ..read import read_inputs
 
-                config = Config()
-                outcomes = code_items(read_inputs(docs, date=date, config=config), config)
+                config = Config(actors=list(actors or []))
+                outcomes = code_items(read_inputs(docs, date=date, config=config), config,
+                                      workers=workers)  # fmt: skip
                 stats.add(writer.ingest_outcomes(outcomes, batch_size))
     except DyadwatchError as exc:
         raise _fail(exc) from exc
