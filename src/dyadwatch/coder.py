@@ -182,7 +182,7 @@ class Coder:
             event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
         if event == "ASSAULT" and found.actor.sector == "MED":
             event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
-        event, mode, label = self._recode(event, mode, fact, found, roles)
+        event, mode, label = self._recode(event, mode, fact, found, roles, tok)
         if event is None:
             return None
         if found.recipient is None and event in RECIPROCAL:
@@ -231,7 +231,7 @@ class Coder:
         )
 
     def _recode(self, event: str, mode: str | None, fact: Factuality, found: Roles,
-                roles: RoleFinder) -> tuple[str | None, str | None, str]:  # fmt: skip
+                roles: RoleFinder, tok) -> tuple[str | None, str | None, str]:  # fmt: skip
         """Negated cooperation is a rejection; a stated intent or warning is an AGREE or a
         THREATEN by whoever stated it; anything else keeps its type and factuality."""
         quad = self.lexicon.quad(event)
@@ -250,9 +250,12 @@ class Coder:
             return event, mode, label
         if quad in COOPERATIVE_QUADS:
             return ("AGREE", None, "asserted") if event != "AGREE" else (event, mode, "asserted")
-        if quad == 4:
-            return "THREATEN", None, "asserted"
-        return event, mode, "asserted"
+        cue = fact.cue.lower()
+        if quad == 4 and (_conditioned(tok) or cue in ("could", "can", "might")):
+            return "THREATEN", None, "asserted"  # a warning: "would respond if", "could invade"
+        if cue in ("will", "would", "'ll", "shall"):
+            return event, mode, "asserted"  # an announced decision: "Britain will expel ..."
+        return event, mode, "hypothetical"  # a plan not yet carried out: "plans to deploy"
 
     def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""
@@ -278,6 +281,14 @@ DEMONSTRATIVES = {"this", "that", "it", "which"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
 LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
+
+
+def _conditioned(tok) -> bool:
+    """Whether the trigger's clause carries an "if" or "unless" condition."""
+    node = tok
+    while node.pos_ not in ("VERB", "AUX") and node.dep_ != "ROOT":
+        node = node.head
+    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in node.subtree)
 
 
 def _partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
@@ -357,10 +368,17 @@ def _narrative_date(dates: DocumentDates, tok) -> DateValue | None:
 
 
 def _other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
-    """The nearest other-country actor in the sentence, for a trigger with no recipient."""
+    """The nearest other-country actor in the sentence, for a trigger with no recipient;
+    never one listed with the actor ("The United States, France and Germany expressed")."""
+    doc = tok.doc
+    beside = set()
+    if actor.end > actor.start:
+        beside = {c.i for c in doc[actor.end - 1].conjuncts}
     best, dist = None, None
     for mention in roles.actors.mentions:
         if not (tok.sent.start <= mention.start < tok.sent.end):
+            continue
+        if any(i in beside for i in range(mention.start, mention.end)):
             continue
         if mention.country is None or mention.country == actor.country or mention.form == "adjective":
             continue

@@ -55,4 +55,12 @@ def demo_command(
     dyads = Counter((ev.actor.country, ev.recipient.country) for ev in events
                     if ev.actor and ev.recipient and ev.actor.country and ev.recipient.country)
     console.print("top dyads: " + ", ".join(f"{a}→{b} {n}" for (a, b), n in dyads.most_common(6)))
+    gold = Path(str(resources.files("dyadwatch.demo") / "gold.jsonl"))
+    if gold.exists():
+        from ..evaluate.gold import score_gold
+        from ..evaluate.goldfile import load_gold
+
+        score = score_gold(load_gold(gold), events)
+        console.print(f"against the demo gold: core recall {score.core_recall:.2f}, precision "
+                      f"{score.precision:.2f}, forbidden hits {score.forbidden_hits}")  # fmt: skip
     console.print(f"coded {coded} documents, skipped {skipped}; events written to {output}")

@@ -244,6 +244,9 @@ class RoleFinder:
         if responder is not None and (recipient is None or not recipient.direct):
             if actor is None or not same_side(responder, actor):
                 recipient, rhow = responder, "responder"
+        if recipient is None and how == "governing" and noun.dep_ in ("dobj", "obj"):
+            # "expressed solidarity with Britain", the phrase hanging from the support verb
+            recipient, rhow = self._recipient(noun.head, None, NOUN_RECIPIENT_PREPS, actor)
         if recipient is None and noun.dep_ == "nsubj":
             # "sanctions from the West will follow on our economy"
             recipient, rhow = self._recipient(noun.head, None, ("on", "against", "upon"), actor)
