@@ -107,6 +107,9 @@ def _check_date(a: Event, b: Event) -> Check:
     slack = dt.timedelta(days=DAY_SLACK)
     ok = sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
     word = "overlap" if ok else "do not overlap"
+    if ok and min(sa[1] - sa[0], sb[1] - sb[0]) > dt.timedelta(days=31):
+        # two dates known only to the year say nothing about being the same act
+        ok, word = False, "are both known only to the year"
     return Check("date", ok, f"{a.date} ({a.date_precision}) and {b.date} ({b.date_precision}) {word}")
 
 
