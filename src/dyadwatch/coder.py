@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, KnowledgeBase
-from .attributes.dates import DocumentDates
+from .attributes.dates import DateValue, DocumentDates
 from .attributes.factuality import Factuality, factuality
-from .attributes.dates import DateValue
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason

@@ -8,7 +8,7 @@ from typing import Any
 
 from dyadwatch.errors import InputError
 from dyadwatch.evaluate.goldfile import GoldEvent, gold_from_row
-from dyadwatch.model import Actor, Document, Evidence, Event
+from dyadwatch.model import Actor, Document, Event, Evidence
 
 
 def actor(code: str | None, country: str | None = None, sector: str | None = None) -> Actor | None:

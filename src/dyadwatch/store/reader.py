@@ -11,12 +11,12 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
 import duckdb
 
 from ..errors import StoreError
+from .connection import Connection
 
 EVENT_FIELDS = (
     "event_id, date, date_str, date_precision, event, mode, quad_code, intensity, "
@@ -57,7 +57,7 @@ def record_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-class StoreReader:
+class StoreReader(Connection):
     """A read-only connection to a store; many readers may be open while nobody writes."""
 
     def __init__(self, path: Path | str):
@@ -68,16 +68,6 @@ class StoreReader:
             self.con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open the store ({e})") from e
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, t: type[BaseException] | None, v: BaseException | None,
-                 tb: TracebackType | None) -> None:  # fmt: skip
-        self.close()
-
-    def close(self) -> None:
-        self.con.close()
 
     def _q(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         try:

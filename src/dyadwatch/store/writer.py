@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Self
+from typing import TYPE_CHECKING
 
 import duckdb
 import pyarrow as pa
@@ -30,6 +30,7 @@ from ..errors import StoreError
 from ..link.merge import MergedEvent, date_span, merge_mentions, party
 from ..model import Document, Event
 from . import schema
+from .connection import Connection
 
 if TYPE_CHECKING:
     from ..coder import Outcome
@@ -122,7 +123,7 @@ EVENTS_ARROW = pa.schema([
 ])  # fmt: skip
 
 
-class StoreWriter:
+class StoreWriter(Connection):
     """Owns the read-write connection; use as a context manager and close when done."""
 
     def __init__(self, path: Path | str):
@@ -132,16 +133,6 @@ class StoreWriter:
             schema.create(self.con)
         except duckdb.Error as e:
             raise StoreError(f"{self.path}: cannot open the store for writing ({e})") from e
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(self, t: type[BaseException] | None, v: BaseException | None,
-                 tb: TracebackType | None) -> None:  # fmt: skip
-        self.close()
-
-    def close(self) -> None:
-        self.con.close()
 
     def _transaction(self) -> _Transaction:
         return _Transaction(self.con, self.path)
