@@ -190,8 +190,12 @@ class Coder:
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
         recipient, fallback = found.recipient, False
+        place = places.for_token(tok)
         if recipient is None:
             recipient = _other_party(roles, tok, found.actor)
+            fallback = recipient is not None
+        if recipient is None and event in DOMESTIC and place is not None:
+            recipient = _population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
             fallback = recipient is not None
         sent = tok.sent
         date, how = _when_date(dates, tok) or dates.for_token(tok)
@@ -216,7 +220,7 @@ class Coder:
             date_precision=date.precision if date else None,
             mode=mode,
             context=context,
-            event_loc=places.for_token(tok),
+            event_loc=place,
             quantities=find_quantities(clause),
             factuality=label,
             stated_reason=stated_reason(tok),
@@ -278,8 +282,20 @@ class Coder:
 
 DEMONSTRATIVES = {"this", "that", "it", "which"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
+DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
 LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
+
+
+def _population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | None:
+    """The people of the place where a state acts on its own ground (curfews, bans, raids)."""
+    if not place.country or place.country != actor.country or actor.sector not in ("GOV", "MIL"):
+        return None
+    entry = kb.country(place.country)
+    if entry is None:
+        return None
+    return ActorMention(0, 0, place.text, kb.code_for(entry.code, "CVL"), entry.country, "CVL",
+                        entry.name, entry.wikidata, "role", "place", False, False)  # fmt: skip
 
 
 def _conditioned(tok) -> bool:

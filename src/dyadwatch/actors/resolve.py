@@ -220,7 +220,11 @@ class DocActors:
             if head.ent_type_ in ("ORG", "NORP", "") or found.form in ("adjective", "name", "alias"):
                 mention = found.with_text(span, "modified")
                 if found.kind == "country":
-                    mention.code, mention.sector = found.country or found.code, None
+                    # "Ugandan opposition candidates": a role word beside the noun gives the sector
+                    sector = next((r.sector for c in head.children if c.dep_ in ("compound", "amod")
+                                   and (r := self._role(c)) is not None), None)  # fmt: skip
+                    mention.code = self.kb.code_for(found.country or found.code, sector)
+                    mention.sector = sector
                 return mention
         return None
 

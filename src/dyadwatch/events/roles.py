@@ -170,6 +170,14 @@ class RoleFinder:
                 causee = next((c for c in causer.children if c.dep_ in ("dobj", "dative")), None)
                 recipient = self.np_actor(causee, owner=True) or roles.recipient
                 roles = Roles(actor, recipient, "causer", "causee", causee)
+        if cand.trigger.event == "THREATEN":
+            # "threatened to stop talks if the United States goes ahead": the one who must comply
+            cond = next((t for t in tok.subtree if t.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)), None)
+            subj = next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None) if cond else None
+            found = self.np_actor(subj, owner=True)
+            if found is not None and (roles.actor is None or not same_side(found, roles.actor)):
+                roles.recipient, roles.recipient_how = found, "condition"
         if roles.recipient is None and cand.trigger.event == "REQUEST":
             # "demanded that the US cancel ...": the one asked to act
             for child in tok.children:
