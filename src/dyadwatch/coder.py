@@ -253,12 +253,10 @@ class Coder:
             return event, mode, label
         if quad in COOPERATIVE_QUADS:
             return ("AGREE", None, "asserted") if event != "AGREE" else (event, mode, "asserted")
-        cue = fact.cue.lower()
-        if quad == 4 and (_conditioned(tok) or cue in ("could", "can", "might")):
-            return "THREATEN", None, "asserted"  # a warning: "would respond if", "could invade"
-        if cue in ("will", "would", "'ll", "shall"):
-            return event, mode, "asserted"  # an announced decision: "Britain will expel ..."
-        return event, mode, "hypothetical"  # a plan not yet carried out: "plans to deploy"
+        if quad == 4:
+            # a stated intent to act against another, as CAMEO codes it: "said they would
+            # boycott", "plans to impose restrictions", "would respond if ..."
+            return "THREATEN", None, "asserted"
 
     def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""

@@ -25,7 +25,7 @@ THING_PRONOUNS = {"it", "its", "itself"}
 GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 OUR_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
-QUANTIFIERS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
+QUANTIFIERS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                "millions", "group", "crowd", "number", "handful", "score", "scores", "some",
                "many", "several", "delegation", "contingent", "team", "unit", "band"}  # fmt: skip
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
