@@ -80,6 +80,9 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         found[token.i] = Candidate(token, trig)
     for i in [i for i, c in found.items() if c.trigger.pos == "NOUN" and _background(c.token)]:
         del found[i]
+    for token in doc:
+        if token.i not in found and (demand := _deontic_demand(token)) is not None:
+            found[token.i] = Candidate(token, demand)
     for i in [i for i, c in found.items() if _light(c, found)]:
         del found[i]
     for cand in sorted(found.values(), key=lambda c: c.i):
@@ -90,6 +93,29 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 inner.frame_of = cand
                 cand.absorbed.append(inner)
     return [c for c in found.values() if c.frame_of is None]
+
+
+DEONTIC = {"must", "should", "ought"}
+SAYING = {"say", "declare", "insist", "reiterate", "state", "tell", "stress", "conclude",
+          "warn", "argue", "write", "add", "announce", "demand", "maintain"}  # fmt: skip
+DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
+                 intensity=None, with_=(), frame="xcomp")  # fmt: skip
+
+
+def _deontic_demand(token: Token) -> Trigger | None:
+    """"Russia said Sudan must return the helicopter": saying that another party must or
+    should act is a demand on that party (the complement is its content)."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in SAYING:
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    for child in token.children:
+        if child.dep_ != "ccomp":
+            continue
+        modal = any(g.dep_ == "aux" and g.lower_ in DEONTIC for g in child.children)
+        inner = next((g for g in child.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+        if modal and inner is not None and subject is not None and inner.pos_ != "PRON":
+            return DEMAND
+    return None
 
 
 def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
