@@ -191,8 +191,8 @@ class DocActors:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return self.for_np(pobj)
+                    if pobj is not None and (found := self.for_np(pobj)) is not None:
+                        return found
         role = self._role(head)
         if role is not None:
             return self._role_mention(head, role)
@@ -317,7 +317,9 @@ class DocActors:
                     return place.country, True
             if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
                 for pobj in child.children:
-                    found = self.by_token.get(pobj.i)
+                    # "inhabitants of the Syrian Golan Heights", "members of the Russian Duma"
+                    found = self.by_token.get(pobj.i) or (
+                        self.owner(pobj, depth=1) if pobj.dep_ == "pobj" else None)
                     if found is not None and found.country:
                         return found.country, True
         # a name in apposition or compound: "Lawmaker Konstantin Zatulin"

@@ -24,7 +24,7 @@ NOUN_RECIPIENT_PREPS = ("against", "on", "to", "at", "toward", "towards", "for",
                         "from", "into", "upon", "over", "in")  # fmt: skip
 SUBJECT_DEPS = ("nsubj", "csubj")
 # "with": "went into overdrive with threats"; "of": "a series of threats".
-GOVERNING_PREPS = ("with", "of", "in", "into")
+GOVERNING_PREPS = ("with", "of", "in", "into", "for", "at")
 RELATIVE = {"whom", "which", "that", "who"}
 RESPONSE_VERBS = {"reject", "accept", "refuse", "decline", "welcome", "deny", "grant", "approve",
                   "ignore", "heed", "answer", "rebuff", "spurn", "dismiss", "endorse"}  # fmt: skip
