@@ -127,6 +127,8 @@ def same_side(a: ActorMention, b: ActorMention) -> bool:
         return a.code == b.code
     if a.country != b.country:
         return False
+    if (a.form == "modified") != (b.form == "modified") and a.sector != b.sector:
+        return False  # "Croatia is investigating Croatian extremists": a group of its people
     if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
         return True  # "Poland deployed soldiers": its own forces, their country only guessed
     if a.sector in ("GOV", "MIL", None) and b.sector in ("GOV", "MIL", None) and (
