@@ -183,7 +183,7 @@ class RoleFinder:
         if roles.recipient is None and cand.trigger.event == "REQUEST":
             # "demanded that the US cancel ...": the one asked to act
             for child in tok.children:
-                if child.dep_ == "ccomp":
+                if child.dep_ == "ccomp" or child.dep_ == "acl" and tok.pos_ == "NOUN":
                     subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
                     found = self.np_actor(subj, owner=True)
                     if found is not None and (roles.actor is None

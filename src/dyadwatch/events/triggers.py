@@ -140,10 +140,12 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     for child in token.children:
         if trig.frame == "xcomp" and child.dep_ in ("xcomp", "ccomp"):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
-        elif trig.pos == "NOUN" and child.dep_ in ("acl", "xcomp") and any(
+        elif trig.pos == "NOUN" and (child.dep_ in ("acl", "xcomp") and any(
             g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ):
-            # "the refusal to recognise", "a threat to cut supplies": the infinitive is content
+        ) or child.dep_ in ("ccomp", "acl") and any(
+            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
+        )):
+            # "the refusal to recognise", "its demand that Israel ease restrictions": content
             out.extend(found[t.i] for t in child.subtree if t.i in found)
         elif trig.event == "ACCUSE" and child.dep_ == "prep" and child.lower_ in ("of", "for", "by"):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
