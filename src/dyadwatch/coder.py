@@ -104,7 +104,14 @@ class Coder:
                 continue
             document = next(docs)
             sdoc = next(parsed)
-            yield Outcome(doc_id=document.id, events=self._code(document, sdoc), document=document)
+            try:
+                events = self._code(document, sdoc)
+            except Exception as exc:  # noqa: BLE001 - one document's failure must not end the run
+                error = InputError(f"could not be coded ({type(exc).__name__}: {exc})",
+                                   doc=document.id)  # fmt: skip
+                yield Outcome(doc_id=document.id, error=error, document=document)
+                continue
+            yield Outcome(doc_id=document.id, events=events, document=document)
 
     def _code(self, document: Document, sdoc: Doc) -> list[Event]:
         actors = self.actor_finder(sdoc, document.date)
@@ -257,6 +264,7 @@ class Coder:
             # a stated intent to act against another, as CAMEO codes it: "said they would
             # boycott", "plans to impose restrictions", "would respond if ..."
             return "THREATEN", None, "asserted"
+        return event, mode, "asserted"  # a stated refusal or demand is itself the act
 
     def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""

@@ -319,6 +319,13 @@ def _candidates(doc: Doc) -> list[Span]:
                     end += 1
         elif lower in ("yesterday", "today", "tomorrow"):
             pass
+        elif kind == "unit" and start > 0 and doc[start - 1].lower_ in (
+            "next", "following", "previous", "preceding", "prior"
+        ):
+            # "The next day" the tagger missed (often at the start of a paragraph)
+            start -= 1
+            if start > 0 and doc[start - 1].lower_ == "the":
+                start -= 1
         elif lower in ("later", "earlier", "ago"):
             units = [c for c in token.lefts if kinds.get(c.lower_, ("", 0))[0] == "unit"]
             if not units:

@@ -1,0 +1,67 @@
+"""The coder as a whole: contract fields, stable ids, exact evidence, errors per document."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.errors import InputError
+from dyadwatch.model import PLOVER_TYPES, Document, Event
+
+TEXT = (
+    "Lithuania banned the transit of Russian steel on June 17. In retaliation, Moscow "
+    "threatened to cut Lithuania off from the power grid.\n\nThe next day Russia expelled "
+    "two Lithuanian diplomats, the ministry in Vilnius said."
+)
+
+
+def doc(text: str = TEXT, doc_id: str = "t1") -> Document:
+    return Document(id=doc_id, text=text, date="2022-06-25")
+
+
+def test_events_follow_the_contract(coder):
+    events = coder.code(doc())
+    assert events
+    for ev in events:
+        assert ev.event in PLOVER_TYPES
+        assert TEXT[ev.evidence.start : ev.evidence.end] == ev.evidence.text
+        assert ev.quad_code in (1, 2, 3, 4) and -10 <= ev.intensity <= 10
+        assert 0 <= ev.confidence <= 1
+        assert Event.from_dict(ev.to_dict()).to_dict() == ev.to_dict()
+
+
+def test_same_text_gives_same_ids(coder):
+    first = [e.id for e in coder.code(doc())]
+    second = [e.id for e in coder.code(doc())]
+    assert first == second and len(set(first)) == len(first)
+
+
+def test_relative_date_and_response_link(coder):
+    events = coder.code(doc())
+    expel = next(e for e in events if e.mode == "expel")
+    assert (expel.date, expel.date_precision) == ("2022-06-18", "day")
+    threat = next(e for e in events if e.event == "THREATEN")
+    ban = next(e for e in events if e.actor.country == "LTU")
+    assert threat.in_response_to == [ban.id]
+
+
+@pytest.mark.parametrize("text", ["", "   \n  "])
+def test_empty_text_is_an_input_error(coder, text):
+    with pytest.raises(InputError, match="empty"):
+        coder.code(doc(text))
+
+
+def test_a_failing_document_does_not_end_the_batch(coder, monkeypatch):
+    real = coder._code
+
+    def flaky(document, sdoc):
+        if document.id == "bad":
+            raise ValueError("boom")
+        return real(document, sdoc)
+
+    monkeypatch.setattr(coder, "_code", flaky)
+    items = [doc(doc_id="a"), doc(doc_id="bad"), InputError("not JSON", doc="f.jsonl", line=3),
+             doc(doc_id="b")]  # fmt: skip
+    outcomes = list(coder.code_many(items))
+    assert [o.doc_id for o in outcomes] == ["a", "bad", "f.jsonl", "b"]
+    assert [o.ok for o in outcomes] == [True, False, False, True]
+    assert "ValueError: boom" in str(outcomes[1].error)
