@@ -12,14 +12,16 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from .actors import ActorFinder, ActorMention, KnowledgeBase
-from .attributes.dates import DateValue, DocumentDates
+from .actors import ActorFinder, KnowledgeBase
+from .attributes.dates import DocumentDates
+from .attributes.eventdates import narrative_date, when_date
 from .attributes.factuality import Factuality, factuality
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
 from .errors import InputError
+from .events.context import anaphoric_event, other_party, partner, population
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
@@ -158,7 +160,7 @@ class Coder:
             if speaker is not None and fact.label == "hypothetical":
                 found.actor, found.actor_how = speaker, "speaker"
                 fact.intent = True
-        anaphor = _anaphoric_event(found, before, tok)
+        anaphor = anaphoric_event(found, before, tok)
         if found.actor is None and anaphor is not None and is_passive(tok):
             # "The decision was reversed": the one who made the decision reverses it
             found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
@@ -192,22 +194,22 @@ class Coder:
         if event is None:
             return None
         if found.recipient is None and event in RECIPROCAL:
-            found.recipient = _partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
+            found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
         recipient, fallback = found.recipient, False
         place = places.for_token(tok)
         if recipient is None:
-            recipient = _other_party(roles, tok, found.actor)
+            recipient = other_party(roles, tok, found.actor)
             fallback = recipient is not None
         if recipient is None and event in DOMESTIC and place is not None:
-            recipient = _population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
+            recipient = population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
             fallback = recipient is not None
         sent = tok.sent
-        date, how = _when_date(dates, tok) or dates.for_token(tok)
+        date, how = when_date(dates, tok) or dates.for_token(tok)
         if how == "publication":
-            date = _narrative_date(dates, tok) or date
+            date = narrative_date(dates, tok) or date
         clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if trig.pos == "VERB" else sent
         lex_type = self.lexicon.types[event]
         same = event == trig.event
@@ -286,127 +288,10 @@ class Coder:
                 ev.in_response_to = [best[1].id]
 
 
-DEMONSTRATIVES = {"this", "that", "it", "which"}
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
 LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
-
-
-def _population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | None:
-    """The people of the place where a state acts on its own ground (curfews, bans, raids)."""
-    if not place.country or place.country != actor.country or actor.sector not in ("GOV", "MIL"):
-        return None
-    entry = kb.country(place.country)
-    if entry is None:
-        return None
-    return ActorMention(0, 0, place.text, kb.code_for(entry.code, "CVL"), entry.country, "CVL",
-                        entry.name, entry.wikidata, "role", "place", False, False)  # fmt: skip
-
-
-def _conditioned(tok) -> bool:
-    """Whether the trigger's clause carries an "if" or "unless" condition."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.dep_ != "ROOT":
-        node = node.head
-    return any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in node.subtree)
-
-
-def _partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
-    """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
-    commanders met"."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if subj is None:
-        return None
-    for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:
-        for other in [tok2, *tok2.conjuncts]:
-            found = roles.actors.for_np(other) or roles.actors.by_token.get(other.i)
-            if found is not None and found.code != actor.code and found.country != actor.country:
-                return found
-    return None
-# Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
-EVENT_NOUNS = {"decision", "order", "ruling", "ban", "measure", "move", "step", "suspension",
-               "restriction", "sanction", "verdict", "decree", "policy", "plan", "action"}
-
-
-@dataclass
-class _Anaphor:
-    actor_mention: ActorMention
-    recipient_mention: ActorMention | None
-
-
-def _anaphoric_event(found: Roles, before: list[Event], tok) -> _Anaphor | None:
-    """The earlier event a pronoun or event noun in the trigger's patient refers to."""
-    patient = found.patient
-    if patient is None or not before:
-        return None
-    if patient.lower_ not in DEMONSTRATIVES and patient.lemma_.lower() not in EVENT_NOUNS:
-        return None
-    prev = before[-1]
-    if tok.sent.start_char - prev.evidence.start > 1200:
-        return None
-    actor = prev.actor
-    mention = ActorMention(0, 0, actor.text, actor.code, actor.country, actor.sector, actor.name,
-                           actor.wikidata, direct=False)  # fmt: skip
-    rec = prev.recipient
-    rmention = (ActorMention(0, 0, rec.text, rec.code, rec.country, rec.sector, rec.name,
-                             rec.wikidata, direct=False) if rec else None)  # fmt: skip
-    return _Anaphor(mention, rmention)
-
-
-def _when_date(dates: DocumentDates, tok) -> tuple[DateValue, str] | None:
-    """"From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
-    node = tok
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
-    if node.dep_ not in ("relcl", "advcl", "acl"):
-        return None
-    head = node.head.i
-    for mention in dates.mentions:
-        if mention.start <= head < mention.end:
-            return mention.value, "clause"
-    return None
-
-
-def _narrative_date(dates: DocumentDates, tok) -> DateValue | None:
-    """With no date near the trigger, the latest date the text gave before it: news narrates
-    in order, so an undated event sits near the last date named. The farther that date, the
-    coarser the claim: its month within the same paragraph, its year beyond."""
-    latest = None
-    for mention in dates.mentions:
-        if mention.start >= tok.i:
-            break
-        latest = mention
-    if latest is None:
-        return None
-    value = latest.value
-    between = tok.doc.text[latest.end_char : tok.idx]
-    if "\n" in between.strip():
-        return DateValue(value.date[:4], "year")
-    if value.precision == "day":
-        return DateValue(value.date[:7], "month")
-    return value
-
-
-def _other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
-    """The nearest other-country actor in the sentence, for a trigger with no recipient;
-    never one listed with the actor ("The United States, France and Germany expressed")."""
-    doc = tok.doc
-    beside = set()
-    if actor.end > actor.start:
-        beside = {c.i for c in doc[actor.end - 1].conjuncts}
-    best, dist = None, None
-    for mention in roles.actors.mentions:
-        if not (tok.sent.start <= mention.start < tok.sent.end):
-            continue
-        if any(i in beside for i in range(mention.start, mention.end)):
-            continue
-        if mention.country is None or mention.country == actor.country or mention.form == "adjective":
-            continue
-        d = abs(mention.start - tok.i)
-        if dist is None or d < dist:
-            best, dist = mention, d
-    return best
 
 
 def _trigger_text(cand: Candidate) -> str:
