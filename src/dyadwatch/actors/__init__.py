@@ -1,7 +1,8 @@
 """Actors: the knowledge base (data files) and the resolution of mentions in text."""
 
 from .kb import ActorEntry, Form, KnowledgeBase, Role
-from .resolve import ActorFinder, ActorMention, DocActors
+from .mention import ActorMention
+from .resolve import ActorFinder, DocActors
 
 __all__ = ["ActorEntry", "ActorFinder", "ActorMention", "DocActors", "Form", "KnowledgeBase",
            "Role"]
