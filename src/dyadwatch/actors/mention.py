@@ -9,6 +9,8 @@ from spacy.tokens import Span, Token
 from ..model import Actor
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
+# CAMEO's code for an actor the text names but whose country it does not give.
+UNKNOWN_CODE = "---"
 
 
 @dataclass

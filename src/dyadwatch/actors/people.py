@@ -56,6 +56,17 @@ class PeopleRules:
                     mention.code = self.kb.code_for(found.country or found.code, sector)
                     mention.sector = sector
                 return mention
+        # "opposition groups in Zimbabwe", "demonstrators from Georgia"
+        if self.places is not None and head.lemma_.lower() in ("group", "crowd", "party", "movement"):
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in ("in", "from"):
+                    for pobj in child.children:
+                        place = self.places.at(pobj.i)
+                        entry = self.kb.country(place.country) if place and place.country else None
+                        if entry is not None:
+                            return ActorMention(span.start, span.end, span.text, entry.code,
+                                                entry.country, None, entry.name, entry.wikidata,
+                                                "country", "modified", False, True)  # fmt: skip
         return None
 
     def _role(self, head: Token) -> Role | None:
@@ -105,7 +116,11 @@ class PeopleRules:
 
     def _role_country(self, head: Token, person: bool = False) -> tuple[str | None, bool]:
         """The country a role noun belongs to, and whether the text says so directly."""
-        for child in head.children:
+        # direct modifiers, and those of a compound ("U.S. border patrol agents")
+        kids = list(head.children)
+        kids += [g for c in kids if c.dep_ == "compound" for g in c.children
+                 if g.dep_ in ("compound", "amod", "nmod")]  # fmt: skip
+        for child in kids:
             if child.dep_ in MODIFIER_DEPS or child.dep_ == "appos":
                 found = self.by_token.get(child.i)
                 if found is not None and found.country:

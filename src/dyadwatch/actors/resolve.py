@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from .kb import ActorEntry, Form, KnowledgeBase
-from .mention import MODIFIER_DEPS, ActorMention
+from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, np_span
 from .people import PeopleRules
 
 # Forms that name an actor by themselves; adjectives only colour a head noun.
@@ -148,14 +148,28 @@ class DocActors(PeopleRules):
         role = self._role(head)
         if role is not None:
             return self._role_mention(head, role)
-        if head.ent_type_ == "PERSON":
-            return self._unknown_person(head)
+        if head.ent_type_ == "PERSON" and (person := self._unknown_person(head)) is not None:
+            return person
         if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC"):
             titled = self._titled_person(head)  # a name the tagger missed, with its title
             if titled is not None:
                 return titled
         if head.pos_ in ("NOUN", "PROPN"):
-            return self._modified_noun(head)
+            found = self._modified_noun(head)
+            if found is not None:
+                return found
+        marked = any(c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") for c in head.children)
+        if head.i in self.by_token:
+            return None  # an adjective or part of a name the rules above did not take
+        if head.ent_type_ in ("PERSON", "ORG", "NORP") or marked and head.tag_ == "NNS":
+            # also "Islamic fundamentalists": a group named by creed or ethnicity
+            # "Archbishop Desmond Tutu", "the Kurdistan Workers' Party": named, country unknown
+            span = np_span(head)
+            role = next((r for c in head.children if (r := self._role(c)) is not None), None)
+            kind = "person" if head.ent_type_ == "PERSON" else "group"
+            return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None,
+                                role.sector if role else None, head.text, None, kind, "unknown",
+                                kind == "person", False)  # fmt: skip
         return None
 
     def owner(self, head: Token, depth: int = 3) -> ActorMention | None:
@@ -167,7 +181,7 @@ class DocActors(PeopleRules):
             for child in tok.children:
                 if child.dep_ in MODIFIER_DEPS or child.dep_ in ("appos", "conj"):
                     found = self.for_np(child) or self._adjective(child)
-                    if found is not None:
+                    if found is not None and found.code != UNKNOWN_CODE:
                         return found
                     if d + 1 < depth:
                         queue.append((child, d + 1))
@@ -176,7 +190,7 @@ class DocActors(PeopleRules):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.for_np(pobj) or self._adjective(pobj)
-                            if found is not None:
+                            if found is not None and found.code != UNKNOWN_CODE:
                                 return found
                             if d + 1 < depth:
                                 queue.append((pobj, d + 1))

@@ -33,7 +33,7 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:
         for other in [tok2, *tok2.conjuncts]:
             found = roles.actors.for_np(other) or roles.actors.by_token.get(other.i)
-            if found is not None and found.code != actor.code and found.country != actor.country:
+            if found is not None and found.country and found.country != actor.country:
                 return found
     return None
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".

@@ -15,6 +15,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..actors.mention import UNKNOWN_CODE
 from ..actors.resolve import ActorMention, DocActors
 from .triggers import Candidate, causer_of
 
@@ -197,9 +198,10 @@ class RoleFinder:
                 if inner_roles.recipient is not None:
                     roles.recipient = inner_roles.recipient
                     roles.recipient_how = "complement"
-        if roles.recipient is not None and roles.actor is not None:
-            if same_side(roles.recipient, roles.actor):
-                roles.recipient = None
+        if roles.recipient is not None and (roles.recipient.code == UNKNOWN_CODE or (
+            roles.actor is not None and same_side(roles.recipient, roles.actor)
+        )):
+            roles.recipient = None
         return roles
 
     def _verb(self, verb: Token) -> Roles:
@@ -308,7 +310,9 @@ class RoleFinder:
     def _recipient(self, head: Token, patient: Token | None, preps: tuple[str, ...],
                    actor: ActorMention | None) -> tuple[ActorMention | None, str]:  # fmt: skip
         def differs(found: ActorMention | None) -> bool:
-            return found is not None and (actor is None or not same_side(found, actor))
+            if found is None or found.code == UNKNOWN_CODE:
+                return False  # a recipient is only worth naming with its country
+            return actor is None or not same_side(found, actor)
 
         if patient is not None:
             found = self.np_actor(patient, owner=True)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataError
+from ..actors.mention import UNKNOWN_CODE
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
 
 ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
@@ -51,7 +52,7 @@ def load_alternates(path: Path = ALTERNATES_FILE) -> frozenset[frozenset[str]]:
 
 def party(actor: Actor | None) -> str | None:
     """The key a dyad is matched on: the actor's country, or its own code when it has none."""
-    if actor is None:
+    if actor is None or actor.code == UNKNOWN_CODE and not actor.country:
         return None
     return actor.country or actor.code or None
 
