@@ -28,6 +28,7 @@ from .events.triggers import Candidate, find_candidates
 from .link.cues import response_cue
 from .model import Document, Event, Evidence, Source, event_id
 from .nlp import load_pipeline
+from .nlp.sents import sentence_of
 
 COOPERATIVE_QUADS = (1, 2)
 
@@ -129,7 +130,7 @@ class Coder:
             built = self._event(document, cand, roles, dates, places, sentences, events)
             if built is None:
                 continue
-            key = (cand.token.sent.start, built.event, built.actor.code,
+            key = (sentence_of(cand.token).start, built.event, built.actor.code,
                    built.recipient.code if built.recipient else None)  # fmt: skip
             if key in seen:
                 continue
@@ -206,7 +207,7 @@ class Coder:
         if recipient is None and event in DOMESTIC and place is not None:
             recipient = population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
             fallback = recipient is not None
-        sent = tok.sent
+        sent = sentence_of(tok)
         date, how = when_date(dates, tok) or dates.for_token(tok)
         if how == "publication":
             date = narrative_date(dates, tok) or date
@@ -272,7 +273,7 @@ class Coder:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""
         for k, ev in enumerate(events):
             tok = sdoc[tokens[ev.id]]
-            if response_cue(tok, tok.sent) is None or ev.actor is None:
+            if response_cue(tok, sentence_of(tok)) is None or ev.actor is None:
                 continue
             best = None
             for prev in events[:k]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp.sents import sentence_of
 from .kb import Role
 from .mention import MODIFIER_DEPS, ActorMention, np_span
 
@@ -151,7 +152,7 @@ class PeopleRules:
             plural = head.tag_ in ("NNS", "NNPS")
             for mention in self.places.mentions if (plural or not person) else ():
                 # a body of people ("protesters rallied in Tbilisi") takes the sentence's place
-                if head.sent.start <= mention.start < head.sent.end and mention.place.country:
+                if sentence_of(head).start <= mention.start < sentence_of(head).end and mention.place.country:
                     return mention.place.country, False
         prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",
                              same_sentence_only=False, window=1)  # fmt: skip
@@ -211,7 +212,7 @@ class PeopleRules:
             # "President X shortened the curfew imposed in Sudan": a titled person the KB does
             # not know, placed by the country the sentence is about (a guess: not direct)
             for mention in self.places.mentions:
-                if head.sent.start <= mention.start < head.sent.end and mention.place.country:
+                if sentence_of(head).start <= mention.start < sentence_of(head).end and mention.place.country:
                     country, direct = mention.place.country, False
                     break
         if country is None:

@@ -15,6 +15,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..nlp.sents import sentence_of
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, np_span
 from .people import PeopleRules
@@ -267,14 +268,14 @@ class DocActors(PeopleRules):
 
     def _recent(self, tok: Token, accept, window: int = 3, same_sentence_only: bool = False):
         """The latest mention before `tok`, within `window` sentences, that `accept`s."""
-        sent_start = tok.sent.start
+        sent_start = sentence_of(tok).start
         first = tok.doc[sent_start]
         limit_sent = first
         if not same_sentence_only:
             for _ in range(window):
                 if limit_sent.i == 0:
                     break
-                limit_sent = tok.doc[limit_sent.i - 1].sent[0]
+                limit_sent = sentence_of(tok.doc[limit_sent.i - 1])[0]
         lo = limit_sent.i
         best = None
         for mention in self.mentions:

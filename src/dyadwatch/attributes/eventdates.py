@@ -32,8 +32,7 @@ def narrative_date(dates: DocumentDates, tok) -> DateValue | None:
     if latest is None:
         return None
     value = latest.value
-    between = tok.doc.text[latest.end_char : tok.idx]
-    if "\n" in between.strip():
+    if any(t.is_space and "\n" in t.text for t in tok.doc[latest.end : tok.i]):
         return DateValue(value.date[:4], "year")
     if value.precision == "day":
         return DateValue(value.date[:7], "month")

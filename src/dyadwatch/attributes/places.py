@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..errors import DataError
 from ..model import Place
+from ..nlp.sents import sentence_of
 from .dates import clause_tokens, read_tsv
 
 DATA = Path(__file__).parent / "data"
@@ -239,7 +240,7 @@ class DocumentPlaces:
         """
         if not self._by_root:
             return None
-        sent = token.sent
+        sent = sentence_of(token)
         candidates = [(self.doc[i], k) for i, k in self._by_root.items()
                       if sent.start <= i < sent.end]  # fmt: skip
         if not candidates:

@@ -195,7 +195,7 @@ def find_quantities(span: Span) -> list[Quantity]:
             continue
         unit, stop = counted
         begin = _first_modifier(span[i], span[end - 1], span.start)
-        text = doc.text[begin.idx : stop.idx + len(stop)]
+        text = doc[begin.i : stop.i + 1].text  # the exact words, without copying the document
         found.append(Quantity(value=value, unit=unit, text=text))
         i = max(end, stop.i - span.start + 1)
     return found

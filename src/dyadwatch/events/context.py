@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..actors import ActorMention, KnowledgeBase
 from ..model import Event
+from ..nlp.sents import sentence_of
 from .roles import RoleFinder, Roles
 
 DEMONSTRATIVES = {"this", "that", "it", "which"}
@@ -55,7 +56,7 @@ def anaphoric_event(found: Roles, before: list[Event], tok) -> Anaphor | None:
     if patient.lower_ not in DEMONSTRATIVES and patient.lemma_.lower() not in EVENT_NOUNS:
         return None
     prev = before[-1]
-    if tok.sent.start_char - prev.evidence.start > 1200:
+    if sentence_of(tok).start_char - prev.evidence.start > 1200:
         return None
     actor = prev.actor
     mention = ActorMention(0, 0, actor.text, actor.code, actor.country, actor.sector, actor.name,
@@ -74,8 +75,9 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
     if actor.end > actor.start:
         beside = {c.i for c in doc[actor.end - 1].conjuncts}
     best, dist = None, None
+    sent = sentence_of(tok)
     for mention in roles.actors.mentions:
-        if not (tok.sent.start <= mention.start < tok.sent.end):
+        if not (sent.start <= mention.start < sent.end):
             continue
         if any(i in beside for i in range(mention.start, mention.end)):
             continue

@@ -20,8 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError
 from ..actors.mention import UNKNOWN_CODE
+from ..errors import DataError
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
 
 ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
