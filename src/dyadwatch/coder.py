@@ -146,51 +146,14 @@ class Coder:
         tok = cand.token
         trig = cand.trigger
         fact = factuality(tok)
-        found = roles(cand)
-        actor_direct = True
-        if fact.speaker is not None and not fact.conditional and (found.actor is None or fact.intent):
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and (found.actor is None and (is_passive(tok) or fact.intent)
-                                        or fact.intent and found.actor is not None
-                                        and speaker.country == found.actor.country):
-                found.actor, found.actor_how = speaker, "speaker"
-        if (found.actor is None and fact.speaker is not None and not fact.conditional
-                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
-            # "Zatulin said this could result in an invasion": a warning by the speaker
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and fact.label == "hypothetical":
-                found.actor, found.actor_how = speaker, "speaker"
-                fact.intent = True
-        anaphor = anaphoric_event(found, before, tok)
-        if found.actor is None and anaphor is not None and is_passive(tok):
-            # "The decision was reversed": the one who made the decision reverses it
-            found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
-            found.recipient = found.recipient or anaphor.recipient_mention
-        elif found.recipient is None and anaphor is not None and found.actor is not None:
-            # "This was welcomed by the United States", "Lithuania condemned the decision":
-            # the act referred to is the other party's
-            if anaphor.actor_mention.country != found.actor.country:
-                found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
-        if found.actor is None:
+        found = self._settle_parties(cand, fact, roles(cand), roles, before)
+        if found is None:
             return None
-        if found.recipient is not None and same_side(found.recipient, found.actor):
-            found.recipient = None
-        if fact.label == "asserted" and fact.speaker is not None and found.actor_how != "speaker":
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and speaker.country != found.actor.country:
-                fact.label = "reported"  # "Kazakh officials said Russia had blocked ..."
-        if not found.actor.direct:
-            actor_direct = False
-        event, mode, context = trig.event, trig.mode, list(trig.context)
+        actor_direct = found.actor.direct
+        context = list(trig.context)
         for inner in cand.absorbed:
             context.extend(c for c in inner.trigger.context if c not in context)
-        direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
-        if trig.event == "AGREE" and any(self.lexicon.quad(c.trigger.event) >= 3
-                                         or c.token.lemma_.lower() in RETALIATION
-                                         for c in direct):  # fmt: skip
-            event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
-        if event == "ASSAULT" and found.actor.sector == "MED":
-            event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
+        event, mode = self._retype(cand, found)
         event, mode, label = self._recode(event, mode, fact, found, roles, tok)
         if event is None:
             return None
@@ -242,6 +205,57 @@ class Coder:
                             evidence=evidence.text)],  # fmt: skip
             coder=self.config.coder,
         )
+
+    def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles,
+                        roles: RoleFinder, before: list[Event]) -> Roles | None:  # fmt: skip
+        """Fill what the parse left open from the speaker and from earlier events; None when
+        no actor can be named. May mark the factuality reported or as a stated intent."""
+        tok, trig = cand.token, cand.trigger
+        if fact.speaker is not None and not fact.conditional and (found.actor is None or fact.intent):
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and (found.actor is None and (is_passive(tok) or fact.intent)
+                                        or fact.intent and found.actor is not None
+                                        and speaker.country == found.actor.country):
+                found.actor, found.actor_how = speaker, "speaker"
+        if (found.actor is None and fact.speaker is not None and not fact.conditional
+                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
+            # "Zatulin said this could result in an invasion": a warning by the speaker
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and fact.label == "hypothetical":
+                found.actor, found.actor_how = speaker, "speaker"
+                fact.intent = True
+        anaphor = anaphoric_event(found, before, tok)
+        if found.actor is None and anaphor is not None and is_passive(tok):
+            # "The decision was reversed": the one who made the decision reverses it
+            found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
+            found.recipient = found.recipient or anaphor.recipient_mention
+        elif found.recipient is None and anaphor is not None and found.actor is not None:
+            # "This was welcomed by the United States", "Lithuania condemned the decision":
+            # the act referred to is the other party's
+            if anaphor.actor_mention.country != found.actor.country:
+                found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
+        if found.actor is None:
+            return None
+        if found.recipient is not None and same_side(found.recipient, found.actor):
+            found.recipient = None
+        if fact.label == "asserted" and fact.speaker is not None and found.actor_how != "speaker":
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and speaker.country != found.actor.country:
+                fact.label = "reported"  # "Kazakh officials said Russia had blocked ..."
+        return found
+
+    def _retype(self, cand: Candidate, found: Roles) -> tuple[str, str | None]:
+        """Types the trigger alone gets wrong: a promise of retaliation, media "attacks"."""
+        tok, trig = cand.token, cand.trigger
+        event, mode = trig.event, trig.mode
+        direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
+        if trig.event == "AGREE" and any(self.lexicon.quad(c.trigger.event) >= 3
+                                         or c.token.lemma_.lower() in RETALIATION
+                                         for c in direct):  # fmt: skip
+            event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
+        if event == "ASSAULT" and found.actor.sector == "MED":
+            event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
+        return event, mode
 
     def _recode(self, event: str, mode: str | None, fact: Factuality, found: Roles,
                 roles: RoleFinder, tok) -> tuple[str | None, str | None, str]:  # fmt: skip
