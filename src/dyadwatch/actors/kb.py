@@ -278,6 +278,12 @@ class KnowledgeBase:
             raise _fail(path, line, f"duplicate entry {entry.key}")
         self._entries[entry.key] = entry
 
+    def _add_names(self, entry: ActorEntry, row: dict[str, str]) -> None:
+        """The row's name and its aliases as forms of ``entry``."""
+        self._add_form(row["name"], entry, "name")
+        for text in split_list(row.get("aliases", "")):
+            self._add_form(text, entry, "alias")
+
     def _add_form(self, text: str, entry: ActorEntry, form: str) -> None:
         text = _strip_article(text.strip())
         if not text:
@@ -345,9 +351,7 @@ class KnowledgeBase:
         entry = ActorEntry(f"region:{code}", "region", code, row.get("country") or None, None,
                            _strip_article(row["name"]))  # fmt: skip
         self._add_entry(entry, path, line)
-        self._add_form(row["name"], entry, "name")
-        for text in split_list(row.get("aliases", "")):
-            self._add_form(text, entry, "alias")
+        self._add_names(entry, row)
         for text in split_list(row.get("adjectives", "")):
             self._add_form(text, entry, "adjective")
 
@@ -369,9 +373,7 @@ class KnowledgeBase:
         entry = ActorEntry(f"org:{code}", "org", actor_code, country or None, sector,
                            row["name"], row.get("wikidata") or None)  # fmt: skip
         self._add_entry(entry, path, line)
-        self._add_form(row["name"], entry, "name")
-        for text in split_list(row.get("aliases", "")):
-            self._add_form(text, entry, "alias")
+        self._add_names(entry, row)
 
     def _read_groups(self, path: Path) -> None:
         for line, row in read_table(path, ("name", "code", "sector")):
@@ -388,9 +390,7 @@ class KnowledgeBase:
         entry = ActorEntry(f"group:{_slug(row['name'])}", "group", code, country or None,
                            row["sector"], row["name"], row.get("wikidata") or None)  # fmt: skip
         self._add_entry(entry, path, line)
-        self._add_form(row["name"], entry, "name")
-        for text in split_list(row.get("aliases", "")):
-            self._add_form(text, entry, "alias")
+        self._add_names(entry, row)
 
     def _read_people(self, path: Path) -> None:
         for line, row in read_table(path, ("name", "country", "sector")):
