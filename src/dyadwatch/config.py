@@ -8,27 +8,18 @@ from pathlib import Path
 from . import CODER_NAME
 
 
-@dataclass(frozen=True)
-class Setting:
-    name: str
-    default: object
-    help: str
-
-
-SETTINGS = (
-    Setting("batch_size", 32, "documents parsed together by spaCy's nlp.pipe"),
-    Setting("max_chars", 200_000, "longer documents are skipped with an error, not coded"),
-    Setting("min_english", 0.5, "share of common English words below which a text is non-English"),
-    Setting("fallback_precision", "month", "precision of a date taken from the publication date"),
-)
+def _setting(default: object, help: str) -> object:
+    return field(default=default, metadata={"help": help})
 
 
 @dataclass
 class Config:
-    """What a coding run needs besides its input."""
+    """What a coding run needs besides its input; each field carries its help text."""
 
-    actors: list[Path] = field(default_factory=list)  # extra actor files (CSV/TSV/YAML)
-    batch_size: int = 32
-    max_chars: int = 200_000
-    min_english: float = 0.5
-    coder: str = CODER_NAME
+    actors: list[Path] = field(default_factory=list,
+                               metadata={"help": "extra actor files (CSV, TSV or YAML)"})  # fmt: skip
+    batch_size: int = _setting(32, "documents parsed together by spaCy's nlp.pipe")
+    max_chars: int = _setting(200_000, "longer documents are skipped with an error, not coded")
+    min_english: float = _setting(0.5, "score below which a text is reported as not English")
+    coder: str = _setting(CODER_NAME, "name and version written into every event")
+
