@@ -155,7 +155,7 @@ class PeopleRules:
                 if sentence_of(head).start <= mention.start < sentence_of(head).end and mention.place.country:
                     return mention.place.country, False
         prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",
-                             same_sentence_only=False, window=1)  # fmt: skip
+                             window=1)  # fmt: skip
         if prior is not None:
             return prior.country, False
         return None, False

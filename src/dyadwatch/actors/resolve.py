@@ -266,16 +266,13 @@ class DocActors(PeopleRules):
             node = node.head
         return None
 
-    def _recent(self, tok: Token, accept, window: int = 3, same_sentence_only: bool = False):
+    def _recent(self, tok: Token, accept, window: int = 3):
         """The latest mention before `tok`, within `window` sentences, that `accept`s."""
-        sent_start = sentence_of(tok).start
-        first = tok.doc[sent_start]
-        limit_sent = first
-        if not same_sentence_only:
-            for _ in range(window):
-                if limit_sent.i == 0:
-                    break
-                limit_sent = sentence_of(tok.doc[limit_sent.i - 1])[0]
+        limit_sent = tok.doc[sentence_of(tok).start]
+        for _ in range(window):
+            if limit_sent.i == 0:
+                break
+            limit_sent = sentence_of(tok.doc[limit_sent.i - 1])[0]
         lo = limit_sent.i
         best = None
         for mention in self.mentions:

@@ -16,19 +16,18 @@ from spacy.tokens import Span, Token
 
 from ..errors import DataError
 
-KINDS = ("before", "verb", "after")
+KINDS = ("before", "verb")
 
 
 @dataclass(frozen=True)
 class LinkCues:
     phrases: tuple[tuple[str, ...], ...]  # token sequences that mark a response
     verbs: frozenset[str]  # lemmas of verbs of responding
-    after: tuple[tuple[str, ...], ...]  # temporal cues: "after X, Y" (weaker)
 
 
 @lru_cache(maxsize=1)
 def link_cues() -> LinkCues:
-    phrases, verbs, after = [], set(), []
+    phrases, verbs = [], set()
     path = resources.files("dyadwatch.link") / "data" / "cues.tsv"
     with path.open(encoding="utf-8") as fh:
         for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
@@ -39,11 +38,9 @@ def link_cues() -> LinkCues:
             words = tuple(row[1].lower().split())
             if row[0] == "before":
                 phrases.append(words)
-            elif row[0] == "verb":
-                verbs.add(row[1].lower())
             else:
-                after.append(words)
-    return LinkCues(tuple(phrases), frozenset(verbs), tuple(after))
+                verbs.add(row[1].lower())
+    return LinkCues(tuple(phrases), frozenset(verbs))
 
 
 def response_cue(trigger: Token, sent: Span) -> str | None:
