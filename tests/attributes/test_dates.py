@@ -122,3 +122,36 @@ def test_bad_data_file_names_file_and_line(tmp_path: Path):
     path.write_text("# header\njune\tmonth\t6\njuly month 7\n", encoding="utf-8")
     with pytest.raises(DataError, match=r"words\.tsv, line 3"):
         list(read_tsv(path, 3))
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision"),
+    [
+        # a full date before an event noun dates it, and a later "days after" counts from it
+        ("A June 3 blast hit the refinery. Days after the blast, the ministry ordered checks.",
+         "ordered", "2022-06", "month"),
+        ("A June 3 blast hit the refinery. The day after the blast, the ministry ordered checks.",
+         "ordered", "2022-06-04", "day"),
+        ("A June 3 blast hit the refinery. Two weeks before the blast, inspectors left.",
+         "left", "2022-05-20", "day"),
+    ],
+)  # fmt: skip
+def test_offset_from_a_dated_event_noun(nlp, token_of, text, trigger, date, precision):
+    doc = nlp(text)
+    value, _ = DocumentDates(doc, PUB).for_token(token_of(doc, trigger))
+    assert value == DateValue(date, precision)
+
+
+def test_a_dated_event_noun_is_a_date_mention_and_a_year_before_a_noun_is_not(nlp):
+    doc = nlp("After the June 17 remarks the envoys revised the 1995 agreement.")
+    assert [m.text for m in DocumentDates(doc, PUB).mentions] == ["June 17"]
+
+
+def test_a_clause_after_a_date_and_when_takes_that_date(nlp, token_of):
+    from dyadwatch.attributes.eventdates import when_date
+
+    doc = nlp("From early 2021, when the army deployed, to March 2022, when the president "
+              "resigned, the country changed.")  # fmt: skip
+    dates = DocumentDates(doc, PUB)
+    assert when_date(dates, token_of(doc, "resigned")) == (DateValue("2022-03", "month"), "clause")
+    assert when_date(dates, token_of(doc, "deployed")) == (DateValue("2021", "year"), "clause")

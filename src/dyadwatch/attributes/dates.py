@@ -319,6 +319,9 @@ def _candidates(doc: Doc) -> list[Span]:
                     end += 1
         elif lower in ("yesterday", "today", "tomorrow"):
             pass
+        elif kind == "unit" and any(c.dep_ == "prep" and c.lower_ in ("after", "before")
+                                    for c in token.children):  # fmt: skip
+            start = token.left_edge.i  # "(two) days after the explosion"
         elif kind == "unit" and start > 0 and doc[start - 1].lower_ in (
             "next", "following", "previous", "preceding", "prior"
         ):
@@ -340,12 +343,38 @@ def _candidates(doc: Doc) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _is_temporal(span: Span) -> bool:
-    """False for a year or date that modifies a noun ("the 1995 agreement")."""
+def _modified_noun(span: Span) -> Token | None:
+    """The noun a date modifies ("a July 6 explosion", "the 1995 agreement"), else None."""
     root = span.root
-    if root.dep_ in NON_TEMPORAL_DEPS and root.head.i not in range(span.start, span.end):
-        return date_words().get(root.head.lower_, ("", 0))[0] == "unit"
-    return True
+    if root.dep_ in NON_TEMPORAL_DEPS | {"nmod"} and root.head.i not in range(span.start, span.end):
+        return root.head
+    return None
+
+
+def _is_temporal(span: Span, expr: Expr) -> bool:
+    """False for a year or month that modifies a noun ("the 1995 agreement": a name); a full
+    day before a noun dates it ("the June 17 remarks", "a July 6 explosion")."""
+    noun = _modified_noun(span)
+    if noun is None or date_words().get(noun.lower_, ("", 0))[0] == "unit":
+        return True
+    return expr.kind == "calendar" and expr.day is not None
+
+
+def _event_offset(span: Span, noun_dates: dict[str, DateValue]) -> DateValue | None:
+    """"Days after the explosion": an offset from the date the text gave that event before."""
+    root = span.root
+    # "days after the explosion" (the prep under the unit) or "two weeks before it" (above it)
+    for prep in [*root.children, root.head]:
+        if prep.dep_ != "prep" or prep.lower_ not in ("after", "before"):
+            continue
+        for obj in prep.children:
+            base = noun_dates.get(obj.lemma_.lower()) if obj.dep_ == "pobj" else None
+            expr = _offset(WORD_RE.findall(f"{span.text} {prep.lower_}".lower()))
+            if base is None or expr is None or expr.kind != "offset":
+                continue
+            day = base.first_day() + timedelta(days=expr.amount)
+            return DateValue.of(day, _coarsest(expr.precision, base.precision))
+    return None
 
 
 def clause_tokens(token: Token) -> set[int]:
@@ -392,16 +421,20 @@ class DocumentDates:
         breaks = [m.start() for m in re.finditer(r"\n", doc.text)]
         self._paragraph = [bisect_right(breaks, doc[s].idx) for s in self._sent_starts]
         anchor: DateValue | None = None
+        noun_dates: dict[str, DateValue] = {}  # event nouns the text dated: "explosion"
         for span in _candidates(doc):
-            if not _is_temporal(span):
-                continue
-            expr = parse_expression(span.text)
-            if expr is None:
-                continue
-            value = _resolve(expr, anchor, self.publication)
+            value, expr = _event_offset(span, noun_dates), None
+            if value is None:
+                expr = parse_expression(span.text)
+                if expr is None or not _is_temporal(span, expr):
+                    continue
+                value = _resolve(expr, anchor, self.publication)
             if value is None:
                 continue
-            relative = expr.kind != "calendar"
+            noun = _modified_noun(span)
+            if noun is not None and noun.pos_ in ("NOUN", "VERB"):
+                noun_dates[noun.lemma_.lower()] = value
+            relative = expr is None or expr.kind != "calendar"
             if not relative:
                 anchor = value
             self.mentions.append(DateMention(

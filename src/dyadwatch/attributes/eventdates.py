@@ -14,6 +14,14 @@ def when_date(dates: DocumentDates, tok) -> tuple[DateValue, str] | None:
     if node.dep_ not in ("relcl", "advcl", "acl"):
         return None
     head = node.head.i
+    marker = next((c for c in node.children if c.lower_ == "when" and c.i < node.i), None)
+    if marker is not None:
+        # "... to June 2022, when Tokayev refused": the date just before "when" (the parser
+        # often hangs such a clause on the main verb, not on the date)
+        before = marker.i - 1
+        while before >= 0 and node.doc[before].is_punct:
+            before -= 1
+        head = before if before >= 0 else head
     for mention in dates.mentions:
         if mention.start <= head < mention.end:
             return mention.value, "clause"
