@@ -77,3 +77,38 @@ def test_coreferent_mentions_in_one_document_merge() -> None:
     two = make_event("doc-z", text, "formally protested", "PROTEST", "KAZ", "RUS", "2024-03-05", quad=3)
     merged = merge_mentions([one, two])
     assert len(merged) == 1 and merged[0].corroboration == 1 and len(merged[0].mentions) == 2
+
+
+def test_two_acts_in_one_document_worded_apart_stay_apart() -> None:
+    loan = make_event("doc-w", "Astana turned down the loan from Moscow.", "turned down", "REJECT",
+                      "KAZGOV", "RUS", "2024-03-05", quad=3)  # fmt: skip
+    visit = make_event("doc-w", "Kazakhstan also rejected the planned visit of the Russian envoy.",
+                       "rejected", "REJECT", "KAZ", "RUS", "2024-03-05", quad=3)  # fmt: skip
+    merged = merge_mentions([loan, visit])
+    assert len(merged) == 2
+    assert not compatible(loan, visit)
+
+
+def test_a_year_dated_report_joins_a_dated_one_only_when_worded_alike() -> None:
+    dated = make_event("paper-1", "On March 4 Moscow halted Kazakh grain transit through its ports.",
+                       "halted", "SANCTION", "RUS", "KAZ", "2024-03-04")  # fmt: skip
+    alike = make_event("blog-2", "Earlier this year Russia stopped the grain transit as well.",
+                       "stopped", "SANCTION", "RUS", "KAZ", "2024", "year")  # fmt: skip
+    unlike = make_event("blog-3", "This year Russia also barred a visiting delegation.",
+                        "barred", "SANCTION", "RUS", "KAZ", "2024", "year")  # fmt: skip
+    merged = merge_mentions([unlike, alike, dated])
+    sizes = sorted(len(m.mentions) for m in merged)
+    assert sizes == [1, 2]
+    joined = next(m for m in merged if len(m.mentions) == 2)
+    assert {m.doc_id for m in joined.mentions} == {"paper-1", "blog-2"}
+    assert joined.event.date == "2024-03-04"
+    wording = [c for step in joined.why for c in step["checks"] if c["name"] == "wording"]
+    assert wording and wording[0]["ok"] and "grain" in wording[0]["detail"]
+
+
+def test_a_shared_framing_verb_is_not_a_shared_trigger() -> None:
+    text_a = "Kazakhstan refused to recognise the breakaway republics this year."
+    text_b = "Kazakhstan refused an offer of a state award this year."
+    a = make_event("op-1", text_a, "refused to recognise", "REJECT", "KAZ", "RUS", "2024", "year", quad=3)
+    b = make_event("op-2", text_b, "refused an offer", "REJECT", "KAZ", "RUS", "2024", "year", quad=3)
+    assert not compatible(a, b)

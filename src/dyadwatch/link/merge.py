@@ -4,8 +4,9 @@ Two mentions are of the same event when every check in :func:`compare` passes: t
 actor and recipient (by country at least), the same type or a pair of common alternates
 (``link/data/type_alternates.tsv``), compatible factuality, dates that overlap within the
 precision of both, and matching place and quantities where both give them. Clustering is
-greedy and complete-link over mentions sorted by (date, document, offset, id), so the same
-mentions always give the same events. Conflicting details such as two stated reasons are
+greedy over mentions sorted by date precision, then (date, document, offset, id), so the same
+mentions always give the same events (see :func:`join_checks` for what a cluster asks of a
+newcomer). Conflicting details such as two stated reasons are
 kept side by side, never overwritten.
 """
 
@@ -14,11 +15,14 @@ from __future__ import annotations
 import calendar
 import csv
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..actors.mention import UNKNOWN_CODE
 from ..errors import DataError
@@ -27,7 +31,19 @@ from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
 ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
 PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 DAY_SLACK = 1  # a day either side: outlets in different time zones date the same act apart
+SLACK = dt.timedelta(days=DAY_SLACK)
 QUANTITY_TOLERANCE = 0.25  # relative difference still read as the same count
+STEM = 5  # "recognise" and "recognize", "refused" and "refusal" share their first five letters
+WORD_RE = re.compile(r"(?<![\w'’])[a-z]{3,}\b")  # lower-case words: names and demonyms stay out
+# Verbs that frame another event ("refused to recognise", "refused an offer"): sharing one
+# of them does not make two triggers the same.
+CONTROL_STEMS = frozenset({"refus", "decli", "agree", "decid", "annou", "pledg", "vowed", "promi",
+                           "plann", "sough", "tried", "order", "urged", "calle"})
+WINDOW = 3  # content words either side of the trigger that may show the same act
+# Words too common in news to show that two mentions tell of one act.
+GENERIC_WORDS = frozenset(
+    ["said", "says", "told", "added", "according", "reported", "stated", "country", "countries", "government", "state", "states", "official", "officials", "people", "year", "years", "month", "months", "week", "weeks", "time", "day", "days"]
+)
 
 
 @lru_cache(maxsize=4)
@@ -105,13 +121,56 @@ def _check_date(a: Event, b: Event) -> Check:
     sa, sb = date_span(a.date, a.date_precision), date_span(b.date, b.date_precision)
     if sa is None or sb is None:
         return Check("date", a.doc_id == b.doc_id, "a date is missing")
-    slack = dt.timedelta(days=DAY_SLACK)
-    ok = sa[0] - slack <= sb[1] and sb[0] - slack <= sa[1]
+    ok = sa[0] - SLACK <= sb[1] and sb[0] - SLACK <= sa[1]
     word = "overlap" if ok else "do not overlap"
     if ok and min(sa[1] - sa[0], sb[1] - sb[0]) > dt.timedelta(days=31):
         # two dates known only to the year say nothing about being the same act
         ok, word = False, "are both known only to the year"
     return Check("date", ok, f"{a.date} ({a.date_precision}) and {b.date} ({b.date_precision}) {word}")
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOP_WORDS and w not in GENERIC_WORDS]
+
+
+def _stems(text: str) -> set[str]:
+    """Stems of the lower-case content words of ``text``; names and demonyms are left out."""
+    return {w[:STEM] for w in _content(WORD_RE.findall(text))}
+
+
+def _near_trigger(e: Event) -> set[str]:
+    """Stems of the content words within a few words of the trigger in the evidence (its
+    own first word included)."""
+    text = e.evidence.text
+    first = e.event_text.split()[0] if e.event_text.strip() else ""
+    at = text.find(first) if first else -1
+    if at < 0:
+        return _stems(text)
+    before = _content(WORD_RE.findall(text[:at]))[-WINDOW:]
+    after = _content(WORD_RE.findall(text[at:]))[: WINDOW + 1]
+    return {w[:STEM] for w in before + after}
+
+
+def _is_coarse(e: Event) -> bool:
+    span = date_span(e.date, e.date_precision)
+    return span is None or span[1] - span[0] > dt.timedelta(days=31)
+
+
+def _check_wording(a: Event, b: Event) -> Check:
+    """Shared wording, where the dates cannot tell: two mentions in one document (a text names
+    one act twice in like words) and mentions dated no closer than a month need the same
+    trigger word (not just the same "refused" or "agreed") or content words near the trigger
+    (two in one document, one across documents)."""
+    same_doc = a.doc_id == b.doc_id
+    if not same_doc and not (_is_coarse(a) or _is_coarse(b)):
+        return Check("wording", True, "not needed: both dates within a month")
+    ta, tb = _stems(a.event_text), _stems(b.event_text)
+    if (ta & tb) - CONTROL_STEMS:
+        return Check("wording", True, "same trigger: " + ", ".join(sorted(ta & tb)))
+    shared = (_near_trigger(a) - ta) & (_near_trigger(b) - tb)
+    needed = 2 if same_doc else 1
+    detail = "shared words: " + ", ".join(sorted(shared)) if shared else "no shared words"
+    return Check("wording", len(shared) >= needed, f"{detail} ({needed} needed)")
 
 
 def _check_place(a: Event, b: Event) -> Check:
@@ -156,6 +215,7 @@ def compare(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None = N
         _check_type(a, b, alternates),
         Check("factuality", fa == fb, f"{a.factuality} and {b.factuality}"),
         _check_date(a, b),
+        _check_wording(a, b),
         _check_place(a, b),
         _check_quantities(a, b),
     ]
@@ -164,6 +224,39 @@ def compare(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None = N
 def compatible(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None = None) -> bool:
     """True when :func:`compare` passes every check."""
     return all(c.ok for c in compare(a, b, alternates))
+
+
+def _best_dated(group: list[Event]) -> Event:
+    return min(group, key=lambda o: PRECISION_RANK.get(o.date_precision or "year", 2))
+
+
+def join_checks(group: list[Event], m: Event, alternates: frozenset[frozenset[str]]) -> list[Check]:
+    """The checks that decide whether ``m`` joins ``group``; it joins when all pass.
+
+    Dyad, type, factuality, place and quantities must agree with every member; the date with
+    the best-dated member (and overlap every other); the wording with at least one member.
+    Each check shown is the one that decided: the first failure, else the best-dated member's.
+    """
+    best = _best_dated(group)
+    table = {id(o): {c.name: c for c in compare(o, m, alternates)} for o in group}
+    out = []
+    for name in ("dyad", "type", "factuality", "date", "wording", "place", "quantities"):
+        own = table[id(best)][name]
+        if name == "wording":
+            passing = [t[name] for t in table.values() if t[name].ok]
+            out.append(passing[0] if passing else own)
+            continue
+        if name == "date":
+            span_m = date_span(m.date, m.date_precision)
+            for o in group:
+                span_o = date_span(o.date, o.date_precision)
+                if span_m and span_o and (span_o[1] < span_m[0] - SLACK or span_m[1] < span_o[0] - SLACK):
+                    own = table[id(o)][name]
+            out.append(own)
+            continue
+        failing = [t[name] for t in table.values() if not t[name].ok]
+        out.append(failing[0] if failing else own)
+    return out
 
 
 @dataclass
@@ -208,8 +301,13 @@ def _sources(mentions: list[Event]) -> list[Source]:
     return out
 
 
-def build_merged(mentions: list[Event], alternates: frozenset[frozenset[str]]) -> MergedEvent:
-    """Combine compatible mentions (first one is the anchor) into one merged event."""
+def build_merged(mentions: list[Event], alternates: frozenset[frozenset[str]],
+                 checks: dict[str, list[Check]] | None = None) -> MergedEvent:  # fmt: skip
+    """Combine compatible mentions (first one is the anchor) into one merged event.
+
+    ``checks`` maps a mention id to the checks it passed to join (:func:`join_checks`);
+    without it each mention is compared with the anchor.
+    """
     rep = max(mentions, key=lambda m: (m.confidence, -mentions.index(m)))
     dated = min((m for m in mentions if m.date), default=rep,
                 key=lambda m: (PRECISION_RANK.get(m.date_precision or "year", 2), m is not rep))  # fmt: skip
@@ -245,7 +343,7 @@ def build_merged(mentions: list[Event], alternates: frozenset[frozenset[str]]) -
             "mention": m.id,
             "doc_id": m.doc_id,
             "anchor": anchor.id,
-            "checks": [asdict(c) for c in compare(anchor, m, alternates)],
+            "checks": [asdict(c) for c in (checks or {}).get(m.id) or compare(anchor, m, alternates)],
         }
         for m in mentions[1:]
     ]
@@ -258,17 +356,23 @@ def merge_mentions(
     """Cluster mentions into merged events; deterministic for the same set of mentions.
 
     Needs coded mentions (any order, any documents). Returns merged events sorted by
-    (date, id); a mention compatible with no earlier cluster starts its own.
+    (date, id). Mentions are taken finest date first, then by date; a mention that can join
+    no earlier cluster starts its own.
     """
     alternates = load_alternates() if alternates is None else alternates
     clusters: dict[tuple[str | None, str | None], list[list[Event]]] = {}
-    for m in sorted(mentions, key=_sort_key):
+    passed: dict[str, list[Check]] = {}
+    # the best-dated mentions found the clusters; the coarser ones then join them
+    for m in sorted(mentions, key=lambda e: (PRECISION_RANK.get(e.date_precision or "year", 2),
+                                             *_sort_key(e))):  # fmt: skip
         groups = clusters.setdefault((party(m.actor), party(m.recipient)), [])
         for group in groups:
-            if all(compatible(other, m, alternates) for other in group):
+            checks = join_checks(group, m, alternates)
+            if all(c.ok for c in checks):
                 group.append(m)
+                passed[m.id] = checks
                 break
         else:
             groups.append([m])
-    merged = [build_merged(g, alternates) for groups in clusters.values() for g in groups]
+    merged = [build_merged(g, alternates, passed) for groups in clusters.values() for g in groups]
     return sorted(merged, key=lambda me: (_sort_key(me.event)[0], me.event.id))
