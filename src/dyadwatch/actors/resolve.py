@@ -132,6 +132,8 @@ class DocActors(PeopleRules):
     def _for_np(self, head: Token) -> ActorMention | None:
         mention = self.by_token.get(head.i)
         if mention is not None and mention.form in NAMING_FORMS:
+            if mention.kind == "org" and mention.country is None and mention.sector != "IGO":
+                return self._placed_by_apposition(head, mention) or mention
             return mention
         if mention is not None and mention.form == "adjective" and head.pos_ in ("NOUN", "PROPN"):
             # "the Russians", "Ukrainian" used as a noun
@@ -171,6 +173,19 @@ class DocActors(PeopleRules):
             return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None,
                                 role.sector if role else None, head.text, None, kind, "unknown",
                                 kind == "person", False)  # fmt: skip
+        return None
+
+    def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:
+        """"the Caspian Pipeline Consortium, a major exporter of oil from Kazakhstan": a company
+        or group the KB gives no country, placed by the country its apposition names."""
+        for child in head.children:
+            if child.dep_ != "appos" or self.by_token.get(child.i) is org:
+                continue
+            found = self._adjective(child) or self.owner(child)
+            if found is not None and found.kind == "country" and found.country:
+                code = found.country + (org.sector or "")
+                return ActorMention(org.start, org.end, org.text, code, found.country, org.sector,
+                                    org.name, org.wikidata, org.kind, org.form)  # fmt: skip
         return None
 
     def owner(self, head: Token, depth: int = 3) -> ActorMention | None:
