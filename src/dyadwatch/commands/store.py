@@ -149,6 +149,10 @@ def show_command(
             out.print(f"  {step['mention']} ({step['doc_id']}) with {step['anchor']}: {checks}", markup=False)
 
 
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 @app.command("dyad")
 def dyad_command(
     a: Annotated[str, typer.Argument(help="one side: country code (RUS) or finer code (RUSGOV)")],
@@ -172,12 +176,16 @@ def dyad_command(
         sys.stdout.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")
         return
     table = Table(title=f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events")
-    for col in ("date", "direction", "event", "quad", "intensity", "sources", "evidence"):
-        table.add_column(col)
+    for col, width in (("date", 10), ("direction", 9), ("event", 9), ("quad", 4),
+                       ("intensity", 5), ("sources", 3)):  # fmt: skip
+        table.add_column(col, no_wrap=True, min_width=width)
+    table.add_column("evidence", no_wrap=True)
+    room = max(20, out.size.width - 84)  # what the other columns and the borders leave
     for e in view.events[-50:]:
-        table.add_row(str(e.get("date")), e["direction"], e["event"], str(e.get("quad_code")),
+        direction = e["direction"] + (f" via {e['via']}" if e.get("via") else "")
+        table.add_row(str(e.get("date")), direction, e["event"], str(e.get("quad_code")),
                       str(e.get("intensity")), str(e.get("corroboration", len(e.get("sources") or []))),
-                      ((e.get("evidence") or {}).get("text") or "")[:80])  # fmt: skip
+                      _clip(" ".join(((e.get("evidence") or {}).get("text") or "").split()), room))  # fmt: skip
     out.print(table)
     for link in view.links[-20:]:
         out.print(f"{link.kind}: {link.source} responds to {link.target} ({link.evidence})", markup=False)

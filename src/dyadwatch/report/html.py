@@ -78,13 +78,18 @@ def event_table(view: DyadView) -> str:
         q = rec.get("quad_code") or 0
         rows.append(
             f'<tr id="{_esc(rec["id"])}"><td>{_esc(rec.get("date"))}</td>'
-            f"<td>{_esc(rec.get('direction'))}</td>"
+            f"<td>{_esc(rec.get('direction'))}{_via(rec)}</td>"
             f'<td class="q{q}">{_esc(rec.get("event"))}<br><small>{_esc(QUAD_NAMES.get(q, ""))}</small></td>'
             f"<td>{_esc(rec.get('intensity'))}</td>"
             f"<td>{_evidence_cell(rec)}</td><td>{_sources_cell(rec)}</td></tr>"
         )
     head = "<tr><th>date</th><th>direction</th><th>event</th><th>intensity</th><th>evidence</th><th>sources</th></tr>"
     return f'<table id="events">{head}{"".join(rows)}</table>'
+
+
+def _via(rec: dict) -> str:
+    """"via CIS" under the direction of an act toward (or by) a bloc one side belongs to."""
+    return f"<br><small>via {_esc(rec['via'])}</small>" if rec.get("via") else ""
 
 
 def _summary(view: DyadView) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 import duckdb
 
+from ..actors.blocs import blocs_of
 from ..errors import StoreError
 from .connection import Connection
 
@@ -31,6 +32,17 @@ def side_filter(country_col: str, code_col: str, spec: str) -> tuple[str, list[s
         return f"{country_col} = ?", [spec]
     return (f"({country_col} = ? OR ({country_col} = ? AND starts_with({code_col}, ?)))",
             [spec, spec[:3], spec])  # fmt: skip
+
+# Events sort by the middle of the time their date spans: "2022-07" after July 11, before July 20.
+MIDPOINT = (
+    "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 ELSE 0 END"
+)
+
+
+def via_blocs(spec: str) -> list[str]:
+    """The blocs a dyad side given as a country code belongs to; none for a finer code."""
+    spec = spec.strip().upper()
+    return blocs_of(spec) if len(spec) == 3 else []
 
 
 def record_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
@@ -128,13 +140,25 @@ class StoreReader(Connection):
         return [(s, t) for s, t in rows]
 
     def _dyad_parts(self, a: str, b: str, start: dt.date | None, end: dt.date | None,
-                    ) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
-        """(direction label, WHERE clause, params) for A→B and B→A."""
+                    via: bool = True) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
+        """(direction label, WHERE clause, params) for A→B and B→A.
+
+        With ``via``, A's dealings with a bloc B belongs to (``actors/data/blocs.tsv``) count
+        as A→B, and the bloc's with A as B→A; only for sides given as a country code.
+        """
         out = []
         for x, y in ((a, b), (b, a)):
             fx, px = side_filter("actor_country", "actor_code", x)
             fy, py = side_filter("recipient_country", "recipient_code", y)
-            where, params = f"{fx} AND {fy}", px + py
+            where, params = f"({fx} AND {fy})", px + py
+            bx, by = (via_blocs(x), via_blocs(y)) if via else ([], [])
+            if by:
+                where += f" OR ({fx} AND recipient_country IN ({', '.join('?' * len(by))}))"
+                params += px + by
+            if bx:
+                where += f" OR (actor_country IN ({', '.join('?' * len(bx))}) AND {fy})"
+                params += bx + py
+            where = f"({where})"
             if start:
                 where, params = where + " AND date >= ?", params + [start]
             if end:
@@ -155,7 +179,7 @@ class StoreReader(Connection):
         )
         params = [p for _, _, ps in parts for p in ps]
         total = self._q(f"SELECT count(*) FROM ({union})", params)[0][0]
-        sql = f"SELECT * FROM ({union}) ORDER BY date DESC, event_id DESC"
+        sql = f"SELECT * FROM ({union}) ORDER BY {MIDPOINT} DESC, event_id DESC"
         if limit > 0:
             sql += f" LIMIT {int(limit)}"
         rows = self._q(sql, params)[::-1]
@@ -163,6 +187,12 @@ class StoreReader(Connection):
         for row in rows:
             rec = record_from_row(row[1:])
             rec["direction"] = row[0]
+            x, y = row[0].split(">")
+            actor_key, recipient_key = row[10], row[12]
+            if recipient_key != y and recipient_key in via_blocs(y):
+                rec["via"] = recipient_key
+            elif actor_key != x and actor_key in via_blocs(x):
+                rec["via"] = actor_key
             events.append(rec)
         return events, total
 

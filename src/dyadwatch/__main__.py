@@ -1,0 +1,5 @@
+"""Allow ``python -m dyadwatch``."""
+
+from dyadwatch.cli import app
+
+app(prog_name="dyadwatch")
