@@ -4,7 +4,8 @@ Random columns come from ``numpy.random.default_rng(seed)`` in chunks, go to Duc
 tables, and the events table is then written once, sorted by
 (actor_country, recipient_country, date) like a real store after ``optimize``. No Python
 loop runs per row. Country activity is skewed (Zipf-like) so a few dyads are very busy, as
-in real news coverage.
+in real news coverage. A few organisations (NATO, the EU, the CIS ...) act and are acted on
+too, so dyad queries also meet the events that run through a bloc.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ COUNTRIES = (
     "USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "IRN", "ISR", "TUR", "IND", "PAK", "KAZ",
     "JPN", "KOR", "PRK", "SAU", "SYR", "IRQ", "EGY", "POL", "BLR", "GEO", "ARM", "AZE", "VEN",
     "BRA", "MEX", "CAN", "AUS", "NGA", "ETH", "SDN", "LBY", "AFG", "UZB", "KGZ", "TJK", "MDA",
-    "SRB",
+    "SRB", "NATO", "EU", "UN", "CIS", "G7", "SCO", "CSTO",
 )  # fmt: skip
 # PLOVER type, quad class, typical intensity
 TYPES = (
