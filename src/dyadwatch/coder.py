@@ -21,7 +21,15 @@ from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
 from .errors import InputError
-from .events.context import anaphoric_event, other_party, partner, population
+from .events.context import (
+    anaphoric_event,
+    home_ground,
+    proposer,
+    other_party,
+    partner,
+    population,
+    unattributed,
+)
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
@@ -146,7 +154,7 @@ class Coder:
         tok = cand.token
         trig = cand.trigger
         fact = factuality(tok)
-        found = self._settle_parties(cand, fact, roles(cand), roles, before)
+        found = self._settle_parties(cand, fact, roles(cand), roles, before, places)
         if found is None:
             return None
         actor_direct = found.actor.direct
@@ -164,11 +172,17 @@ class Coder:
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
         recipient, fallback = found.recipient, False
         place = places.for_token(tok)
+        if event in ("REJECT", "AGREE"):
+            # refusing or accepting "an offer from Kabul" answers Kabul, whoever else is named
+            recipient = proposer(roles, tok, found.patient, found.actor) or recipient
         if recipient is None:
             recipient = other_party(roles, tok, found.actor)
             fallback = recipient is not None
         if recipient is None and event in DOMESTIC and place is not None:
             recipient = population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
+            fallback = recipient is not None
+        if recipient is None:
+            recipient = home_ground(self.kb, roles, places, tok, found.actor, event)
             fallback = recipient is not None
         sent = sentence_of(tok)
         date, how = when_date(dates, tok) or dates.for_token(tok)
@@ -206,8 +220,8 @@ class Coder:
             coder=self.config.coder,
         )
 
-    def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles,
-                        roles: RoleFinder, before: list[Event]) -> Roles | None:  # fmt: skip
+    def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
+                        before: list[Event], places: DocumentPlaces) -> Roles | None:  # fmt: skip
         """Fill what the parse left open from the speaker and from earlier events; None when
         no actor can be named. May mark the factuality reported or as a stated intent."""
         tok, trig = cand.token, cand.trigger
@@ -234,6 +248,13 @@ class Coder:
             # the act referred to is the other party's
             if anaphor.actor_mention.country != found.actor.country:
                 found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
+        if found.actor is None and trig.event == "ASSAULT" and found.recipient is not None:
+            # "a roadside bomb near Samarra killed two soldiers": violence with victims and no
+            # named perpetrator is coded to the country where it happened, as CAMEO does
+            found.actor = unattributed(places.for_token(tok))
+            if found.actor is not None:
+                found.actor_how = "place"
+                return found
         if found.actor is None:
             return None
         if found.recipient is not None and same_side(found.recipient, found.actor):

@@ -134,6 +134,8 @@ class DocActors(PeopleRules):
         if mention is not None and mention.form in NAMING_FORMS:
             if mention.kind == "org" and mention.country is None and mention.sector != "IGO":
                 return self._placed_by_apposition(head, mention) or mention
+            if mention.form == "demonym":
+                return self._people_of(head, mention) or mention
             return mention
         if mention is not None and mention.form == "adjective" and head.pos_ in ("NOUN", "PROPN"):
             # "the Russians", "Ukrainian" used as a noun
@@ -173,6 +175,34 @@ class DocActors(PeopleRules):
             return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None,
                                 role.sector if role else None, head.text, None, kind, "unknown",
                                 kind == "person", False)  # fmt: skip
+        return None
+
+    def _people_of(self, head: Token, people: ActorMention) -> ActorMention | None:
+        """A people living in another state: "Bosnian Serbs" (the adjective's state), "the
+        Albanians of southern Serbia", "ethnic Albanians in Macedonia" (the place's state)."""
+        span = np_span(head)
+        for child in head.children:
+            found = self.by_token.get(child.i) if child.dep_ in ("amod", "compound") else None
+            if found is not None and found.form == "adjective" and found.country != people.country:
+                return found.with_text(span, "demonym")
+        places = getattr(self.places, "at", None)
+        if places is None:
+            return None
+        ethnic = any(c.lower_ == "ethnic" for c in head.children)
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
+        if ethnic:  # "ethnic Albanians ... in southeastern Serbia": where the sentence is
+            sent = head.sent
+            preps += [t for t in sent if t.dep_ == "prep" and t.lower_ in ("in", "near")]
+        for prep in preps:
+            for obj in prep.children:
+                place = places(obj.i) if obj.dep_ == "pobj" else None
+                if place is not None and place.country and place.country != people.country:
+                    entry = self.kb.country(place.country)
+                    if entry is not None:
+                        return ActorMention(span.start, span.end, span.text,
+                                            self.kb.code_for(entry.code, "CVL"), entry.country,
+                                            "CVL", entry.name, entry.wikidata, "role", "demonym",
+                                            False, False)  # fmt: skip
         return None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:

@@ -28,6 +28,9 @@ LOCATIVE = {
     "throughout", "within", "along", "over", "onto", "towards", "toward", "through",
 }  # fmt: skip
 KINDS = ("city", "region", "feature", "country")
+# "near the town of Samarra": a place named through the kind of place it is
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "port", "capital",
+               "county", "state", "area", "outskirts", "suburb", "enclave"}
 UNTAGGED_MIN_POPULATION = 100_000  # a name the tagger missed must be a well-known place
 # Rank of each source in a name clash: the project's list, then countries, then cities.
 OWN, COUNTRY, CITY = 3, 2, 1
@@ -175,7 +178,8 @@ def _own_spans(doc: Doc, names: set[str], covered: set[int]) -> list[Span]:
 
 
 def _untagged_spans(doc: Doc, covered: set[int]) -> list[Span]:
-    """Proper names after a locative preposition that the tagger did not call places."""
+    """Proper names after a locative preposition ("in Cizre") or a kind of place ("the town of
+    Samarra") that the tagger did not call places."""
     spans = []
     for token in doc:
         if token.i in covered or token.pos_ != "PROPN" or token.dep_ not in ("pobj", "conj"):
@@ -183,7 +187,9 @@ def _untagged_spans(doc: Doc, covered: set[int]) -> list[Span]:
         head = token.head
         while head.dep_ == "conj" and token.dep_ == "conj":
             head = head.head
-        if head.lower_ not in LOCATIVE and not (token.dep_ == "conj" and head.dep_ == "pobj"):
+        named_kind = head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS
+        if (head.lower_ not in LOCATIVE and not named_kind
+                and not (token.dep_ == "conj" and head.dep_ == "pobj")):  # fmt: skip
             continue
         start = token.left_edge.i if token.left_edge.dep_ == "compound" else token.i
         if any(i in covered for i in range(start, token.i + 1)):
@@ -250,6 +256,9 @@ class DocumentPlaces:
         best: tuple[int, int, int] | None = None
         for root, k in candidates:
             prep = root.head
+            if (root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.dep_ == "pobj"
+                    and prep.head.lemma_.lower() in PLACE_NOUNS):  # fmt: skip
+                root, prep = prep.head, prep.head.head
             while root.dep_ == "conj" and prep.dep_ in ("pobj", "conj"):
                 root, prep = prep, prep.head  # "in Moscow and Kazan"
             if root.dep_ != "pobj" or prep.lower_ not in LOCATIVE:

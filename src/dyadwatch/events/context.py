@@ -7,11 +7,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..actors import ActorMention, KnowledgeBase
+from ..actors.mention import UNKNOWN_CODE
 from ..model import Event
 from ..nlp.sents import sentence_of
 from .roles import RoleFinder, Roles
 
 DEMONSTRATIVES = {"this", "that", "it", "which"}
+# What is offered or asked, so that accepting or refusing it answers the one who made it.
+PROPOSALS = {"offer", "demand", "invitation", "request", "proposal", "call", "appeal", "plea",
+             "ultimatum", "initiative", "plan", "bid", "overture", "suggestion"}
+# What citizens, parties and rebels do at home is addressed to their government.
+ADDRESSED_TO_GOVERNMENT = {"PROTEST", "REQUEST", "ACCUSE", "THREATEN", "REJECT"}
 
 
 def population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | None:
@@ -23,6 +29,59 @@ def population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | 
         return None
     return ActorMention(0, 0, place.text, kb.code_for(entry.code, "CVL"), entry.country, "CVL",
                         entry.name, entry.wikidata, "role", "place", False, False)  # fmt: skip
+
+
+def home_ground(kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention,
+                event: str) -> ActorMention | None:
+    """The actor's own country, for an act whose sentence names no one and nowhere else:
+    "thousands rallied in Lagos", "the government lifted the state of emergency". Protesters
+    and claimants address their government; a state acting at home acts on its people."""
+    if not actor.country or actor.code == UNKNOWN_CODE:
+        return None
+    sent = sentence_of(tok)
+    for mention in roles.actors.mentions:
+        inside = actor.start <= mention.start < actor.end  # "the Albanians of Serbia"
+        if sent.start <= mention.start < sent.end and mention.country != actor.country and not inside:
+            return None  # another country, or a body with none (the UN), takes part
+    for place in places.mentions:
+        if sent.start <= place.start < sent.end and place.place.country not in (None, actor.country):
+            return None
+    entry = kb.country(actor.country)
+    if entry is None:
+        return None
+    sector = "GOV" if event in ADDRESSED_TO_GOVERNMENT and actor.sector != "GOV" else None
+    code = kb.code_for(entry.code, sector) if sector else entry.code
+    return ActorMention(0, 0, entry.name, code, entry.country, sector, entry.name,
+                        entry.wikidata, "country", "home", False, False)  # fmt: skip
+
+
+def proposer(roles: RoleFinder, tok, patient, actor: ActorMention) -> ActorMention | None:
+    """Who made the offer, demand or invitation that is accepted or turned down: "rejected a
+    demand from the US President", "refused to respond to a demand from ...", "accepted
+    Moscow's invitation"."""
+    nouns = [patient] if patient is not None else []
+    for verb in [tok, *(c for c in tok.children if c.dep_ == "xcomp")]:
+        for child in verb.children:
+            if child.dep_ in ("dobj", "obj"):
+                nouns.append(child)
+            elif child.dep_ == "prep":
+                nouns.extend(g for g in child.children if g.dep_ == "pobj")
+    for noun in nouns:
+        if noun.lemma_.lower() not in PROPOSALS:
+            continue
+        found = roles.actors.owner(noun, depth=1)
+        if found is not None and found.code != UNKNOWN_CODE and found.country != actor.country:
+            return found
+    return None
+
+
+def unattributed(place) -> ActorMention | None:
+    """Unidentified attackers, placed in the country where the attack happened."""
+    if place is None or not place.country:
+        return None
+    return ActorMention(0, 0, place.text, place.country, place.country, None,
+                        f"unidentified attackers ({place.name})", None, "group", "place",
+                        False, False)  # fmt: skip
 
 
 def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
@@ -81,6 +140,8 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
             continue
         if any(i in beside for i in range(mention.start, mention.end)):
             continue
+        if actor.start <= mention.start < actor.end:
+            continue  # part of the actor's own phrase ("Bosnian Serbs")
         if mention.country is None or mention.country == actor.country or mention.form == "adjective":
             continue
         d = abs(mention.start - tok.i)
