@@ -24,17 +24,17 @@ from .errors import InputError
 from .events.context import (
     anaphoric_event,
     home_ground,
-    proposer,
     other_party,
     partner,
     population,
+    proposer,
     unattributed,
 )
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
 from .link.cues import response_cue
-from .model import Document, Event, Evidence, Source, event_id
+from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
 
@@ -154,7 +154,8 @@ class Coder:
         tok = cand.token
         trig = cand.trigger
         fact = factuality(tok)
-        found = self._settle_parties(cand, fact, roles(cand), roles, before, places)
+        place = places.for_token(tok)
+        found = self._settle_parties(cand, fact, roles(cand), roles, before, place)
         if found is None:
             return None
         actor_direct = found.actor.direct
@@ -171,7 +172,6 @@ class Coder:
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
         recipient, fallback = found.recipient, False
-        place = places.for_token(tok)
         if event in ("REJECT", "AGREE"):
             # refusing or accepting "an offer from Kabul" answers Kabul, whoever else is named
             recipient = proposer(roles, tok, found.patient, found.actor) or recipient
@@ -221,7 +221,7 @@ class Coder:
         )
 
     def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
-                        before: list[Event], places: DocumentPlaces) -> Roles | None:  # fmt: skip
+                        before: list[Event], place: Place | None) -> Roles | None:  # fmt: skip
         """Fill what the parse left open from the speaker and from earlier events; None when
         no actor can be named. May mark the factuality reported or as a stated intent."""
         tok, trig = cand.token, cand.trigger
@@ -251,7 +251,7 @@ class Coder:
         if found.actor is None and trig.event == "ASSAULT" and found.recipient is not None:
             # "a roadside bomb near Samarra killed two soldiers": violence with victims and no
             # named perpetrator is coded to the country where it happened, as CAMEO does
-            found.actor = unattributed(places.for_token(tok))
+            found.actor = unattributed(place)
             if found.actor is not None:
                 found.actor_how = "place"
                 return found

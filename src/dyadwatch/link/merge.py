@@ -6,8 +6,8 @@ actor and recipient (by country at least), the same type or a pair of common alt
 precision of both, and matching place and quantities where both give them. Clustering is
 greedy over mentions sorted by date precision, then (date, document, offset, id), so the same
 mentions always give the same events (see :func:`join_checks` for what a cluster asks of a
-newcomer). Conflicting details such as two stated reasons are
-kept side by side, never overwritten.
+newcomer). Conflicting details such as two stated reasons are kept side by side, never
+overwritten.
 """
 
 from __future__ import annotations
@@ -41,9 +41,11 @@ CONTROL_STEMS = frozenset({"refus", "decli", "agree", "decid", "annou", "pledg",
                            "plann", "sough", "tried", "order", "urged", "calle"})
 WINDOW = 3  # content words either side of the trigger that may show the same act
 # Words too common in news to show that two mentions tell of one act.
-GENERIC_WORDS = frozenset(
-    ["said", "says", "told", "added", "according", "reported", "stated", "country", "countries", "government", "state", "states", "official", "officials", "people", "year", "years", "month", "months", "week", "weeks", "time", "day", "days"]
-)
+GENERIC_WORDS = frozenset({
+    "said", "says", "told", "added", "according", "reported", "stated", "country", "countries",
+    "government", "state", "states", "official", "officials", "people", "year", "years",
+    "month", "months", "week", "weeks", "time", "day", "days",
+})  # fmt: skip
 
 
 @lru_cache(maxsize=4)
@@ -117,13 +119,28 @@ def _check_type(a: Event, b: Event, alternates: frozenset[frozenset[str]]) -> Ch
     return Check("type", False, f"{a.event} and {b.event} differ")
 
 
+def _precision_rank(e: Event) -> int:
+    return PRECISION_RANK.get(e.date_precision or "year", 2)
+
+
+def _overlap(sa: tuple[dt.date, dt.date], sb: tuple[dt.date, dt.date]) -> bool:
+    """Whether two date spans meet, give or take the day of slack."""
+    return sa[0] - SLACK <= sb[1] and sb[0] - SLACK <= sa[1]
+
+
+def _is_coarse(e: Event) -> bool:
+    """Whether the event's date is unknown or known no closer than a month."""
+    span = date_span(e.date, e.date_precision)
+    return span is None or span[1] - span[0] > dt.timedelta(days=31)
+
+
 def _check_date(a: Event, b: Event) -> Check:
     sa, sb = date_span(a.date, a.date_precision), date_span(b.date, b.date_precision)
     if sa is None or sb is None:
         return Check("date", a.doc_id == b.doc_id, "a date is missing")
-    ok = sa[0] - SLACK <= sb[1] and sb[0] - SLACK <= sa[1]
+    ok = _overlap(sa, sb)
     word = "overlap" if ok else "do not overlap"
-    if ok and min(sa[1] - sa[0], sb[1] - sb[0]) > dt.timedelta(days=31):
+    if ok and _is_coarse(a) and _is_coarse(b):
         # two dates known only to the year say nothing about being the same act
         ok, word = False, "are both known only to the year"
     return Check("date", ok, f"{a.date} ({a.date_precision}) and {b.date} ({b.date_precision}) {word}")
@@ -149,11 +166,6 @@ def _near_trigger(e: Event) -> set[str]:
     before = _content(WORD_RE.findall(text[:at]))[-WINDOW:]
     after = _content(WORD_RE.findall(text[at:]))[: WINDOW + 1]
     return {w[:STEM] for w in before + after}
-
-
-def _is_coarse(e: Event) -> bool:
-    span = date_span(e.date, e.date_precision)
-    return span is None or span[1] - span[0] > dt.timedelta(days=31)
 
 
 def _check_wording(a: Event, b: Event) -> Check:
@@ -226,10 +238,6 @@ def compatible(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None 
     return all(c.ok for c in compare(a, b, alternates))
 
 
-def _best_dated(group: list[Event]) -> Event:
-    return min(group, key=lambda o: PRECISION_RANK.get(o.date_precision or "year", 2))
-
-
 def join_checks(group: list[Event], m: Event, alternates: frozenset[frozenset[str]]) -> list[Check]:
     """The checks that decide whether ``m`` joins ``group``; it joins when all pass.
 
@@ -237,7 +245,7 @@ def join_checks(group: list[Event], m: Event, alternates: frozenset[frozenset[st
     the best-dated member (and overlap every other); the wording with at least one member.
     Each check shown is the one that decided: the first failure, else the best-dated member's.
     """
-    best = _best_dated(group)
+    best = min(group, key=_precision_rank)
     table = {id(o): {c.name: c for c in compare(o, m, alternates)} for o in group}
     out = []
     for name in ("dyad", "type", "factuality", "date", "wording", "place", "quantities"):
@@ -250,7 +258,7 @@ def join_checks(group: list[Event], m: Event, alternates: frozenset[frozenset[st
             span_m = date_span(m.date, m.date_precision)
             for o in group:
                 span_o = date_span(o.date, o.date_precision)
-                if span_m and span_o and (span_o[1] < span_m[0] - SLACK or span_m[1] < span_o[0] - SLACK):
+                if span_m and span_o and not _overlap(span_m, span_o):
                     own = table[id(o)][name]
             out.append(own)
             continue
@@ -310,7 +318,7 @@ def build_merged(mentions: list[Event], alternates: frozenset[frozenset[str]],
     """
     rep = max(mentions, key=lambda m: (m.confidence, -mentions.index(m)))
     dated = min((m for m in mentions if m.date), default=rep,
-                key=lambda m: (PRECISION_RANK.get(m.date_precision or "year", 2), m is not rep))  # fmt: skip
+                key=lambda m: (_precision_rank(m), m is not rep))  # fmt: skip
     quantities: dict[tuple[float, str], Quantity] = {}
     for m in mentions:
         for q in m.quantities:
@@ -363,8 +371,7 @@ def merge_mentions(
     clusters: dict[tuple[str | None, str | None], list[list[Event]]] = {}
     passed: dict[str, list[Check]] = {}
     # the best-dated mentions found the clusters; the coarser ones then join them
-    for m in sorted(mentions, key=lambda e: (PRECISION_RANK.get(e.date_precision or "year", 2),
-                                             *_sort_key(e))):  # fmt: skip
+    for m in sorted(mentions, key=lambda e: (_precision_rank(e), *_sort_key(e))):
         groups = clusters.setdefault((party(m.actor), party(m.recipient)), [])
         for group in groups:
             checks = join_checks(group, m, alternates)

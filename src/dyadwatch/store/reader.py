@@ -33,6 +33,7 @@ def side_filter(country_col: str, code_col: str, spec: str) -> tuple[str, list[s
     return (f"({country_col} = ? OR ({country_col} = ? AND starts_with({code_col}, ?)))",
             [spec, spec[:3], spec])  # fmt: skip
 
+
 # Events sort by the middle of the time their date spans: "2022-07" after July 11, before July 20.
 MIDPOINT = (
     "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 ELSE 0 END"
@@ -140,18 +141,18 @@ class StoreReader(Connection):
         return [(s, t) for s, t in rows]
 
     def _dyad_parts(self, a: str, b: str, start: dt.date | None, end: dt.date | None,
-                    via: bool = True) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
+                    ) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
         """(direction label, WHERE clause, params) for A→B and B→A.
 
-        With ``via``, A's dealings with a bloc B belongs to (``actors/data/blocs.tsv``) count
-        as A→B, and the bloc's with A as B→A; only for sides given as a country code.
+        A's dealings with a bloc B belongs to (``actors/data/blocs.tsv``) count as A→B, and the
+        bloc's with A as B→A; only for sides given as a country code.
         """
         out = []
         for x, y in ((a, b), (b, a)):
             fx, px = side_filter("actor_country", "actor_code", x)
             fy, py = side_filter("recipient_country", "recipient_code", y)
             where, params = f"({fx} AND {fy})", px + py
-            bx, by = (via_blocs(x), via_blocs(y)) if via else ([], [])
+            bx, by = via_blocs(x), via_blocs(y)
             if by:
                 where += f" OR ({fx} AND recipient_country IN ({', '.join('?' * len(by))}))"
                 params += px + by
@@ -183,15 +184,16 @@ class StoreReader(Connection):
         if limit > 0:
             sql += f" LIMIT {int(limit)}"
         rows = self._q(sql, params)[::-1]
+        blocs = {side: set(via_blocs(side)) for side in (a.strip().upper(), b.strip().upper())}
         events = []
         for row in rows:
             rec = record_from_row(row[1:])
             rec["direction"] = row[0]
             x, y = row[0].split(">")
             actor_key, recipient_key = row[10], row[12]
-            if recipient_key != y and recipient_key in via_blocs(y):
+            if recipient_key != y and recipient_key in blocs[y]:
                 rec["via"] = recipient_key
-            elif actor_key != x and actor_key in via_blocs(x):
+            elif actor_key != x and actor_key in blocs[x]:
                 rec["via"] = actor_key
             events.append(rec)
         return events, total
