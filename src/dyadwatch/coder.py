@@ -252,12 +252,12 @@ class Coder:
             # "a roadside bomb near Samarra killed two soldiers": violence with victims and no
             # named perpetrator is coded to the country where it happened, as CAMEO does
             found.actor = unattributed(place)
-            if found.actor is not None:
-                found.actor_how = "place"
-                return found
+            found.actor_how = "place"
         if found.actor is None:
             return None
-        if found.recipient is not None and same_side(found.recipient, found.actor):
+        # unidentified attackers may strike their own country's people: no same-side check
+        if (found.recipient is not None and found.actor_how != "place"
+                and same_side(found.recipient, found.actor)):  # fmt: skip
             found.recipient = None
         if fact.label == "asserted" and fact.speaker is not None and found.actor_how != "speaker":
             speaker = roles.np_actor(fact.speaker)
