@@ -65,3 +65,13 @@ def test_a_failing_document_does_not_end_the_batch(coder, monkeypatch):
     assert [o.doc_id for o in outcomes] == ["a", "bad", "f.jsonl", "b"]
     assert [o.ok for o in outcomes] == [True, False, False, True]
     assert "ValueError: boom" in str(outcomes[1].error)
+
+
+def test_own_country_is_the_recipient_only_when_no_other_state_is_near(coder):
+    alone = coder.code(doc("Belarus rejected the accusations.", "home-1"))
+    after = coder.code(doc("Warsaw says Minsk is pushing migrants toward the frontier. "
+                           "Belarus rejected the accusations.", "home-2"))  # fmt: skip
+    [rejected] = [e for e in alone if e.event == "REJECT"]
+    assert rejected.recipient is not None and rejected.recipient.country == "BLR"
+    [later] = [e for e in after if e.event == "REJECT"]
+    assert later.recipient is None or later.recipient.country != "BLR"

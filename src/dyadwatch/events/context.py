@@ -16,6 +16,7 @@ DEMONSTRATIVES = {"this", "that", "it", "which"}
 # What is offered or asked, so that accepting or refusing it answers the one who made it.
 PROPOSALS = {"offer", "demand", "invitation", "request", "proposal", "call", "appeal", "plea",
              "ultimatum", "initiative", "plan", "bid", "overture", "suggestion"}
+HOME_CONTEXT_SENTENCES = 2  # earlier sentences that must name no other state either
 # What citizens, parties and rebels do at home is addressed to their government.
 ADDRESSED_TO_GOVERNMENT = {"PROTEST", "REQUEST", "ACCUSE", "THREATEN", "REJECT"}
 
@@ -33,18 +34,26 @@ def population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | 
 
 def home_ground(kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention,
                 event: str) -> ActorMention | None:
-    """The actor's own country, for an act whose sentence names no one and nowhere else:
+    """The actor's own country, for an act whose sentence (and the two before it) names no
+    one and nowhere else:
     "thousands rallied in Lagos", "the government lifted the state of emergency". Protesters
     and claimants address their government; a state acting at home acts on its people."""
     if not actor.country or actor.code == UNKNOWN_CODE:
         return None
+    # the sentence and the two before it: in a story about two states the other one is
+    # usually named a sentence earlier ("... Belarus rejected the accusations.")
     sent = sentence_of(tok)
+    start = sent.start
+    for _ in range(HOME_CONTEXT_SENTENCES):
+        if start == 0:
+            break
+        start = sentence_of(tok.doc[start - 1]).start
     for mention in roles.actors.mentions:
         inside = actor.start <= mention.start < actor.end  # "the Albanians of Serbia"
-        if sent.start <= mention.start < sent.end and mention.country != actor.country and not inside:
+        if start <= mention.start < sent.end and mention.country != actor.country and not inside:
             return None  # another country, or a body with none (the UN), takes part
     for place in places.mentions:
-        if sent.start <= place.start < sent.end and place.place.country not in (None, actor.country):
+        if start <= place.start < sent.end and place.place.country not in (None, actor.country):
             return None
     entry = kb.country(actor.country)
     if entry is None:
