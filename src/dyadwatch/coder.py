@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorFinder, KnowledgeBase
 from .attributes.dates import DocumentDates
-from .attributes.eventdates import narrative_date, when_date
+from .attributes.eventdates import date_event
 from .attributes.factuality import Factuality, factuality
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
@@ -185,9 +185,8 @@ class Coder:
             recipient = home_ground(self.kb, roles, places, tok, found.actor, event)
             fallback = recipient is not None
         sent = sentence_of(tok)
-        date, how = when_date(dates, tok) or dates.for_token(tok)
-        if how == "publication":
-            date = narrative_date(dates, tok) or date
+        dated = date_event(dates, tok)
+        date = dated.value
         clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if trig.pos == "VERB" else sent
         lex_type = self.lexicon.types[event]
         same = event == trig.event
@@ -205,6 +204,7 @@ class Coder:
             evidence=evidence,
             date=date.date if date else None,
             date_precision=date.precision if date else None,
+            date_basis=dated.basis,
             mode=mode,
             context=context,
             event_loc=place,

@@ -136,6 +136,7 @@ class Event:
     evidence: Evidence
     date: str | None = None
     date_precision: str | None = None
+    date_basis: str | None = None
     mode: str | None = None
     context: list[str] = field(default_factory=list)
     event_loc: Place | None = None
@@ -157,6 +158,7 @@ class Event:
             "doc_id": self.doc_id,
             "date": self.date,
             "date_precision": self.date_precision,
+            "date_basis": self.date_basis,
             "event": self.event,
             "mode": self.mode,
             "context": list(self.context),
@@ -189,6 +191,7 @@ class Event:
             evidence=Evidence.from_dict(data["evidence"]),
             date=data.get("date"),
             date_precision=data.get("date_precision"),
+            date_basis=data.get("date_basis"),
             mode=data.get("mode"),
             context=list(data.get("context") or []),
             event_loc=Place.from_dict(data.get("event_loc")),

@@ -11,6 +11,7 @@ from dyadwatch.attributes.dates import (
     parse_expression,
     read_tsv,
 )
+from dyadwatch.attributes.eventdates import date_event, when_clause
 from dyadwatch.errors import DataError, InputError
 
 PUB = "2022-07-15"
@@ -27,10 +28,10 @@ PUB = "2022-07-15"
          "2022-06-18", "day", "clause"),
         ("Troops arrived six months ago.", "arrived", "2022-01", "month", "clause"),
         ("In early 2022 the army intervened.", "intervened", "2022", "year", "clause"),
-        ("The governor resigned without warning.", "resigned", "2022-07", "month",
-         "publication"),
-        ("The ministers signed the 1995 agreement.", "signed", "2022-07", "month",
-         "publication"),
+        ("The governor resigned without warning.", "resigned", "2022-07-15", "week",
+         "publication-week"),
+        ("The ministers signed the 1995 agreement.", "signed", "2022-07-15", "week",
+         "publication-week"),
         ("Customs officers seized the cargo yesterday.", "seized", "2022-07-14", "day",
          "clause"),
         ("The envoy visited Baku on Monday.", "visited", "2022-07-11", "day", "clause"),
@@ -44,7 +45,7 @@ PUB = "2022-07-15"
         ("Police closed the road while rebels attacked the depot on July 1.", "closed",
          "2022-07-01", "day", "sentence"),
         ("The talks collapsed on May 3. The delegations left the city.", "left", "2022-05-03",
-         "day", "anchor"),
+         "day", "narrative"),
         ("Protests have spread in the past several weeks.", "spread", "2022-07", "month",
          "clause"),
         ("The parliament voted two years ago.", "voted", "2020", "year", "clause"),
@@ -52,8 +53,8 @@ PUB = "2022-07-15"
 )  # fmt: skip
 def test_event_date(nlp, token_of, text, trigger, date, precision, how):
     doc = nlp(text)
-    dates = DocumentDates(doc, PUB)
-    assert dates.for_token(token_of(doc, trigger)) == (DateValue(date, precision), how)
+    found = date_event(DocumentDates(doc, PUB), token_of(doc, trigger))
+    assert (found.value, found.step) == (DateValue(date, precision), how)
 
 
 @pytest.mark.parametrize(
@@ -68,8 +69,8 @@ def test_event_date(nlp, token_of, text, trigger, date, precision, how):
 )  # fmt: skip
 def test_clause_date_beats_sentence_date(nlp, token_of, text, trigger, date):
     doc = nlp(text)
-    value, how = DocumentDates(doc, PUB).for_token(token_of(doc, trigger))
-    assert (value.date if value else None, how) == (date, "clause")
+    found = date_event(DocumentDates(doc, PUB), token_of(doc, trigger))
+    assert (found.value.date if found.value else None, found.step) == (date, "clause")
 
 
 @pytest.mark.parametrize(
@@ -90,7 +91,8 @@ def test_mentions(nlp, text, mentions):
 
 def test_no_publication_date_and_no_date(nlp, token_of):
     doc = nlp("The governor resigned without warning.")
-    assert DocumentDates(doc, None).for_token(token_of(doc, "resigned")) == (None, "none")
+    found = date_event(DocumentDates(doc, None), token_of(doc, "resigned"))
+    assert (found.value, found.basis, found.step) == (None, None, "undated")
 
 
 def test_bad_publication_date(nlp):
@@ -138,8 +140,9 @@ def test_bad_data_file_names_file_and_line(tmp_path: Path):
 )  # fmt: skip
 def test_offset_from_a_dated_event_noun(nlp, token_of, text, trigger, date, precision):
     doc = nlp(text)
-    value, _ = DocumentDates(doc, PUB).for_token(token_of(doc, trigger))
-    assert value == DateValue(date, precision)
+    assert date_event(DocumentDates(doc, PUB), token_of(doc, trigger)).value == DateValue(
+        date, precision
+    )
 
 
 def test_a_dated_event_noun_is_a_date_mention_and_a_year_before_a_noun_is_not(nlp):
@@ -148,10 +151,46 @@ def test_a_dated_event_noun_is_a_date_mention_and_a_year_before_a_noun_is_not(nl
 
 
 def test_a_clause_after_a_date_and_when_takes_that_date(nlp, token_of):
-    from dyadwatch.attributes.eventdates import when_date
-
     doc = nlp("From early 2021, when the army deployed, to March 2022, when the president "
               "resigned, the country changed.")  # fmt: skip
     dates = DocumentDates(doc, PUB)
-    assert when_date(dates, token_of(doc, "resigned")) == (DateValue("2022-03", "month"), "clause")
-    assert when_date(dates, token_of(doc, "deployed")) == (DateValue("2021", "year"), "clause")
+    assert when_clause(dates, token_of(doc, "resigned")).value == DateValue("2022-03", "month")
+    assert when_clause(dates, token_of(doc, "deployed")).value == DateValue("2021", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "date", "precision", "basis"),
+    [
+        # a date that names a thing dates that thing only
+        ("Chile accused Peru of breaching the March 4, 2019 accord.", "accused", "2022-07-15",
+         "week", "publication"),
+        ("Ghana condemned last year's coup in Mali.", "condemned", "2022-07-15", "week",
+         "publication"),
+        # a date in a relative clause about another act, or opening a span, dates nothing else
+        ("Norway, which joined the pact in 1994, expelled two diplomats.", "expelled",
+         "2022-07-15", "week", "publication"),
+        ("Tensions have risen since 2019, and Bolivia recalled its envoy.", "recalled",
+         "2022-07-15", "week", "publication"),
+        # the report's own news dated in the lede carries through its paragraph
+        ("Troops crossed the border on Wednesday. Shelling hit two villages.", "hit",
+         "2022-07-13", "day", "narrative"),
+        # an older episode: the paragraph keeps its month
+        ("The crisis began on March 2. Talks opened. Envoys met. Then the army shelled the port.",
+         "shelled", "2022-03", "month", "narrative"),
+        # a new paragraph returns to the report's news, unless the verb says background
+        ("The war ended in May 2020.\nThe ministry summoned the ambassador.", "summoned",
+         "2022-07-15", "week", "publication"),
+        ("The war ended in May 2020.\nThe army had closed the road.", "closed", "2020-05",
+         "month", "narrative"),
+    ],
+)  # fmt: skip
+def test_dating_steps(nlp, token_of, text, trigger, date, precision, basis):
+    doc = nlp(text)
+    found = date_event(DocumentDates(doc, PUB), token_of(doc, trigger))
+    assert (found.value, found.basis) == (DateValue(date, precision), basis)
+
+
+def test_a_week_is_named_by_its_last_day():
+    from datetime import date
+
+    assert DateValue.of(date(2022, 7, 15), "week") == DateValue("2022-07-15", "week")

@@ -24,11 +24,13 @@ from spacy.tokens import Doc, Span, Token
 from ..errors import DataError, InputError
 
 DATA = Path(__file__).parent / "data"
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 FORWARD = {"later", "after", "afterwards", "afterward", "next", "following", "subsequent"}
 BACKWARD = {"earlier", "before", "prior", "previous", "preceding", "ago"}
 VAGUE_COUNT = 3  # "days later", "a few weeks earlier": a count of about three
 LATE_MARGIN = timedelta(days=62)  # a bare "June 17" may not lie further after publication
+EMBEDDING_DEPS = {"relcl", "acl", "appos"}  # a clause or apposition about another thing
+SPAN_PREPOSITIONS = {"since", "until", "till"}  # "since 2020" times a state, not an act
 NON_TEMPORAL_DEPS = {"compound", "nummod", "amod"}  # "the 1995 agreement": a name, not a date
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
@@ -62,7 +64,7 @@ def date_words() -> dict[str, tuple[str, int]]:
     path = DATA / "date_words.tsv"
     words: dict[str, tuple[str, int]] = {}
     for number, (word, kind, value) in read_tsv(path, 3):
-        if kind not in ("month", "weekday", "unit") or not value.isdigit():
+        if kind not in ("month", "weekday", "unit", "part") or not value.isdigit():
             raise DataError(f"{path}, line {number}: bad kind {kind!r} or value {value!r}")
         words[word.lower()] = (kind, int(value))
     return words
@@ -92,8 +94,10 @@ class DateValue:
 
     @classmethod
     def of(cls, day: date, precision: str) -> DateValue:
-        """The value of ``day`` cut to ``precision`` (day, month or year)."""
-        text = {"day": day.isoformat(), "month": day.isoformat()[:7], "year": str(day.year)}
+        """The value of ``day`` cut to ``precision`` (day, month or year; a week is named by
+        its last day)."""
+        text = {"day": day.isoformat(), "week": day.isoformat(), "month": day.isoformat()[:7],
+                "year": str(day.year)}  # fmt: skip
         return cls(text[precision], precision)
 
     def first_day(self) -> date:
@@ -113,6 +117,8 @@ class DateMention:
     value: DateValue
     relative: bool
     text: str
+    noun: int | None = None  # the noun a date before it names ("the June 17 remarks")
+    aside: bool = False  # in a relative clause or apposition, or opening a span ("since 2020")
 
 
 @dataclass(frozen=True)
@@ -346,18 +352,31 @@ def _candidates(doc: Doc) -> list[Span]:
 def _modified_noun(span: Span) -> Token | None:
     """The noun a date modifies ("a July 6 explosion", "the 1995 agreement"), else None."""
     root = span.root
-    if root.dep_ in NON_TEMPORAL_DEPS | {"nmod"} and root.head.i not in range(span.start, span.end):
+    if root.dep_ in NON_TEMPORAL_DEPS | {"nmod", "poss"} and root.head.i not in range(span.start, span.end):
         return root.head
     return None
 
 
+def is_aside(root: Token) -> bool:
+    """Whether a date hangs in a relative clause or apposition, or opens a span: an aside to
+    the sentence's own time ("Norway, which joined in 1994, ...", "since 2020")."""
+    if root.dep_ == "pobj" and root.head.lower_ in SPAN_PREPOSITIONS:
+        return True
+    return any(node.dep_ in EMBEDDING_DEPS for node in [root, *root.ancestors])
+
+
+def _is_time_noun(noun: Token) -> bool:
+    """"the morning of July 6", "a day": nouns that are themselves times."""
+    return date_words().get(noun.lower_, ("", 0))[0] in ("unit", "part")
+
+
 def _is_temporal(span: Span, expr: Expr) -> bool:
-    """False for a year or month that modifies a noun ("the 1995 agreement": a name); a full
-    day before a noun dates it ("the June 17 remarks", "a July 6 explosion")."""
+    """False for a year or month that modifies a noun ("the 1995 agreement", "last year's
+    war": a name); a day before a noun dates it ("the June 17 remarks", "Monday's raid")."""
     noun = _modified_noun(span)
     if noun is None or date_words().get(noun.lower_, ("", 0))[0] == "unit":
         return True
-    return expr.kind == "calendar" and expr.day is not None
+    return expr.kind in ("weekday", "pub") or expr.kind == "calendar" and expr.day is not None
 
 
 def _event_offset(span: Span, noun_dates: dict[str, DateValue]) -> DateValue | None:
@@ -434,44 +453,39 @@ class DocumentDates:
             noun = _modified_noun(span)
             if noun is not None and noun.pos_ in ("NOUN", "VERB"):
                 noun_dates[noun.lemma_.lower()] = value
+            named = noun if noun is not None and not _is_time_noun(noun) else None
             relative = expr is None or expr.kind != "calendar"
-            if not relative:
-                anchor = value
+            aside = is_aside(span.root)
+            if not relative and named is None and not aside:
+                anchor = value  # a date that names a thing, or an aside, sets no narrative time
             self.mentions.append(DateMention(
-                span.start, span.end, span.start_char, span.end_char, value, relative, span.text
+                span.start, span.end, span.start_char, span.end_char, value, relative, span.text,
+                named.i if named is not None else None, aside,
             ))  # fmt: skip
             self._roots.append(span.root.i)
-            sentence = self._sentence(span.start)
+            sentence = self.sentence_index(span.start)
             self._by_sentence.setdefault(sentence, []).append(len(self.mentions) - 1)
 
-    def _sentence(self, i: int) -> int:
+    def sentence_index(self, i: int) -> int:
+        """The number of the sentence that holds token ``i``."""
         return bisect_right(self._sent_starts, i) - 1
 
-    def for_token(self, token: Token) -> tuple[DateValue | None, str]:
-        """The date of an event triggered at ``token`` and how it was found.
+    def sentence_mentions(self, token: Token) -> list[int]:
+        """Indices (into ``mentions``) of the date mentions in the sentence of ``token``."""
+        return self._by_sentence.get(self.sentence_index(token.i), [])
 
-        Returns (value, how) with how one of: "clause" (a date in the trigger's clause),
-        "sentence", "anchor" (the latest date of the two sentences before, same paragraph),
-        "publication" (the publication month) or "none" (no date and no publication date).
-        """
-        sent = self._sentence(token.i)
-        in_sentence = self._by_sentence.get(sent, [])
-        if in_sentence:
-            clause = clause_tokens(token)
-            near = {token.i, token.head.i}
-            scored = []
-            for k in in_sentence:
-                root = self.doc[self._roots[k]]
-                attach = root.head.head.i if root.dep_ == "pobj" else root.head.i
-                direct = 0 if attach in near or root.head.i in near else 1
-                scored.append((self._roots[k] not in clause, direct, abs(root.i - token.i), k))
-            best = min(scored)
-            return self.mentions[best[3]].value, "sentence" if best[0] else "clause"
-        for other in (sent - 1, sent - 2):
-            if other < 0 or self._paragraph[other] != self._paragraph[sent]:
-                break
-            if other in self._by_sentence:
-                return self.mentions[self._by_sentence[other][-1]].value, "anchor"
-        if self.publication is None:
-            return None, "none"
-        return DateValue.of(self.publication, "month"), "publication"
+    def root(self, k: int) -> Token:
+        """The syntactic head token of mention ``k``."""
+        return self.doc[self._roots[k]]
+
+    def paragraph(self, i: int) -> int:
+        """The paragraph number of the sentence that holds token ``i``."""
+        return self._paragraph[self.sentence_index(i)]
+
+    def latest_before(self, token: Token) -> int | None:
+        """The last mention before ``token`` that sets the narrative's time, or None."""
+        for k in range(len(self.mentions) - 1, -1, -1):
+            mention = self.mentions[k]
+            if mention.start < token.i and mention.noun is None and not mention.aside:
+                return k
+        return None

@@ -1,14 +1,76 @@
-"""Dates the trigger's clause does not give: a clause hanging off a date ("From early 2022,
-when troops arrived"), and the latest date the text named before an undated event."""
+"""When one event happened: named dating steps, tried in order, over a document's dates.
+
+The steps follow how news is written. A date in the act's own clause dates it; a clause
+hanging off a date ("March 2022, when the president resigned") takes that date; a date
+elsewhere in the sentence dates it unless that date belongs to something else (it names a
+thing, "the 1995 agreement", or sits in a relative clause or apposition about another act).
+With no date in the sentence, the time the narrative last set carries forward within its
+paragraph; beyond it, a report's undated act happened on or shortly before publication (the
+week ending on the publication date), unless the verb marks it as background ("had closed").
+"""
 
 from __future__ import annotations
 
-from .dates import DateValue, DocumentDates
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Token
+
+from .dates import EMBEDDING_DEPS, SPAN_PREPOSITIONS, DateValue, DocumentDates, clause_tokens
+
+RECENT = timedelta(days=7)  # a day this close before publication is the report's own news
 
 
-def when_date(dates: DocumentDates, tok) -> tuple[DateValue, str] | None:
+@dataclass(frozen=True)
+class EventDate:
+    """The date an event takes, where it came from and the step that decided it."""
+
+    value: DateValue | None
+    basis: str | None  # text | narrative | publication
+    step: str
+
+
+def dates_this(dates: DocumentDates, k: int, token: Token) -> bool:
+    """Whether date mention ``k`` may date the event triggered at ``token``.
+
+    Not when the date names another thing ("the November 9 statement" dates the statement
+    only), hangs in a relative clause or apposition that does not hold the trigger, or opens
+    a span ("since 2020")."""
+    mention = dates.mentions[k]
+    if mention.noun is not None and mention.noun != token.i:
+        return False
+    root = dates.root(k)
+    if root.dep_ == "pobj" and root.head.lower_ in SPAN_PREPOSITIONS:
+        return False
+    for node in [root, *root.ancestors]:
+        if node.left_edge.i <= token.i <= node.right_edge.i:
+            break  # reached a node above the trigger: the date is in the trigger's reach
+        if node.dep_ in EMBEDDING_DEPS:
+            return False
+    return True
+
+
+def in_clause(dates: DocumentDates, token: Token) -> EventDate | None:
+    """A date in the trigger's own clause, or the nearest usable one in its sentence."""
+    usable = [k for k in dates.sentence_mentions(token) if dates_this(dates, k, token)]
+    if not usable:
+        return None
+    clause = clause_tokens(token)
+    near = {token.i, token.head.i}
+    scored = []
+    for k in usable:
+        root = dates.root(k)
+        attach = root.head.head.i if root.dep_ == "pobj" else root.head.i
+        direct = 0 if attach in near or root.head.i in near else 1
+        scored.append((root.i not in clause, direct, abs(root.i - token.i), k))
+    outside, *_, best = min(scored)
+    return EventDate(dates.mentions[best].value, "text", "sentence" if outside else "clause")
+
+
+def when_clause(dates: DocumentDates, token: Token) -> EventDate | None:
     """"From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
-    node = tok
+    node = token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head
     if node.dep_ not in ("relcl", "advcl", "acl"):
@@ -24,24 +86,65 @@ def when_date(dates: DocumentDates, tok) -> tuple[DateValue, str] | None:
         head = before if before >= 0 else head
     for mention in dates.mentions:
         if mention.start <= head < mention.end:
-            return mention.value, "clause"
+            return EventDate(mention.value, "text", "when-clause")
     return None
 
 
-def narrative_date(dates: DocumentDates, tok) -> DateValue | None:
-    """With no date near the trigger, the latest date the text gave before it: news narrates
-    in order, so an undated event sits near the last date named. The farther that date, the
-    coarser the claim: its month within the same paragraph, its year beyond."""
-    latest = None
-    for mention in dates.mentions:
-        if mention.start >= tok.i:
-            break
-        latest = mention
-    if latest is None:
+def is_background(token: Token) -> bool:
+    """Past perfect ("had closed", "had been closed"): an act before the story's time."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.tag_ == "VBN" and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
+    )
+
+
+def _is_recent(value: DateValue, publication: date | None) -> bool:
+    if publication is None or value.precision != "day":
+        return False
+    return publication - RECENT <= value.first_day() <= publication + timedelta(days=1)
+
+
+def narrative_time(dates: DocumentDates, token: Token) -> EventDate | None:
+    """The time the narrative last set, while the narrative stays there.
+
+    Within the trigger's paragraph the last date carries forward: as it is when it is the
+    report's own news or was set in the two sentences before, else coarsened to its month.
+    Beyond the paragraph only background acts ("had closed") keep an older time, at its
+    month; the report's other undated acts are its news (see ``publication_week``)."""
+    k = dates.latest_before(token)
+    if k is None:
         return None
-    value = latest.value
-    if any(t.is_space and "\n" in t.text for t in tok.doc[latest.end : tok.i]):
-        return DateValue(value.date[:4], "year")
-    if value.precision == "day":
-        return DateValue(value.date[:7], "month")
-    return value
+    mention = dates.mentions[k]
+    value = mention.value
+    same_paragraph = dates.paragraph(mention.start) == dates.paragraph(token.i)
+    recent = _is_recent(value, dates.publication)
+    if not same_paragraph and (recent or not is_background(token)):
+        return None
+    close = dates.sentence_index(token.i) - dates.sentence_index(mention.start) <= 2
+    if same_paragraph and (recent or close):
+        return EventDate(value, "narrative", "narrative")
+    if value.precision in ("day", "week"):
+        value = DateValue(value.date[:7], "month")
+    return EventDate(value, "narrative", "narrative-background")
+
+
+def publication_week(dates: DocumentDates, token: Token) -> EventDate | None:
+    """An act a report states without a date: the seven days ending on publication."""
+    if dates.publication is None:
+        return None
+    return EventDate(DateValue.of(dates.publication, "week"), "publication", "publication-week")
+
+
+DatingStep = Callable[[DocumentDates, Token], "EventDate | None"]
+STEPS: tuple[DatingStep, ...] = (when_clause, in_clause, narrative_time, publication_week)
+
+
+def date_event(dates: DocumentDates, token: Token) -> EventDate:
+    """The date of the event triggered at ``token``: the first step that gives one."""
+    for step in STEPS:
+        found = step(dates, token)
+        if found is not None:
+            return found
+    return EventDate(None, None, "undated")

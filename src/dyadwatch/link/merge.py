@@ -29,7 +29,7 @@ from ..errors import DataError
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
 
 ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
-PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 DAY_SLACK = 1  # a day either side: outlets in different time zones date the same act apart
 SLACK = dt.timedelta(days=DAY_SLACK)
 QUANTITY_TOLERANCE = 0.25  # relative difference still read as the same count
@@ -85,9 +85,9 @@ def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date
         return None
     precision = precision or {3: "day", 2: "month", 1: "year"}.get(len(parts))
     try:
-        if precision == "day" and len(parts) >= 3:
+        if precision in ("day", "week") and len(parts) >= 3:
             day = dt.date(*parts[:3])
-            return day, day
+            return (day - dt.timedelta(days=6) if precision == "week" else day), day
         if precision == "month" and len(parts) >= 2:
             last = calendar.monthrange(parts[0], parts[1])[1]
             return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
@@ -120,7 +120,7 @@ def _check_type(a: Event, b: Event, alternates: frozenset[frozenset[str]]) -> Ch
 
 
 def _precision_rank(e: Event) -> int:
-    return PRECISION_RANK.get(e.date_precision or "year", 2)
+    return PRECISION_RANK.get(e.date_precision or "year", 3)
 
 
 def _overlap(sa: tuple[dt.date, dt.date], sb: tuple[dt.date, dt.date]) -> bool:
