@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pycountry
@@ -172,10 +171,7 @@ def test_surnames_skip_place_names(kb):
     assert all(f.form != "surname" for f in kb.forms.get("May", []))
 
 
-def test_load_is_fast_and_cached():
-    start = time.perf_counter()
-    KnowledgeBase._build([])
-    assert time.perf_counter() - start < 0.3
+def test_load_is_cached():
     assert KnowledgeBase.load() is KnowledgeBase.load()
 
 

@@ -132,6 +132,8 @@ class DocActors(PeopleRules):
     def _for_np(self, head: Token) -> ActorMention | None:
         mention = self.by_token.get(head.i)
         if mention is not None and mention.form in NAMING_FORMS:
+            if mention.kind in ("org", "group") and (body := self._national_body(head, mention)):
+                return body
             if mention.kind == "org" and mention.country is None and mention.sector != "IGO":
                 return self._placed_by_apposition(head, mention) or mention
             if mention.form == "demonym":
@@ -203,6 +205,24 @@ class DocActors(PeopleRules):
                                             self.kb.code_for(entry.code, "CVL"), entry.country,
                                             "CVL", entry.name, entry.wikidata, "role", "demonym",
                                             False, False)  # fmt: skip
+        return None
+
+    def _national_body(self, head: Token, body: ActorMention) -> ActorMention | None:
+        """"the Armenian Security Council", "Pakistan's National Security Committee": a body
+        name many states use belongs to the state its modifier names, not to the one state
+        (or organisation) the knowledge base files the bare name under."""
+        for child in head.children:
+            if child.dep_ not in MODIFIER_DEPS or body.start <= child.i < body.end:
+                continue
+            found = self._adjective(child) or self.by_token.get(child.i)
+            if found is None or found.kind != "country" or not found.country:
+                continue
+            if found.country == body.country:
+                return None
+            sector = body.sector if body.sector not in (None, "IGO") else "GOV"
+            span = np_span(head)
+            return ActorMention(span.start, span.end, span.text, found.country + sector,
+                                found.country, sector, None, None, "role", "name")  # fmt: skip
         return None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:

