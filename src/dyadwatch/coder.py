@@ -23,6 +23,7 @@ from .config import Config
 from .errors import InputError
 from .events.context import (
     anaphoric_event,
+    counterpart,
     home_ground,
     other_party,
     partner,
@@ -180,6 +181,9 @@ class Coder:
             fallback = recipient is not None
         if recipient is None and event in DOMESTIC and place is not None:
             recipient = population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
+            fallback = recipient is not None
+        if recipient is None:
+            recipient = counterpart(self.kb, roles, found.actor, event)
             fallback = recipient is not None
         if recipient is None:
             recipient = home_ground(self.kb, roles, places, tok, found.actor, event)

@@ -4,6 +4,7 @@ place where a state acts, and the earlier act that "this" or "the decision" refe
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from ..actors import ActorMention, KnowledgeBase
@@ -30,6 +31,41 @@ def population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | 
         return None
     return ActorMention(0, 0, place.text, kb.code_for(entry.code, "CVL"), entry.country, "CVL",
                         entry.name, entry.wikidata, "role", "place", False, False)  # fmt: skip
+
+
+# Acts aimed across a border by nature; arrests, curfews and protests are often domestic.
+ACROSS = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "REQUEST", "REJECT", "AGREE", "CONSULT",
+          "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
+
+
+def story_states(roles: RoleFinder) -> tuple[str, str] | None:
+    """The two states a story is about: the two named most often, when they dominate it."""
+    counts = Counter(m.country for m in roles.actors.mentions
+                     if m.country and m.code != UNKNOWN_CODE)  # fmt: skip
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < 2:
+        return None
+    if (top[0][1] + top[1][1]) < STORY_SHARE * sum(counts.values()):
+        return None
+    if len(top) == 3 and top[2][1] * 2 > top[1][1]:
+        return None  # a third state named about as often: no single counterpart
+    return top[0][0], top[1][0]
+
+
+def counterpart(kb: KnowledgeBase, roles: RoleFinder, actor: ActorMention,
+                event: str) -> ActorMention | None:
+    """In a story about two states, an act across borders that names no recipient is aimed at
+    the other one ("Azerbaijani forces opened fire" in a story about Armenia and Azerbaijan)."""
+    states = story_states(roles) if event in ACROSS else None
+    if states is None or actor.country not in states:
+        return None
+    other = states[1] if actor.country == states[0] else states[0]
+    entry = kb.country(other)
+    if entry is None:
+        return None
+    return ActorMention(0, 0, entry.name, entry.code, entry.country, None, entry.name,
+                        entry.wikidata, "country", "story", False, False)  # fmt: skip
 
 
 def home_ground(kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention,
