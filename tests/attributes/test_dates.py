@@ -194,3 +194,11 @@ def test_a_week_is_named_by_its_last_day():
     from datetime import date
 
     assert DateValue.of(date(2022, 7, 15), "week") == DateValue("2022-07-15", "week")
+
+
+def test_a_piece_that_looks_back_keeps_its_narrative_time_across_paragraphs(nlp, token_of):
+    text = ("On March 3 the talks failed. In April the envoys left.\n"
+            "On May 9 the border closed.\nThe army shelled the port.")  # fmt: skip
+    doc = nlp(text)
+    found = date_event(DocumentDates(doc, PUB), token_of(doc, "shelled"))
+    assert (found.value, found.basis) == (DateValue("2022-05", "month"), "narrative")

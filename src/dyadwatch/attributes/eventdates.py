@@ -6,7 +6,8 @@ elsewhere in the sentence dates it unless that date belongs to something else (i
 thing, "the 1995 agreement", or sits in a relative clause or apposition about another act).
 With no date in the sentence, the time the narrative last set carries forward within its
 paragraph; beyond it, a report's undated act happened on or shortly before publication (the
-week ending on the publication date), unless the verb marks it as background ("had closed").
+week ending on the publication date), unless the verb marks it as background ("had closed")
+or the piece looks back over past months (most of the times it sets are older than a week).
 """
 
 from __future__ import annotations
@@ -106,11 +107,26 @@ def _is_recent(value: DateValue, publication: date | None) -> bool:
     return publication - RECENT <= value.first_day() <= publication + timedelta(days=1)
 
 
+def is_retrospective(dates: DocumentDates) -> bool:
+    """A piece that tells an episode of past months (an analysis, a feature) rather than the
+    news of its week: most of the times it sets lie more than a week before publication."""
+    if dates.publication is None:
+        return False
+    times = [m.value for m in dates.mentions
+             if m.noun is None and not m.aside and m.value.precision in ("day", "month")]  # fmt: skip
+    if len(times) < 3:
+        return False
+    old = [v for v in times if v.first_day() < dates.publication - RECENT]
+    return len(old) * 2 > len(times)
+
+
 def narrative_time(dates: DocumentDates, token: Token) -> EventDate | None:
     """The time the narrative last set, while the narrative stays there.
 
     Within the trigger's paragraph the last date carries forward: as it is when it is the
     report's own news or was set in the two sentences before, else coarsened to its month.
+    Beyond the paragraph it carries forward (at its month) for background acts ("had closed")
+    and through a piece that looks back over past months.
     Beyond the paragraph only background acts ("had closed") keep an older time, at its
     month; the report's other undated acts are its news (see ``publication_week``)."""
     k = dates.latest_before(token)
@@ -120,7 +136,8 @@ def narrative_time(dates: DocumentDates, token: Token) -> EventDate | None:
     value = mention.value
     same_paragraph = dates.paragraph(mention.start) == dates.paragraph(token.i)
     recent = _is_recent(value, dates.publication)
-    if not same_paragraph and (recent or not is_background(token)):
+    looking_back = is_background(token) or is_retrospective(dates)
+    if not same_paragraph and (recent or not looking_back):
         return None
     close = dates.sentence_index(token.i) - dates.sentence_index(mention.start) <= 2
     if same_paragraph and (recent or close):
