@@ -215,6 +215,8 @@ class DocActors(PeopleRules):
             if child.dep_ not in MODIFIER_DEPS or body.start <= child.i < body.end:
                 continue
             found = self._adjective(child) or self.by_token.get(child.i)
+            if found is None and child.lower_ in THING_PRONOUNS:
+                found = self._pronoun(child)  # "its National Security Committee"
             if found is None or found.kind != "country" or not found.country:
                 continue
             if found.country == body.country:
