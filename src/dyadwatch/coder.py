@@ -278,6 +278,9 @@ class Coder:
                                          or c.token.lemma_.lower() in RETALIATION
                                          for c in direct):  # fmt: skip
             event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
+        if (trig.mode == "arrest" and tok.lemma_.lower() in CHARGING and found.recipient is not None
+                and not found.recipient.person and found.recipient.kind == "country"):  # fmt: skip
+            event, mode = "ACCUSE", "allege"  # "charged Pakistan with involvement": words
         if event == "ASSAULT" and found.actor.sector == "MED":
             event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
         return event, mode
@@ -302,6 +305,11 @@ class Coder:
             return event, mode, label
         if quad in COOPERATIVE_QUADS:
             return ("AGREE", None, "asserted") if event != "AGREE" else (event, mode, "asserted")
+        if (quad == 4 and event in ANNOUNCED_MEASURES and (fact.cue or "").lower() in FUTURE
+                and not _on_condition(tok)):  # fmt: skip
+            # "India will pull its attaches out", "the border will close on Friday": a state
+            # announcing a measure has taken it, as the news codes it
+            return event, mode, "asserted"
         if quad == 4:
             # a stated intent to act against another, as CAMEO codes it: "said they would
             # boycott", "plans to impose restrictions", "would respond if ..."
@@ -330,8 +338,18 @@ class Coder:
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
+CHARGING = {"charge", "indict"}  # a state "charged" with something is accused, not arrested
+ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
+FUTURE = {"will", "shall", "'ll"}
 RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
 LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
+
+
+def _on_condition(tok) -> bool:
+    """"will cut supplies if it does not pay": a measure tied to a condition is a threat."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                         for m in c.children)
+               for c in tok.children)  # fmt: skip
 
 
 def _trigger_text(cand: Candidate) -> str:

@@ -54,7 +54,8 @@ MATCHES = [
     ("cut", "VERB", {"tie"}, ("SANCTION", "withdraw")),
     ("cut", "VERB", {"aid"}, ("SANCTION", "discontinue")),
     ("pull", "VERB", {"out"}, ("RETREAT", "withdraw")),
-    ("pull", "VERB", {"out", "of"}, ("SANCTION", "withdraw")),
+    ("pull", "VERB", {"out", "of"}, ("RETREAT", "withdraw")),  # out of a place
+    ("pull", "VERB", {"out", "of", "treaty"}, ("SANCTION", "withdraw")),
     ("pull", "VERB", {"out", "troop"}, ("RETREAT", "withdraw")),
     ("withdraw", "VERB", {"troop", "from"}, ("RETREAT", "withdraw")),
     ("withdraw", "VERB", {"from"}, ("RETREAT", "withdraw")),

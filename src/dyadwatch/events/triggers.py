@@ -54,6 +54,10 @@ def dependents(token: Token) -> set[str]:
             found.add(lemma)
             if child.dep_ == "prep":
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
+                for inner in (g for g in child.children if g.dep_ == "prep"):
+                    # "out of a meeting": a two-word preposition and its object
+                    found.add(inner.lemma_.lower())
+                    found.update(g.lemma_.lower() for g in inner.children if g.dep_ == "pobj")
             elif lemma in MEASURES or child.like_num:
                 for prep in child.children:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
