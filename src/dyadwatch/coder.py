@@ -8,7 +8,7 @@ stated reason; the event record; explicit response links. See docs/architecture.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -31,6 +31,7 @@ from .events.context import (
     proposer,
     unattributed,
 )
+from .events.conjuncts import party_pairs
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
@@ -136,29 +137,27 @@ class Coder:
         tokens: dict[str, int] = {}
         seen: set[tuple] = set()
         for cand in find_candidates(sdoc, self.lexicon):
-            built = self._event(document, cand, roles, dates, places, sentences, events)
-            if built is None:
-                continue
-            key = (sentence_of(cand.token).start, built.event, built.actor.code,
-                   built.recipient.code if built.recipient else None)  # fmt: skip
-            if key in seen:
-                continue
-            seen.add(key)
-            events.append(built)
-            tokens[built.id] = cand.token.i
+            for built in self._event(document, cand, roles, dates, places, sentences, events):
+                key = (sentence_of(cand.token).start, built.event, built.actor.code,
+                       built.recipient.code if built.recipient else None)  # fmt: skip
+                if key in seen:
+                    continue
+                seen.add(key)
+                events.append(built)
+                tokens[built.id] = cand.token.i
         self._link(sdoc, events, tokens)
         return events
 
     def _event(self, document: Document, cand: Candidate, roles: RoleFinder,
                dates: DocumentDates, places: DocumentPlaces,
-               sentences: dict[int, int], before: list[Event]) -> Event | None:  # fmt: skip
+               sentences: dict[int, int], before: list[Event]) -> list[Event]:  # fmt: skip
         tok = cand.token
         trig = cand.trigger
         fact = factuality(tok)
         place = places.for_token(tok)
         found = self._settle_parties(cand, fact, roles(cand), roles, before, place)
         if found is None:
-            return None
+            return []
         actor_direct = found.actor.direct
         context = list(trig.context)
         for inner in cand.absorbed:
@@ -166,7 +165,7 @@ class Coder:
         event, mode = self._retype(cand, found)
         event, mode, label = self._recode(event, mode, fact, found, roles, tok)
         if event is None:
-            return None
+            return []
         if found.recipient is None and event in RECIPROCAL:
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"
@@ -188,6 +187,8 @@ class Coder:
         if recipient is None:
             recipient = home_ground(self.kb, roles, places, tok, found.actor, event)
             fallback = recipient is not None
+        pairs = party_pairs(roles, tok, found.actor, recipient)
+        recipient = pairs[0][1]  # "accused each other": the first of the pairs
         sent = sentence_of(tok)
         dated = date_event(dates, tok)
         date = dated.value
@@ -198,7 +199,7 @@ class Coder:
                             start=sent.start_char, end=sent.end_char,
                             sentence=sentences[sent.start])  # fmt: skip
         start, end = tok.idx, tok.idx + len(tok.text)
-        return Event(
+        primary = Event(
             id=event_id(document.id, start, end, event),
             doc_id=document.id,
             event=event,
@@ -223,6 +224,7 @@ class Coder:
                             evidence=evidence.text)],  # fmt: skip
             coder=self.config.coder,
         )
+        return [primary, *_coordinated(primary, tok, pairs[1:])]
 
     def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
                         before: list[Event], place: Place | None) -> Roles | None:  # fmt: skip
@@ -343,6 +345,22 @@ ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
 FUTURE = {"will", "shall", "'ll"}
 RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
 LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
+
+
+def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
+    """The same act for each other party the text coordinates with the actor or recipient."""
+    copies = []
+    for other_actor, other_recipient in pairs:
+        pair = f"{other_actor.code}>{other_recipient.code if other_recipient else ''}"
+        copies.append(replace(
+            primary, id=event_id(primary.doc_id, tok.idx, tok.idx + len(tok.text),
+                                 f"{primary.event}:{pair}"),
+            actor=other_actor.to_actor(),
+            recipient=other_recipient.to_actor() if other_recipient else None,
+            context=list(primary.context), quantities=list(primary.quantities),
+            sources=list(primary.sources),
+        ))  # fmt: skip
+    return copies
 
 
 def _on_condition(tok) -> bool:

@@ -1,0 +1,61 @@
+"""One event per party when the text coordinates parties: "welcomed by Russia, the EU and
+Turkey" is three welcomes; "condemned Peru and Bolivia" two condemnations; "Armenia and
+Azerbaijan accused each other" an accusation each way."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..actors import ActorMention
+from ..actors.mention import UNKNOWN_CODE
+from .roles import RoleFinder
+
+RECIPROCAL_PRONOUNS = {("each", "other"), ("one", "another")}
+
+
+def conjoined(roles: RoleFinder, doc: Doc, mention: ActorMention | None) -> list[ActorMention]:
+    """The other named parties coordinated with ``mention`` ("Russia, the EU and Turkey")."""
+    if mention is None or mention.end <= mention.start:
+        return []
+    head = doc[mention.start : mention.end].root
+    found: list[ActorMention] = []
+    for conj in head.conjuncts:
+        other = roles.actors.for_np(conj)
+        if other is None or other.code in (UNKNOWN_CODE, mention.code):
+            continue
+        if all(other.code != f.code for f in found):
+            found.append(other)
+    return found
+
+
+def says_each_other(token) -> bool:
+    """Whether the trigger's object is "each other" or "one another"."""
+    for child in token.subtree:
+        nxt = child.nbor(1) if child.i + 1 < len(child.doc) else None
+        if nxt is not None and (child.lower_, nxt.lower_) in RECIPROCAL_PRONOUNS:
+            return True
+    return False
+
+
+def party_pairs(roles: RoleFinder, token, actor: ActorMention,
+                recipient: ActorMention | None) -> list[tuple[ActorMention, ActorMention | None]]:
+    """Every (actor, recipient) pair the coordination gives, the parsed pair first.
+
+    Needs the trigger token and the pair the roles stage found. A coordinated actor takes the
+    recipient, or the first actor when that recipient is its own side (the partner of a
+    reciprocal act); a coordinated recipient takes the actor; "each other" pairs every actor
+    with every other."""
+    doc = token.doc
+    actors = [actor, *conjoined(roles, doc, actor)]
+    pairs: list[tuple[ActorMention, ActorMention | None]] = [(actor, recipient)]
+    if len(actors) > 1 and recipient is None and says_each_other(token):
+        return [(a, b) for a in actors for b in actors if a is not b]
+    for other in actors[1:]:
+        target = recipient
+        if target is not None and target.country and target.country == other.country:
+            target = actor
+        pairs.append((other, target))
+    for other in conjoined(roles, doc, recipient):
+        pairs.append((actor, other))
+    return [(a, r) for a, r in pairs if r is None or not a.country or a.country != r.country
+            or a is actor and r is recipient]  # fmt: skip
