@@ -68,10 +68,16 @@ def test_a_failing_document_does_not_end_the_batch(coder, monkeypatch):
 
 
 def test_own_country_is_the_recipient_only_when_no_other_state_is_near(coder):
-    alone = coder.code(doc("Belarus rejected the accusations.", "home-1"))
+    alone = coder.code(doc("Belarusian workers rejected the wage offer.", "home-1"))
     after = coder.code(doc("Warsaw says Minsk is pushing migrants toward the frontier. "
                            "Belarus rejected the accusations.", "home-2"))  # fmt: skip
     [rejected] = [e for e in alone if e.event == "REJECT"]
-    assert rejected.recipient is not None and rejected.recipient.country == "BLR"
+    assert rejected.recipient is not None and rejected.recipient.code == "BLRGOV"
     [later] = [e for e in after if e.event == "REJECT"]
     assert later.recipient is None or later.recipient.country != "BLR"
+
+
+def test_a_state_does_not_address_itself(coder):
+    [rejected] = [e for e in coder.code(doc("Belarus rejected the accusations.", "home-3"))
+                  if e.event == "REJECT"]  # fmt: skip
+    assert rejected.recipient is None

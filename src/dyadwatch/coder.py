@@ -23,6 +23,7 @@ from .config import Config
 from .errors import InputError
 from .events.context import (
     anaphoric_event,
+    STATE_FORMS,
     counterpart,
     home_ground,
     other_party,
@@ -187,7 +188,7 @@ class Coder:
         if recipient is None:
             recipient = home_ground(self.kb, roles, places, tok, found.actor, event)
             fallback = recipient is not None
-        pairs = party_pairs(roles, tok, found.actor, recipient)
+        pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
         recipient = pairs[0][1]  # "accused each other": the first of the pairs
         sent = sentence_of(tok)
         dated = date_event(dates, tok)
@@ -237,6 +238,11 @@ class Coder:
                                         or fact.intent and found.actor is not None
                                         and speaker.country == found.actor.country):
                 found.actor, found.actor_how = speaker, "speaker"
+                if trig.event == "ASSAULT" and not fact.intent:
+                    # "Pakistan said eight civilians had been killed": the victims' side
+                    # reports it; the other state of the story did it, if there is one
+                    other = counterpart(self.kb, roles, speaker, trig.event)
+                    found.actor = other if other is not None else speaker
         if (found.actor is None and fact.speaker is not None and not fact.conditional
                 and self.lexicon.quad(trig.event) == 4):  # fmt: skip
             # "Zatulin said this could result in an invasion": a warning by the speaker
@@ -283,6 +289,10 @@ class Coder:
         if (trig.mode == "arrest" and tok.lemma_.lower() in CHARGING and found.recipient is not None
                 and not found.recipient.person and found.recipient.kind == "country"):  # fmt: skip
             event, mode = "ACCUSE", "allege"  # "charged Pakistan with involvement": words
+        if event == "PROTEST" and trig.mode == "strike" and _is_state(found.actor, True):
+            event, mode = "ASSAULT", None  # "Indian strikes hit six sites": not a labour strike
+        elif event == "PROTEST" and _is_state(found.actor, False):
+            event, mode = "ACCUSE", "allege"  # a state's protest is a diplomatic one
         if event == "ASSAULT" and found.actor.sector == "MED":
             event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
         return event, mode
@@ -361,6 +371,13 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
             sources=list(primary.sources),
         ))  # fmt: skip
     return copies
+
+
+def _is_state(actor, adjective: bool) -> bool:
+    """A state or its government named as such ("Pakistan", "Islamabad", "the ministry";
+    with ``adjective`` also "Indian"), not its people ("Armenians protested")."""
+    forms = STATE_FORMS | ({"adjective"} if adjective else set())
+    return actor.sector in ("GOV", "MIL") or actor.kind == "country" and actor.form in forms
 
 
 def _on_condition(tok) -> bool:

@@ -256,6 +256,10 @@ def _resolve(expr: Expr, anchor: DateValue | None, pub: date | None) -> DateValu
     if expr.kind == "calendar":
         year = expr.year
         if year is None:
+            # "On July 21": the year of the last full date, else of publication ("in 1999"
+            # alone does not make a later "July 21" one of 1999)
+            if anchor is not None and anchor.precision == "year" and pub is not None:
+                base_day = pub
             if base_day is None:
                 return None
             year = base_day.year

@@ -37,18 +37,18 @@ def says_each_other(token) -> bool:
     return False
 
 
-def party_pairs(roles: RoleFinder, token, actor: ActorMention,
-                recipient: ActorMention | None) -> list[tuple[ActorMention, ActorMention | None]]:
+def party_pairs(roles: RoleFinder, token, actor: ActorMention, recipient: ActorMention | None,
+                mutual: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
     """Every (actor, recipient) pair the coordination gives, the parsed pair first.
 
     Needs the trigger token and the pair the roles stage found. A coordinated actor takes the
     recipient, or the first actor when that recipient is its own side (the partner of a
     reciprocal act); a coordinated recipient takes the actor; "each other" pairs every actor
-    with every other."""
+    with every other; a mutual act ("traded fire") is also the recipient's toward the actor."""
     doc = token.doc
     actors = [actor, *conjoined(roles, doc, actor)]
     pairs: list[tuple[ActorMention, ActorMention | None]] = [(actor, recipient)]
-    if len(actors) > 1 and recipient is None and says_each_other(token):
+    if len(actors) > 1 and recipient is None and (mutual or says_each_other(token)):
         return [(a, b) for a in actors for b in actors if a is not b]
     for other in actors[1:]:
         target = recipient
@@ -57,5 +57,7 @@ def party_pairs(roles: RoleFinder, token, actor: ActorMention,
         pairs.append((other, target))
     for other in conjoined(roles, doc, recipient):
         pairs.append((actor, other))
+    if mutual and recipient is not None:
+        pairs.append((recipient, actor))
     return [(a, r) for a, r in pairs if r is None or not a.country or a.country != r.country
             or a is actor and r is recipient]  # fmt: skip

@@ -19,6 +19,7 @@ PROPOSALS = {"offer", "demand", "invitation", "request", "proposal", "call", "ap
              "ultimatum", "initiative", "plan", "bid", "overture", "suggestion"}
 HOME_CONTEXT_SENTENCES = 2  # earlier sentences that must name no other state either
 # What citizens, parties and rebels do at home is addressed to their government.
+STATE_FORMS = {"name", "alias", "capital", "metonym"}  # the state itself, not its people
 ADDRESSED_TO_GOVERNMENT = {"PROTEST", "REQUEST", "ACCUSE", "THREATEN", "REJECT"}
 
 
@@ -76,6 +77,8 @@ def home_ground(kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorM
     and claimants address their government; a state acting at home acts on its people."""
     if not actor.country or actor.code == UNKNOWN_CODE:
         return None
+    if event in ADDRESSED_TO_GOVERNMENT and (actor.sector == "GOV" or actor.form in STATE_FORMS):
+        return None  # a government does not address itself
     # the sentence and the two before it: in a story about two states the other one is
     # usually named a sentence earlier ("... Belarus rejected the accusations.")
     sent = sentence_of(tok)

@@ -34,7 +34,7 @@ EVENT_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 POS_TAGS = frozenset({"VERB", "NOUN"})
-FRAMES = frozenset({"xcomp"})
+FRAMES = frozenset({"xcomp", "mutual"})  # mutual: both sides act at once ("traded fire")
 QUAD_CODES = frozenset({1, 2, 3, 4})
 MIN_INTENSITY, MAX_INTENSITY = -10.0, 10.0
 
@@ -357,7 +357,7 @@ def read_triggers(
         intensity = _float(row["intensity"], where, "intensity") if row["intensity"] else None
         frame = row["frame"] or None
         if frame is not None and frame not in FRAMES:
-            raise DataError(f"{where}: frame {frame!r} must be empty or xcomp")
+            raise DataError(f"{where}: frame {frame!r} must be empty, xcomp or mutual")
         key = (lemma, pos, with_)
         if key in seen:
             raise DataError(
