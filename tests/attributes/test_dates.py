@@ -202,3 +202,18 @@ def test_a_piece_that_looks_back_keeps_its_narrative_time_across_paragraphs(nlp,
     doc = nlp(text)
     found = date_event(DocumentDates(doc, PUB), token_of(doc, "shelled"))
     assert (found.value, found.basis) == (DateValue("2022-05", "month"), "narrative")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a named day of the current episode sets the narrative time; an old one does not
+        ("A July 6 blast hit the refinery. Two days earlier, the minister spoke.", "2022-07-04"),
+        ("Chile cited the March 4, 2019 accord. Two days earlier, the minister spoke.",
+         "2022-07-13"),
+    ],
+)  # fmt: skip
+def test_named_days_anchor_only_the_current_episode(nlp, token_of, text, date):
+    doc = nlp(text)
+    found = date_event(DocumentDates(doc, PUB), token_of(doc, "spoke"))
+    assert found.value == DateValue(date, "day")

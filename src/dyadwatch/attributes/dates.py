@@ -28,6 +28,7 @@ PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 FORWARD = {"later", "after", "afterwards", "afterward", "next", "following", "subsequent"}
 BACKWARD = {"earlier", "before", "prior", "previous", "preceding", "ago"}
 VAGUE_COUNT = 3  # "days later", "a few weeks earlier": a count of about three
+CURRENT = timedelta(days=31)  # a named day this close to publication belongs to the story
 LATE_MARGIN = timedelta(days=62)  # a bare "June 17" may not lie further after publication
 EMBEDDING_DEPS = {"relcl", "acl", "appos"}  # a clause or apposition about another thing
 SPAN_PREPOSITIONS = {"since", "until", "till"}  # "since 2020" times a state, not an act
@@ -460,8 +461,11 @@ class DocumentDates:
             named = noun if noun is not None and not _is_time_noun(noun) else None
             relative = expr is None or expr.kind != "calendar"
             aside = is_aside(span.root)
-            if not relative and named is None and not aside:
-                anchor = value  # a date that names a thing, or an aside, sets no narrative time
+            if not relative and not aside and (named is None or self._current(value)):
+                # an aside sets no narrative time, nor does a date that names an old thing
+                # ("the November 9, 2020 statement"); "a July 6 explosion" of the current
+                # episode does ("two days earlier" counts from it)
+                anchor = value
             self.mentions.append(DateMention(
                 span.start, span.end, span.start_char, span.end_char, value, relative, span.text,
                 named.i if named is not None else None, aside,
@@ -469,6 +473,12 @@ class DocumentDates:
             self._roots.append(span.root.i)
             sentence = self.sentence_index(span.start)
             self._by_sentence.setdefault(sentence, []).append(len(self.mentions) - 1)
+
+    def _current(self, value: DateValue) -> bool:
+        """Whether a day lies in the current episode: within CURRENT days before publication."""
+        if self.publication is None or value.precision != "day":
+            return False
+        return self.publication - CURRENT <= value.first_day() <= self.publication
 
     def sentence_index(self, i: int) -> int:
         """The number of the sentence that holds token ``i``."""
