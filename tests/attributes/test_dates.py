@@ -209,7 +209,7 @@ def test_a_piece_that_looks_back_keeps_its_narrative_time_across_paragraphs(nlp,
     [
         # a named day of the current episode sets the narrative time; an old one does not
         ("A July 6 blast hit the refinery. Two days earlier, the minister spoke.", "2022-07-04"),
-        ("Chile cited the March 4, 2019 accord. Two days earlier, the minister spoke.",
+        ("Peru invoked the November 9, 2020 statement. Two days earlier, the minister spoke.",
          "2022-07-13"),
     ],
 )  # fmt: skip
