@@ -175,6 +175,12 @@ def anaphoric_event(found: Roles, before: list[Event], tok) -> Anaphor | None:
     return Anaphor(mention, rmention)
 
 
+def _apposed(token, actor: ActorMention) -> bool:
+    """Whether ``token`` sits in an apposition of the actor's phrase."""
+    return any(node.dep_ == "appos" and actor.start <= node.head.i < actor.end
+               for node in [token, *token.ancestors])
+
+
 def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     """The nearest other-country actor in the sentence, for a trigger with no recipient;
     never one listed with the actor ("The United States, France and Germany expressed")."""
@@ -191,6 +197,8 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
             continue
         if actor.start <= mention.start < actor.end:
             continue  # part of the actor's own phrase ("Bosnian Serbs")
+        if _apposed(doc[mention.start : mention.end].root, actor):
+            continue  # "NATO, an alliance led by the United States, ...": the actor described
         if mention.country is None or mention.country == actor.country or mention.form == "adjective":
             continue
         d = abs(mention.start - tok.i)
