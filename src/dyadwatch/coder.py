@@ -260,6 +260,12 @@ class Coder:
             # the act referred to is the other party's
             if anaphor.actor_mention.country != found.actor.country:
                 found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
+        if (found.actor is None and found.recipient is not None and is_passive(tok)
+                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
+            # "Trade with India is halted": an agentless measure against one state of a
+            # story about two was taken by the other
+            found.actor = counterpart(self.kb, roles, found.recipient, trig.event)
+            found.actor_how = "story" if found.actor is not None else found.actor_how
         if found.actor is None and trig.event == "ASSAULT" and found.recipient is not None:
             # "a roadside bomb near Samarra killed two soldiers": violence with victims and no
             # named perpetrator is coded to the country where it happened, as CAMEO does

@@ -32,3 +32,11 @@ def test_no_counterpart_when_a_third_state_is_named_as_often(coder):
     text = STORY + " Chile and Chile's navy and Chile's army and Chilean police watched."
     found = [e for e in _coded(coder, text) if e.event_text == "shelled"]
     assert [e.recipient for e in found] == [None]
+
+
+def test_an_agentless_measure_against_one_state_of_the_story_is_the_others(coder):
+    found = [e for e in _coded(coder, STORY + " All trade with Bolivia was halted.")
+             if e.event == "SANCTION"]  # fmt: skip
+    assert [(e.event, e.actor.country, e.recipient.country) for e in found] == [
+        ("SANCTION", "PER", "BOL")
+    ]
