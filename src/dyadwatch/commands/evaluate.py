@@ -6,7 +6,7 @@ import json
 import shlex
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -24,7 +24,7 @@ from ..evaluate.run import (
     summary_markdown,
     summary_rows,
 )  # fmt: skip
-from ..evaluate.tables import figures_table
+from ..evaluate.tables import figures_table, gold_error_tables, gold_table
 from . import app
 
 BENCH_DOC = Path("docs/benchmarks.md")
@@ -43,8 +43,10 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @app.command("eval")
 def eval_command(
-    gold: Path = typer.Argument(..., help="gold events, JSONL (the format of shared/gold)"),
-    predictions: Path = typer.Argument(..., help="predicted events, JSONL (the event contract)"),
+    gold: Annotated[Path, typer.Argument(help="gold events, JSONL (the format of shared/gold)")],
+    predictions: Annotated[
+        Path, typer.Argument(help="predicted events, JSONL (the event contract)")
+    ],
     as_json: bool = typer.Option(False, "--json", help="print the whole score as JSON"),
     show_errors: bool = typer.Option(
         False, "--show-errors", help="also list misses, false positives and forbidden hits"
@@ -62,9 +64,9 @@ def eval_command(
                 data.pop(key)
         out.print_json(json.dumps(data, ensure_ascii=False))
         return
-    out.print(score.table())
+    out.print(gold_table(score))
     if show_errors:
-        for table in score.error_tables():
+        for table in gold_error_tables(score):
             out.print(table)
 
 
@@ -107,9 +109,9 @@ def bench(
     suite: str = typer.Option(
         "all", "--suite", help=f"one of {', '.join(SUITES)}, or all that exist"
     ),
-    shared: Path | None = typer.Option(
-        None, "--shared", help="the shared folder (default: ../shared, then beside the repo)"
-    ),
+    shared: Annotated[Path | None, typer.Option(
+        "--shared", help="the shared folder (default: ../shared, then beside the repo)"
+    )] = None,
     record: bool = typer.Option(
         True, "--record/--no-record", help=f"record the figures in {BENCH_DOC}"
     ),
