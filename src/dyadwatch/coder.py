@@ -127,7 +127,7 @@ class Coder:
     def _code(self, document: Document, sdoc: Doc) -> list[Event]:
         actors = self.actor_finder(sdoc, document.date)
         dates = DocumentDates(sdoc, document.date)
-        places = DocumentPlaces(sdoc, self.gazetteer)
+        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in actors.mentions))
         actors.places = places
         roles = RoleFinder(actors)
         sentences = {s.start: k for k, s in enumerate(sdoc.sents)}
