@@ -45,7 +45,7 @@ def ingest_command(
     db: DbOption = DEFAULT_DB,
     date: Annotated[str | None, typer.Option("--date", help="publication date (YYYY-MM-DD) for inputs without one")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per transaction")] = 200,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (default: the number of cores)")] = os.cpu_count() or 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="at most this many worker processes (default: one per core); small inputs are coded in this process")] = os.cpu_count() or 1,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:  # fmt: skip
@@ -78,13 +78,15 @@ def ingest_command(
                         good.append(rec)
                 stats.add(writer.ingest_batches(from_event_records(good), batch_size))
             if docs:
-                from ..pipeline import code_items
+                from ..pipeline import Unseen, code_items
                 from ..read import read_inputs
 
                 config = Config(actors=list(actors or []))
-                outcomes = code_items(read_inputs(docs, date=date, config=config), config,
-                                      workers=workers)  # fmt: skip
+                fresh = Unseen(writer.holds)  # unchanged documents are not coded again
+                outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)),
+                                      config, workers=workers)  # fmt: skip
                 stats.add(writer.ingest_outcomes(outcomes, batch_size))
+                stats.unchanged += fresh.skipped
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     for message in stats.errors:

@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from ..coder import Coder, Outcome
 from ..config import Config
 from ..errors import DyadwatchError, InputError
 from ..model import Document
+
+if TYPE_CHECKING:  # the coder (and spaCy) load only where documents are coded
+    from ..coder import Outcome
 
 DEFAULT_CHUNK = 64
 READY_TIMEOUT = 900.0
@@ -39,6 +41,8 @@ CoderFactory = Callable[[Config], CoderLike]
 
 def default_coder(config: Config) -> CoderLike:
     """Build the project's coder; the default factory of every runner."""
+    from ..coder import Coder
+
     return Coder(config)
 
 
@@ -48,6 +52,8 @@ class PoolError(DyadwatchError):
 
 def error_outcome(error: InputError) -> Outcome:
     """The Outcome of an input item that never reached a coder."""
+    from ..coder import Outcome
+
     return Outcome(doc_id=error.doc or "", error=error)
 
 
@@ -214,6 +220,8 @@ class WorkerPool:
         return _Chunk(items, self._executor.submit(_code_chunk, docs))
 
     def _collect(self, chunk: _Chunk) -> Iterator[Outcome]:
+        from ..coder import Outcome
+
         packed: list[tuple[Any, ...]] = []
         if chunk.future is not None:
             try:

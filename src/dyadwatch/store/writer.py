@@ -172,6 +172,13 @@ class StoreWriter(Connection):
         stats.errors.extend(errors)
         return stats
 
+    def holds(self, doc: Document) -> bool:
+        """Whether the store holds `doc` already, with the same content (ingest would skip it)."""
+        row = self.con.execute(
+            "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.id]
+        ).fetchone()
+        return row is not None and row[0] == doc.content_hash
+
     def remerge_all(self) -> int:
         """Rebuild every dyad's merged events from its mentions; returns the number of dyads."""
         with self._transaction():
