@@ -13,18 +13,7 @@ from rich.console import Console
 
 from ..errors import DyadwatchError
 from ..evaluate import benchdoc
-from ..evaluate.gold import load_gold, load_predictions, score_gold
-from ..evaluate.run import (
-    SUITES,
-    SUMMARY_COLUMNS,
-    BatchCoder,
-    available_suites,
-    find_shared,
-    run_suites,
-    summary_markdown,
-    summary_rows,
-)  # fmt: skip
-from ..evaluate.tables import figures_table, gold_error_tables, gold_table
+from ..evaluate.suites import SUITES
 from . import app
 
 BENCH_DOC = Path("docs/benchmarks.md")
@@ -53,6 +42,9 @@ def eval_command(
     ),
 ) -> None:
     """Score predicted events against gold events: core recall, precision, forbidden hits."""
+    from ..evaluate.gold import load_gold, load_predictions, score_gold
+    from ..evaluate.tables import gold_error_tables, gold_table
+
     try:
         score = score_gold(load_gold(gold), load_predictions(predictions))
     except DyadwatchError as e:
@@ -77,7 +69,7 @@ bench_app = typer.Typer(
 app.add_typer(bench_app, name="bench")
 
 
-def build_coder() -> BatchCoder:
+def build_coder() -> Any:
     """The coder the suites run with (the default configuration)."""
     from ..coder import Coder
     from ..config import Config
@@ -119,6 +111,16 @@ def bench(
     """Run the suites when no subcommand is given."""
     if ctx.invoked_subcommand is not None:
         return
+    from ..evaluate.run import (
+        SUMMARY_COLUMNS,
+        available_suites,
+        find_shared,
+        run_suites,
+        summary_markdown,
+        summary_rows,
+    )  # fmt: skip
+    from ..evaluate.tables import figures_table
+
     if suite != "all" and suite not in SUITES:
         raise fail(f"unknown suite {suite!r}; choose from {', '.join(SUITES)} or all", 2)
     folder = find_shared(shared)

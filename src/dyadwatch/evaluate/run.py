@@ -20,15 +20,8 @@ from .gold import load_gold, score_gold
 from .goldfile import read_jsonl
 from .petr_gsr import load_petr_gsr, score_petr
 from .plover_gsr import load_plover_gsr, score_plover
+from .suites import SUITE_FILES
 from .tables import figures_table, gold_table, markdown_table
-
-SUITE_FILES: dict[str, tuple[str, ...]] = {
-    "seeds": ("corpus/seeds.jsonl", "gold/seeds.jsonl"),
-    "news-dev": ("corpus/news-dev.jsonl", "gold/news-dev.jsonl"),
-    "plover": ("benchmarks/plover-gsr/PLOVER_GSR_CAMEO.txt",),
-    "petr2": ("benchmarks/petrarch2-gsr/PETR2_GSR_validation.xml",),
-}
-SUITES = tuple(SUITE_FILES)
 
 
 class CodedItem(Protocol):
