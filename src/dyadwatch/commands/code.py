@@ -15,7 +15,7 @@ from rich.console import Console
 
 from ..config import Config
 from ..errors import DyadwatchError
-from . import app
+from .root import app
 
 err = Console(stderr=True, highlight=False)
 

@@ -14,7 +14,7 @@ from rich.console import Console
 from ..errors import DyadwatchError
 from ..evaluate import benchdoc
 from ..evaluate.suites import SUITES
-from . import app
+from .root import app
 
 BENCH_DOC = Path("docs/benchmarks.md")
 BENCH_NAME = "accuracy"

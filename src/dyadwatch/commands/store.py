@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import DyadwatchError
-from . import app
+from .root import app
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -287,8 +287,8 @@ def bench_store_command(
     record: Annotated[Path | None, typer.Option("--record", help="add the figures to this benchmarks.md")] = None,
 ) -> None:  # fmt: skip
     """Time `dyad` on a synthetic store of many events (seeded, built with DuckDB)."""
+    from ..analysis.bench import markdown, run_benchmark
     from ..evaluate.benchdoc import record_run
-    from ..store.bench import markdown, run_benchmark
 
     try:
         result = run_benchmark(db, events, runs=runs)
