@@ -62,7 +62,7 @@ class Coder:
         self.config = config or Config()
         self.nlp = load_pipeline()
         self.kb = KnowledgeBase.load(self.config.actors)
-        self.lexicon = Lexicon.load()
+        self.lexicon = Lexicon.load(self.config.triggers)
         self.actor_finder = ActorFinder(self.nlp, self.kb)
         self.gazetteer = default_gazetteer()
 

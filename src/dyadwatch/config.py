@@ -18,6 +18,10 @@ class Config:
 
     actors: list[Path] = field(default_factory=list,
                                metadata={"help": "extra actor files (CSV, TSV or YAML)"})  # fmt: skip
+    triggers: list[Path] = field(
+        default_factory=list,
+        metadata={"help": "extra trigger files (the triggers.tsv format; later rows win)"},
+    )
     batch_size: int = _setting(32, "documents parsed together by spaCy's nlp.pipe")
     max_chars: int = _setting(200_000, "longer documents are skipped with an error, not coded")
     min_english: float = _setting(0.5, "score below which a text is reported as not English")

@@ -47,6 +47,7 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per transaction")] = 200,
     workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="at most this many worker processes (default: one per core); small inputs are coded in this process")] = os.cpu_count() or 1,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
+    triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="extra trigger list (the triggers.tsv format, see docs/lexicons.md); repeatable")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:  # fmt: skip
     """Code documents and store them (or store coded events); re-ingesting is a no-op."""
@@ -81,7 +82,7 @@ def ingest_command(
                 from ..pipeline import Unseen, code_items
                 from ..read import read_inputs
 
-                config = Config(actors=list(actors or []))
+                config = Config(actors=list(actors or []), triggers=list(triggers or []))
                 fresh = Unseen(writer.holds)  # unchanged documents are not coded again
                 outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)),
                                       config, workers=workers)  # fmt: skip
