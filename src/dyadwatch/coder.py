@@ -8,7 +8,6 @@ stated reason; the event record; explicit response links. See docs/architecture.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
@@ -37,22 +36,9 @@ from .link.cues import response_cue
 from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
+from .outcome import Outcome
 
 COOPERATIVE_QUADS = (1, 2)
-
-
-@dataclass
-class Outcome:
-    """What coding one input item gave: events, or the error that stopped it."""
-
-    doc_id: str
-    events: list[Event] = field(default_factory=list)
-    error: InputError | None = None
-    document: Document | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 class Coder:

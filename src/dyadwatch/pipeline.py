@@ -12,7 +12,7 @@ from .model import Document
 from .scale.runs import code_stream
 
 if TYPE_CHECKING:
-    from .coder import Outcome
+    from .outcome import Outcome
 
 
 def code_items(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from dyadwatch.coder import Outcome
+from dyadwatch.outcome import Outcome
 from dyadwatch.commands import app
 from dyadwatch.errors import InputError
 from dyadwatch.scale import runs

@@ -24,9 +24,13 @@ from ..errors import DyadwatchError, InputError
 from ..model import Document
 
 if TYPE_CHECKING:  # the coder (and spaCy) load only where documents are coded
-    from ..coder import Outcome
+    from ..outcome import Outcome
 
-DEFAULT_CHUNK = 64
+# Small chunks keep the workers evenly loaded to the end of a run (a 64-document chunk could
+# leave one worker coding alone for its last ten seconds); at ~0.2 s a document, eight
+# documents a chunk make the cost of sending them negligible.
+DEFAULT_CHUNK = 8
+IN_FLIGHT_PER_WORKER = 4
 READY_TIMEOUT = 900.0
 
 
@@ -52,7 +56,7 @@ class PoolError(DyadwatchError):
 
 def error_outcome(error: InputError) -> Outcome:
     """The Outcome of an input item that never reached a coder."""
-    from ..coder import Outcome
+    from ..outcome import Outcome
 
     return Outcome(doc_id=error.doc or "", error=error)
 
@@ -152,7 +156,7 @@ class WorkerPool:
         self.config = config or Config()
         self.workers = workers
         self.chunk_size = chunk_size
-        self.in_flight = in_flight or 2 * workers
+        self.in_flight = in_flight or IN_FLIGHT_PER_WORKER * workers
         self.factory = coder_factory or default_coder
         self.start_method = start_method
         self.stats = PoolStats()
@@ -220,7 +224,7 @@ class WorkerPool:
         return _Chunk(items, self._executor.submit(_code_chunk, docs))
 
     def _collect(self, chunk: _Chunk) -> Iterator[Outcome]:
-        from ..coder import Outcome
+        from ..outcome import Outcome
 
         packed: list[tuple[Any, ...]] = []
         if chunk.future is not None:

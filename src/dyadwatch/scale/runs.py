@@ -21,7 +21,7 @@ from .plan import plan_workers
 from .pool import DEFAULT_CHUNK, CoderFactory, code_parallel, default_coder
 
 if TYPE_CHECKING:
-    from ..coder import Outcome
+    from ..outcome import Outcome
 
 
 @dataclass

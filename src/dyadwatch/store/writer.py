@@ -33,7 +33,7 @@ from . import schema
 from .connection import Connection
 
 if TYPE_CHECKING:
-    from ..coder import Outcome
+    from ..outcome import Outcome
 
 Dyad = tuple[str | None, str | None]
 
