@@ -12,7 +12,7 @@ import argparse
 from pathlib import Path
 
 from dyadwatch.evaluate.benchdoc import record_run
-from dyadwatch.store.bench import markdown, run_benchmark
+from dyadwatch.analysis.bench import markdown, run_benchmark
 
 ROOT = Path(__file__).resolve().parents[1]
 

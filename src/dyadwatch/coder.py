@@ -8,7 +8,7 @@ stated reason; the event record; explicit response links. See docs/architecture.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -40,22 +40,9 @@ from .link.cues import response_cue
 from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
+from .outcome import Outcome
 
 COOPERATIVE_QUADS = (1, 2)
-
-
-@dataclass
-class Outcome:
-    """What coding one input item gave: events, or the error that stopped it."""
-
-    doc_id: str
-    events: list[Event] = field(default_factory=list)
-    error: InputError | None = None
-    document: Document | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error is None
 
 
 class Coder:
@@ -65,7 +52,7 @@ class Coder:
         self.config = config or Config()
         self.nlp = load_pipeline()
         self.kb = KnowledgeBase.load(self.config.actors)
-        self.lexicon = Lexicon.load()
+        self.lexicon = Lexicon.load(self.config.triggers)
         self.actor_finder = ActorFinder(self.nlp, self.kb)
         self.gazetteer = default_gazetteer()
 
@@ -130,7 +117,7 @@ class Coder:
     def _code(self, document: Document, sdoc: Doc) -> list[Event]:
         actors = self.actor_finder(sdoc, document.date)
         dates = DocumentDates(sdoc, document.date)
-        places = DocumentPlaces(sdoc, self.gazetteer)
+        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in actors.mentions))
         actors.places = places
         roles = RoleFinder(actors)
         sentences = {s.start: k for k, s in enumerate(sdoc.sents)}

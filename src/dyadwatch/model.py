@@ -16,7 +16,6 @@ PLOVER_TYPES = (
 )  # fmt: skip
 FACTUALITY = ("asserted", "reported", "hedged", "hypothetical", "negated")
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "MED", "BUS", "REB", "OPP", "CVL", "IGO", "ELI")
-PRECISIONS = ("day", "month", "year")
 
 
 @dataclass

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .coder import Coder, Outcome
 from .config import Config
 from .errors import InputError
 from .model import Document
-from .scale.pool import code_parallel
+from .scale.runs import code_stream
+
+if TYPE_CHECKING:
+    from .outcome import Outcome
 
 
 def code_items(
@@ -16,11 +20,28 @@ def code_items(
 ) -> Iterator[Outcome]:
     """Code every item in order; errors come back as Outcomes, never raised.
 
-    With ``workers`` > 1 the items are coded on a pool of worker processes (one coder each)
-    and the outcomes still come back in input order.
+    With ``workers`` > 1 and enough text to be worth it, the items are coded on a pool of
+    worker processes (one coder each); the outcomes still come back in input order. The
+    coder loads only if there is something to code.
     """
-    if workers > 1:
-        yield from code_parallel(items, config, workers)
-        return
-    coder = Coder(config)
-    yield from coder.code_many(items)
+    yield from code_stream(items, config, workers)
+
+
+@dataclass
+class Unseen:
+    """A filter that drops documents already known (``known(doc)`` is true), counting them.
+
+    Used before coding, so re-reading unchanged documents costs a hash, not a parse.
+    """
+
+    known: Callable[[Document], bool]
+    skipped: int = 0
+
+    def __call__(
+        self, items: Iterable[Document | InputError]
+    ) -> Iterator[Document | InputError]:
+        for item in items:
+            if isinstance(item, Document) and self.known(item):
+                self.skipped += 1
+                continue
+            yield item

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+from dyadwatch.attributes import gazetteer as gaz
 from dyadwatch.attributes.places import DocumentPlaces, Gazetteer, default_gazetteer, name_key
 from dyadwatch.errors import DataError
 
@@ -29,12 +30,96 @@ def gazetteer() -> Gazetteer:
         ("Georgia", "Georgia", "GEO"),
         ("Kiev", "Kyiv", "UKR"),
         ("Nagorno-Karabakh", "Nagorno-Karabakh", "AZE"),
+        # a US state yields to a US city of its name, and beats a small namesake abroad
+        ("New York", "New York City", "USA"),
+        ("Florida", "Florida", "USA"),
+        ("Alaska", "Alaska", "USA"),
     ],
 )
 def test_lookup(gazetteer, name, canonical, country):
     place = gazetteer.lookup(name)
     assert place is not None
     assert (place.text, place.name, place.country) == (name, canonical, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "countries", "canonical", "country"),
+    [
+        ("Salisbury", (), "Harare", "ZWE"),  # Harare's old name, and the larger place
+        ("Salisbury", ("GBR",), "Salisbury", "GBR"),
+        ("Salisbury", ("RUS", "GBR"), "Salisbury", "GBR"),
+        ("Goris", ("ARM", "AZE"), "Goris", "ARM"),
+        ("Shusha", ("ARM", "AZE"), "Shusha", "AZE"),
+        # a far larger namesake abroad keeps its name
+        ("Paris", ("USA", "RUS"), "Paris", "FRA"),
+        # context never turns a country into a town
+        ("Georgia", ("USA",), "Georgia", "GEO"),
+        ("Kazakhstan", ("RUS",), "Kazakhstan", "KAZ"),
+    ],
+)
+def test_lookup_in_context(gazetteer, name, countries, canonical, country):
+    place = gazetteer.lookup(name, countries)
+    assert (place.name, place.country) == (canonical, country)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"), [("Britain", "GBR"), ("Kazakhstan", "KAZ"), ("Moscow", None)]
+)
+def test_country_named(gazetteer, name, country):
+    assert gazetteer.country_named(name) == country
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("Britain blamed Moscow for the poisoning in Salisbury.", ["GBR", "RUS", "GBR"]),
+        ("Officials in Armenia said shelling near Goris wounded two soldiers.", ["ARM", "ARM"]),
+    ],
+)
+def test_document_countries_settle_names(nlp, gazetteer, text, places):
+    found = DocumentPlaces(nlp(text), gazetteer).mentions
+    assert [m.place.country for m in found] == places
+
+
+def test_caller_countries_settle_names(nlp, gazetteer):
+    doc = nlp("Police sealed off a park in Salisbury.")
+    assert DocumentPlaces(doc, gazetteer).mentions[0].place.country == "ZWE"
+    assert DocumentPlaces(doc, gazetteer, ["GBR"]).mentions[0].place.country == "GBR"
+
+
+TINY_INDEX = {
+    "rows": [("Alpha", "KAZ", None, 1.0, 2.0, 1), ("Alpha", "RUS", None, 3.0, 4.0, 2)],
+    "index": {"alpha": (0, gaz.CITY, 500, 1, 1, gaz.CITY, 100, 1)},
+    "countries": [],
+    "own_names": ["Alpha"],
+}
+
+
+def test_index_is_built_once_and_cached(tmp_path, monkeypatch):
+    built = []
+    monkeypatch.setenv(gaz.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setattr(gaz, "build_index", lambda *a: built.append(a) or TINY_INDEX)
+    places = tmp_path / "places.tsv"
+    places.write_text("# none\n", encoding="utf-8")
+    first = Gazetteer(places)
+    second = Gazetteer(places)
+    assert len(built) == 1 and len(list((tmp_path / "cache").iterdir())) == 1
+    assert first.lookup("Alpha") == second.lookup("Alpha")
+    assert second.lookup("alpha", ["RUS"]).country == "RUS"
+    assert second.own_names == {"Alpha"}
+    places.write_text("# changed\n", encoding="utf-8")  # another file: another key
+    Gazetteer(places)
+    assert len(built) == 2
+
+
+def test_unwritable_cache_folder_still_works(tmp_path, monkeypatch):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(gaz.CACHE_ENV, str(blocked / "cache"))
+    monkeypatch.setattr(gaz, "build_index", lambda *a: TINY_INDEX)
+    places = tmp_path / "places.tsv"
+    places.write_text("", encoding="utf-8")
+    assert Gazetteer(places).lookup("Alpha").country == "KAZ"
 
 
 @pytest.mark.parametrize("name", ["Nowhereville Upon Sea", "", "the"])

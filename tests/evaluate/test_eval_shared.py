@@ -40,4 +40,4 @@ def test_petr_gsr_file_loads():
 def test_seed_gold_loads_and_suites_are_found():
     golds = load_gold(_need(SUITE_FILES["seeds"][1]))
     assert {g.status for g in golds} == {"core", "optional", "forbidden"}
-    assert available_suites(SHARED) == ["seeds", "plover", "petr2"]
+    assert available_suites(SHARED) == ["seeds", "news-dev", "plover", "petr2"]

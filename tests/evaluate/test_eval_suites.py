@@ -13,6 +13,7 @@ from dyadwatch.evaluate.petr_gsr import load_petr_gsr, parse_petr_gsr, score_pet
 from dyadwatch.evaluate.plover_gsr import (
     dyad_matches,
     load_plover_gsr,
+    most_confident,
     plover_record,
     score_plover,
 )  # fmt: skip
@@ -127,6 +128,24 @@ def test_plover_score(plover_file):
     rows = {r[0]: r for r in score.type_rows()}
     assert rows["REQUEST"] == ("REQUEST", 1, 1.0, 0.0)
     assert rows["ASSAULT"][2] == 0.0
+    # the most confident event alone (the first of equals): REQUEST USA>PER, AGREE NOR>JPN
+    assert (score.top_type_hits, score.top_dyad_hits, score.top_both_hits) == (2, 1, 1)
+    assert (score.events, score.events_right_type) == (3, 2)
+    figures = score.figures()
+    assert figures["event_type_precision"] == round(2 / 3, 4)
+    assert figures["events_per_record"] == 1.0
+
+
+@pytest.mark.parametrize(
+    ("confidences", "top"),
+    [((0.5, 0.5), 0), ((0.4, 0.9), 1), ((0.9, 0.4), 0), ((), None)],
+)
+def test_most_confident_event(confidences, top):
+    events = [event(n=i) for i in range(len(confidences))]
+    for e, c in zip(events, confidences, strict=True):
+        e.confidence = c
+    found = most_confident(events)
+    assert found is (None if top is None else events[top])
 
 
 PETR_SAMPLE = """<?xml version='1.0' encoding='utf-8'?>
@@ -196,6 +215,8 @@ def test_petr_parser_needs_event_codes():
          (1, 1, 1), (0, 2, 2)),
         # events without a CAMEO code are ignored
         ({"T_1": [(None, "FIN", "EST")]}, (0, 0, 2), (0, 0, 2)),
+        # one coding is matched by one event: a second event of the same triple is extra
+        ({"T_1": [("036", "FIN", "EST"), ("0361", "FINGOV", "EST")]}, (1, 1, 1), (1, 1, 1)),
     ],
 )  # fmt: skip
 def test_petr_score(predicted, root, triple):
@@ -242,3 +263,20 @@ def test_normalise_legacy_codes(code, expected):
 )
 def test_code_matches(actor, gold, expected):
     assert code_matches(actor, gold) is expected
+
+
+@pytest.mark.parametrize("note", ["", "These are development sets."])
+def test_benchmark_record_keeps_the_section_note(tmp_path, note):
+    from dyadwatch.evaluate.benchdoc import record_run
+
+    path = tmp_path / "benchmarks.md"
+    record_run(path, "acc", "Accuracy", "cmd one", "first figures")
+    if note:
+        text = path.read_text()
+        path.write_text(text.replace("## Accuracy\n\n", f"## Accuracy\n\n{note}\n\n"))
+    record_run(path, "acc", "Accuracy", "cmd two", "second figures")
+    text = path.read_text()
+    assert text.index("second figures") < text.index("first figures")
+    assert text.count(note) == 1 if note else "\n\n\n" not in text
+    if note:
+        assert text.index("## Accuracy") < text.index(note) < text.index("second figures")

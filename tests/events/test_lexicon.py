@@ -8,13 +8,13 @@ import pytest
 
 from dyadwatch.errors import DataError
 from dyadwatch.events.lexicon import (
-    EVENT_TYPES,
     TRIGGER_COLUMNS,
     TRIGGERS_FILE,
     EventType,
     Lexicon,
     Trigger,
 )
+from dyadwatch.model import PLOVER_TYPES
 
 HEADER = "\t".join(TRIGGER_COLUMNS)
 
@@ -133,7 +133,7 @@ def test_broad_verbs_need_dependents(lexicon: Lexicon, lemma: str) -> None:
     assert lexicon.match(lemma, "VERB", set()) is None
 
 
-@pytest.mark.parametrize("event", EVENT_TYPES)
+@pytest.mark.parametrize("event", PLOVER_TYPES)
 def test_every_type_has_many_triggers(lexicon: Lexicon, event: str) -> None:
     assert sum(1 for t in lexicon if t.event == event) >= 15
 

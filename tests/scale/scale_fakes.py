@@ -11,7 +11,7 @@ import random
 import re
 from collections.abc import Iterable, Iterator
 
-from dyadwatch.coder import Outcome
+from dyadwatch.outcome import Outcome
 from dyadwatch.config import Config
 from dyadwatch.errors import InputError
 from dyadwatch.model import Actor, Document, Event, Evidence, Source, event_id

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from scale_fakes import CRASH_AFTER, fake_coder, make_corpus
 
+from dyadwatch.config import Config
 from dyadwatch.errors import InputError
 from dyadwatch.scale import ResumeError, journal_path, run_jsonl
 
@@ -38,10 +39,12 @@ def test_resume_after_crash_equals_uninterrupted(tmp_path, monkeypatch, referenc
                                                   workers):  # fmt: skip
     out = tmp_path / "run.jsonl"
     monkeypatch.setenv(CRASH_AFTER, str(crash_after))
+    config = Config(chars_per_worker=1)  # a pool even for this small corpus
     with pytest.raises(Exception, match="simulated crash"):
-        run_jsonl(items(), out, workers=workers, coder_factory=fake_coder)
+        run_jsonl(items(), out, config, workers=workers, coder_factory=fake_coder)
     monkeypatch.delenv(CRASH_AFTER)
-    summary = run_jsonl(items(), out, workers=workers, resume=True, coder_factory=fake_coder)
+    summary = run_jsonl(items(), out, config, workers=workers, resume=True,
+                        coder_factory=fake_coder)  # fmt: skip
     assert out.read_bytes() == reference
     assert summary.skipped + summary.documents + summary.errors == 41
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from spacy.tokens import Span, Token
+from typing import TYPE_CHECKING
 
 from ..model import Actor
+
+if TYPE_CHECKING:  # annotations only: storing mentions needs no spaCy
+    from spacy.tokens import Span, Token
 
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 # CAMEO's code for an actor the text names but whose country it does not give.

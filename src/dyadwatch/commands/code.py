@@ -15,7 +15,7 @@ from rich.console import Console
 
 from ..config import Config
 from ..errors import DyadwatchError
-from . import app
+from .root import app
 
 err = Console(stderr=True, highlight=False)
 
@@ -63,7 +63,8 @@ def code_command(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="write events here (JSONL; a directory of Parquet with --engine dask) instead of stdout")] = None,
     date: Annotated[str | None, typer.Option("--date", callback=parse_date, help="publication date (YYYY-MM-DD) for inputs without one")] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (default: the number of cores)")] = os.cpu_count() or 1,
+    triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="extra trigger list (the triggers.tsv format, see docs/lexicons.md); repeatable")] = None,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="at most this many worker processes (default: one per core); small inputs are coded in this process")] = os.cpu_count() or 1,
     resume: Annotated[bool, typer.Option("--resume", help="skip documents an earlier, interrupted run already wrote to --output")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (Parquet partitions by event month)")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")] = None,
@@ -73,7 +74,7 @@ def code_command(
     from ..read import read_inputs
     from ..scale import code_stream, run_jsonl
 
-    config = Config(actors=list(actors or []))
+    config = Config(actors=list(actors or []), triggers=list(triggers or []))
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or dask")
     if (resume or engine == "dask") and output is None:

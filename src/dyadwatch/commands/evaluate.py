@@ -6,26 +6,15 @@ import json
 import shlex
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from ..errors import DyadwatchError
 from ..evaluate import benchdoc
-from ..evaluate.gold import load_gold, load_predictions, score_gold
-from ..evaluate.run import (
-    SUITES,
-    SUMMARY_COLUMNS,
-    BatchCoder,
-    available_suites,
-    find_shared,
-    run_suites,
-    summary_markdown,
-    summary_rows,
-)  # fmt: skip
-from ..evaluate.tables import figures_table
-from . import app
+from ..evaluate.suites import SUITES
+from .root import app
 
 BENCH_DOC = Path("docs/benchmarks.md")
 BENCH_NAME = "accuracy"
@@ -43,14 +32,19 @@ def fail(message: str, code: int = 1) -> typer.Exit:
 
 @app.command("eval")
 def eval_command(
-    gold: Path = typer.Argument(..., help="gold events, JSONL (the format of shared/gold)"),
-    predictions: Path = typer.Argument(..., help="predicted events, JSONL (the event contract)"),
+    gold: Annotated[Path, typer.Argument(help="gold events, JSONL (the format of shared/gold)")],
+    predictions: Annotated[
+        Path, typer.Argument(help="predicted events, JSONL (the event contract)")
+    ],
     as_json: bool = typer.Option(False, "--json", help="print the whole score as JSON"),
     show_errors: bool = typer.Option(
         False, "--show-errors", help="also list misses, false positives and forbidden hits"
     ),
 ) -> None:
     """Score predicted events against gold events: core recall, precision, forbidden hits."""
+    from ..evaluate.gold import load_gold, load_predictions, score_gold
+    from ..evaluate.tables import gold_error_tables, gold_table
+
     try:
         score = score_gold(load_gold(gold), load_predictions(predictions))
     except DyadwatchError as e:
@@ -62,9 +56,9 @@ def eval_command(
                 data.pop(key)
         out.print_json(json.dumps(data, ensure_ascii=False))
         return
-    out.print(score.table())
+    out.print(gold_table(score))
     if show_errors:
-        for table in score.error_tables():
+        for table in gold_error_tables(score):
             out.print(table)
 
 
@@ -75,7 +69,7 @@ bench_app = typer.Typer(
 app.add_typer(bench_app, name="bench")
 
 
-def build_coder() -> BatchCoder:
+def build_coder() -> Any:
     """The coder the suites run with (the default configuration)."""
     from ..coder import Coder
     from ..config import Config
@@ -107,9 +101,9 @@ def bench(
     suite: str = typer.Option(
         "all", "--suite", help=f"one of {', '.join(SUITES)}, or all that exist"
     ),
-    shared: Path | None = typer.Option(
-        None, "--shared", help="the shared folder (default: ../shared, then beside the repo)"
-    ),
+    shared: Annotated[Path | None, typer.Option(
+        "--shared", help="the shared folder (default: ../shared, then beside the repo)"
+    )] = None,
     record: bool = typer.Option(
         True, "--record/--no-record", help=f"record the figures in {BENCH_DOC}"
     ),
@@ -117,6 +111,16 @@ def bench(
     """Run the suites when no subcommand is given."""
     if ctx.invoked_subcommand is not None:
         return
+    from ..evaluate.run import (
+        SUMMARY_COLUMNS,
+        available_suites,
+        find_shared,
+        run_suites,
+        summary_markdown,
+        summary_rows,
+    )  # fmt: skip
+    from ..evaluate.tables import figures_table
+
     if suite != "all" and suite not in SUITES:
         raise fail(f"unknown suite {suite!r}; choose from {', '.join(SUITES)} or all", 2)
     folder = find_shared(shared)

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..errors import DyadwatchError
-from . import app
+from .root import app
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -45,8 +45,9 @@ def ingest_command(
     db: DbOption = DEFAULT_DB,
     date: Annotated[str | None, typer.Option("--date", help="publication date (YYYY-MM-DD) for inputs without one")] = None,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="documents per transaction")] = 200,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="worker processes (default: the number of cores)")] = os.cpu_count() or 1,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="at most this many worker processes (default: one per core); small inputs are coded in this process")] = os.cpu_count() or 1,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
+    triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="extra trigger list (the triggers.tsv format, see docs/lexicons.md); repeatable")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:  # fmt: skip
     """Code documents and store them (or store coded events); re-ingesting is a no-op."""
@@ -78,13 +79,15 @@ def ingest_command(
                         good.append(rec)
                 stats.add(writer.ingest_batches(from_event_records(good), batch_size))
             if docs:
-                from ..pipeline import code_items
+                from ..pipeline import Unseen, code_items
                 from ..read import read_inputs
 
-                config = Config(actors=list(actors or []))
-                outcomes = code_items(read_inputs(docs, date=date, config=config), config,
-                                      workers=workers)  # fmt: skip
+                config = Config(actors=list(actors or []), triggers=list(triggers or []))
+                fresh = Unseen(writer.holds)  # unchanged documents are not coded again
+                outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)),
+                                      config, workers=workers)  # fmt: skip
                 stats.add(writer.ingest_outcomes(outcomes, batch_size))
+                stats.unchanged += fresh.skipped
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     for message in stats.errors:
@@ -285,8 +288,8 @@ def bench_store_command(
     record: Annotated[Path | None, typer.Option("--record", help="add the figures to this benchmarks.md")] = None,
 ) -> None:  # fmt: skip
     """Time `dyad` on a synthetic store of many events (seeded, built with DuckDB)."""
+    from ..analysis.bench import markdown, run_benchmark
     from ..evaluate.benchdoc import record_run
-    from ..store.bench import markdown, run_benchmark
 
     try:
         result = run_benchmark(db, events, runs=runs)

@@ -20,7 +20,11 @@ def machine_line() -> str:
 
 
 def record_run(path: Path, name: str, title: str, command: str, body: str) -> None:
-    """Add one dated run (command + markdown figures) at the top of section `name`."""
+    """Add one dated run (command + markdown figures) at the top of section `name`.
+
+    Text between the section's heading and its first run (a note on what the figures
+    mean) is kept; the heading is rewritten from `title`.
+    """
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     start, end = f"<!-- bench:{name} -->", f"<!-- /bench:{name} -->"
     entry = (
@@ -31,8 +35,14 @@ def record_run(path: Path, name: str, title: str, command: str, body: str) -> No
         head, rest = text.split(start, 1)
         old, tail = rest.split(end, 1)
         old = old.strip()
-        old = old[old.index("###"):] if "###" in old else ""
-        section = f"{start}\n## {title}\n\n{entry}\n{old}\n{end}"
+        preamble = ""
+        if "###" in old:
+            intro, old = old[: old.index("###")], old[old.index("###") :]
+            note = intro.split("\n", 1)[1].strip() if "\n" in intro else ""
+            preamble = f"{note}\n\n" if note else ""
+        else:
+            old = ""
+        section = f"{start}\n## {title}\n\n{preamble}{entry}\n{old}\n{end}"
         text = head + section + tail
     else:
         text = text.rstrip() + f"\n\n{start}\n## {title}\n\n{entry}\n{end}\n"

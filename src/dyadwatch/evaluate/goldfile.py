@@ -15,9 +15,10 @@ from typing import Any
 
 from ..errors import DataError, DyadwatchError, InputError
 from ..model import PLOVER_TYPES, Event
-from .matching import date_interval
+from .spans import check_gold_date
 
 STATUSES = ("core", "optional", "forbidden")
+DEFAULT_DATE_TOL = 3  # days, where a gold row gives no tolerance
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,8 @@ class GoldEvent:
     status: str
     source: str
     type: str
-    date: str
-    date_tol: int = 0
+    date: str | None = None
+    date_tol: int = DEFAULT_DATE_TOL
     target: str | None = None
     source_alt: tuple[str, ...] = ()
     target_alt: tuple[str, ...] = ()
@@ -64,7 +65,7 @@ def _str_list(value: Any, name: str) -> tuple[str, ...]:
 
 def gold_from_row(row: dict[str, Any]) -> GoldEvent:
     """Build a GoldEvent from one parsed gold row; raises ValueError naming a bad field."""
-    for name in ("doc", "id", "status", "source", "type", "date"):
+    for name in ("doc", "id", "status", "source", "type"):
         if not isinstance(row.get(name), str) or not row[name]:
             raise ValueError(f"missing or empty field {name!r}")
     if row["status"] not in STATUSES:
@@ -73,8 +74,12 @@ def gold_from_row(row: dict[str, Any]) -> GoldEvent:
     unknown = [t for t in types if t not in PLOVER_TYPES]
     if unknown:
         raise ValueError(f"unknown PLOVER type {unknown[0]!r}")
-    date_interval(row["date"], None)  # raises ValueError on a bad date
-    tol = row.get("date_tol", 0)
+    date = row.get("date")
+    if date is not None and not isinstance(date, str):
+        raise ValueError("date must be a string or null")
+    if date:
+        check_gold_date(date)
+    tol = row.get("date_tol", DEFAULT_DATE_TOL)
     if not isinstance(tol, int) or isinstance(tol, bool) or tol < 0:
         raise ValueError("date_tol must be a whole number of days >= 0")
     target = row.get("target")
@@ -82,7 +87,7 @@ def gold_from_row(row: dict[str, Any]) -> GoldEvent:
         raise ValueError("target must be a string or null")
     return GoldEvent(
         doc=row["doc"], id=row["id"], status=row["status"], source=row["source"],
-        type=row["type"], date=row["date"], date_tol=tol, target=target or None,
+        type=row["type"], date=date or None, date_tol=tol, target=target or None,
         source_alt=_str_list(row.get("source_alt"), "source_alt"),
         target_alt=_str_list(row.get("target_alt"), "target_alt"),
         type_alt=_str_list(row.get("type_alt"), "type_alt"),

@@ -1,95 +1,100 @@
-"""The rule that says a predicted event matches a gold event.
+"""The rule that says a predicted event matches a gold event (shared/gold/README.md).
 
-A prediction matches a gold event of the same document when its PLOVER type is the gold
-type or an alternative, its actor and recipient match the gold source and target (by whole
-code or by country), and its date interval comes within ``date_tol`` days of the gold one.
+A prediction matches a gold event of the same document when:
+
+- its PLOVER type is the gold type or one of its alternatives;
+- its actor matches the gold source, and its recipient the gold target (any recipient
+  where the gold names no target), by code or by country: the gold codes and their first
+  three letters against the actor's code and country and their first three letters; a gold
+  target longer than three letters may also be named inside the recipient's code, country
+  or name ("Caspian Pipeline Consortium");
+- its date is close and specific: the predicted span (a day; a month, a week or a year
+  when its precision says so) must overlap the gold span widened by ``date_tol`` days, and
+  a span of more than a month (a year) or no date never matches a gold event with a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 
-from ..model import Event
-from .codes import any_code_matches
-
-if TYPE_CHECKING:
-    from .goldfile import GoldEvent
+from ..model import Actor, Event
+from .goldfile import GoldEvent
+from .spans import date_span
 
 COUNTED_FACTUALITY = ("asserted", "reported")
+# A predicted span may cover a whole month (31 days) but no more.
+MAX_SPAN_DAYS = 31
 
 
-def date_interval(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day that `date` covers (a day, its whole month, or its whole year).
-
-    Needs ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``; `precision` (day, month, year) widens a
-    fuller date to its month or year. Returns None for no date; ValueError for a bad one.
-    """
-    if not date:
-        return None
-    parts = date.split("-")
-    if len(parts) not in (1, 2, 3) or not all(p.isdigit() for p in parts):
-        raise ValueError(f"date {date!r} is not YYYY-MM-DD, YYYY-MM or YYYY")
-    year = int(parts[0])
-    if precision == "year" or len(parts) == 1:
-        return dt.date(year, 1, 1), dt.date(year, 12, 31)
-    month = int(parts[1])
-    if precision == "month" or len(parts) == 2:
-        first = dt.date(year, month, 1)
-        following = dt.date(year + month // 12, month % 12 + 1, 1)
-        return first, following - dt.timedelta(days=1)
-    day = dt.date(year, month, int(parts[2]))
-    return day, day
+def gold_keys(codes: list[str]) -> set[str]:
+    """Every gold code in upper case, and its first three letters (its country)."""
+    keys: set[str] = set()
+    for code in codes:
+        if code:
+            keys.update((code.upper(), code.upper()[:3]))
+    return keys
 
 
-def interval_gap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> int:
-    """Days between two intervals; 0 when they overlap."""
-    if a[1] < b[0]:
-        return (b[0] - a[1]).days
-    if b[1] < a[0]:
-        return (a[0] - b[1]).days
-    return 0
+def actor_keys(actor: Actor | None) -> set[str]:
+    """What a predicted actor can match on: code and country (whole and first three
+    letters), and its name (or, without one, its text) in upper case."""
+    if actor is None:
+        return set()
+    keys: set[str] = set()
+    for value in (actor.code, actor.country):
+        if value:
+            keys.update((value.upper(), value.upper()[:3]))
+    name = (actor.name or actor.text or "").upper()
+    if name:
+        keys.add(name)
+    return keys
 
 
-def date_gap(event: Event, gold: GoldEvent) -> int | None:
-    """Days between the prediction's date interval and the gold one; None without a date."""
-    try:
-        predicted = date_interval(event.date, event.date_precision)
-    except ValueError:
-        return None
-    if predicted is None:
-        return None
-    gold_span = date_interval(gold.date, None)
-    return interval_gap(predicted, gold_span) if gold_span else None
+def source_matches(event: Event, gold: GoldEvent) -> bool:
+    """Whether the prediction's actor matches the gold source or one of its alternatives."""
+    return bool(gold_keys(gold.sources) & actor_keys(event.actor))
 
 
-def match_score(event: Event, gold: GoldEvent) -> float | None:
-    """How well `event` matches `gold`: None for no match, higher for a closer one.
+def target_matches(event: Event, gold: GoldEvent) -> bool:
+    """Whether the prediction's recipient matches the gold target (always, without one)."""
+    wanted = gold_keys(gold.targets)
+    if not wanted:
+        return True
+    have = actor_keys(event.recipient)
+    if wanted & have:
+        return True
+    names = [w for w in wanted if len(w) > 3]
+    return any(name in key for name in names for key in have)
 
-    A match needs the same document, the type (or an alternative), the actor on a source
-    code, the recipient on a target code (any recipient where the gold has no target) and
-    the date within tolerance. Exact primary type, exact codes and a closer date score more.
-    """
-    if event.doc_id != gold.doc or event.event not in gold.types:
-        return None
-    if not any_code_matches(event.actor, gold.sources):
-        return None
-    if gold.targets and not any_code_matches(event.recipient, gold.targets):
-        return None
-    gap = date_gap(event, gold)
-    if gap is None or gap > gold.date_tol:
-        return None
-    score = 1.0
-    score += 0.5 if event.event == gold.type else 0.0
-    score += 0.25 if event.actor and event.actor.code == gold.source else 0.0
-    score += 0.25 if event.recipient and event.recipient.code == gold.target else 0.0
-    return score - gap / (10.0 * (gold.date_tol + 1))
+
+def date_matches(event: Event, gold: GoldEvent) -> bool:
+    """Whether the prediction's date is close to and as specific as the gold one needs."""
+    gold_span = date_span(gold.date)
+    if gold_span is None:
+        return True
+    span = date_span(event.date, event.date_precision)
+    if span is None or (span[1] - span[0]).days > MAX_SPAN_DAYS:
+        return False
+    tolerance = dt.timedelta(days=gold.date_tol)
+    return span[0] <= gold_span[1] + tolerance and span[1] >= gold_span[0] - tolerance
+
+
+def matches(event: Event, gold: GoldEvent, dates: bool = True) -> bool:
+    """Whether `event` matches `gold` by the rule above (`dates` False: dates ignored)."""
+    return (
+        event.doc_id == gold.doc
+        and event.event in gold.types
+        and source_matches(event, gold)
+        and target_matches(event, gold)
+        and (not dates or date_matches(event, gold))
+    )
 
 
 def is_forbidden_hit(event: Event, gold: GoldEvent) -> bool:
-    """Whether `event` states a forbidden gold event as fact (asserted or reported)."""
+    """Whether `event` states a forbidden gold event as fact (asserted or reported), dates
+    ignored: a hedged act must not come out as a fact on any day."""
     return (
         gold.status == "forbidden"
         and event.factuality in COUNTED_FACTUALITY
-        and match_score(event, gold) is not None
+        and matches(event, gold, dates=False)
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -183,39 +184,51 @@ def _actor_matches(actor: Actor | None, gold: str) -> bool:
     return code_matches(actor, gold[:3])
 
 
+def _triple_fits(event: Event, coding: PetrCoding) -> bool:
+    return (
+        (event.cameo or "")[:2] == coding.root
+        and _actor_matches(event.actor, coding.source)
+        and _actor_matches(event.recipient, coding.target)
+    )
+
+
 def _triple_hits(events: list[Event], codings: tuple[PetrCoding, ...]) -> int:
-    """Greedy one-to-one count of events that match a gold triple at root + actor level."""
-    used: set[int] = set()
-    hits = 0
-    for coding in codings:
-        for i, e in enumerate(events):
-            if i in used or (e.cameo or "")[:2] != coding.root:
-                continue
-            if _actor_matches(e.actor, coding.source) and _actor_matches(
-                e.recipient, coding.target
-            ):
-                used.add(i)
-                hits += 1
-                break
-    return hits
+    """Maximum one-to-one count of events that match a gold triple (root + both countries)."""
+    fits = [[i for i, e in enumerate(events) if _triple_fits(e, c)] for c in codings]
+    owner: dict[int, int] = {}
+
+    def augment(ci: int, seen: set[int]) -> bool:
+        for i in fits[ci]:
+            if i not in seen:
+                seen.add(i)
+                if i not in owner or augment(owner[i], seen):
+                    owner[i] = ci
+                    return True
+        return False
+
+    return sum(augment(ci, set()) for ci in range(len(codings)))
 
 
 def score_petr(
     data: PetrSet, predicted: Mapping[str, list[Event]], failed: Iterable[str] = ()
 ) -> PetrScore:
-    """Micro P/R/F1 over (record, CAMEO root) pairs, and over root + actor triples.
+    """Micro P/R/F1 over CAMEO roots and over root + actor-country triples, one-to-one.
 
-    Needs the loaded set and predicted events by record id; events without a ``cameo`` code
-    are ignored. `failed` names records the coder could not code (they count as no events).
+    Each predicted event matches at most one gold coding of its record and each coding at
+    most one event: for roots, the roots shared as a multiset; for triples, a maximum
+    one-to-one assignment on root, source country and target country. Needs the loaded set
+    and predicted events by record id; events without a ``cameo`` code are ignored.
+    `failed` names records the coder could not code (they count as no events).
     """
     root, triple = Prf(), Prf()
     for record in data.records:
         events = [e for e in predicted.get(record.id, []) if e.cameo]
-        gold_roots = {c.root for c in record.codings}
-        ours = {(e.cameo or "")[:2] for e in events}
-        root.tp += len(gold_roots & ours)
-        root.fp += len(ours - gold_roots)
-        root.fn += len(gold_roots - ours)
+        gold_roots = Counter(c.root for c in record.codings)
+        ours = Counter((e.cameo or "")[:2] for e in events)
+        shared = sum((gold_roots & ours).values())
+        root.tp += shared
+        root.fp += len(events) - shared
+        root.fn += len(record.codings) - shared
         hits = _triple_hits(events, record.codings)
         triple.tp += hits
         triple.fp += len(events) - hits

@@ -115,14 +115,23 @@ def dyad_matches(event: Event, record: PloverRecord) -> bool:
 
 @dataclass
 class PloverScore:
-    """Record-level figures: type found, dyad found, and both on one event."""
+    """Record-level figures: type found, dyad found, and both on one event, by any event of
+    the record and by its most confident event; event-level type precision."""
 
     records: int = 0
     type_hits: int = 0
     dyad_hits: int = 0
     both_hits: int = 0
+    top_type_hits: int = 0
+    top_dyad_hits: int = 0
+    top_both_hits: int = 0
+    events: int = 0
+    events_right_type: int = 0
     errors: int = 0
     per_type: dict[str, Counter[str]] = field(default_factory=dict)
+
+    def _rate(self, hits: int) -> float:
+        return hits / self.records if self.records else 0.0
 
     @property
     def type_rate(self) -> float:
@@ -136,11 +145,32 @@ class PloverScore:
     def both_rate(self) -> float:
         return self.both_hits / self.records if self.records else 0.0
 
+    @property
+    def top_rates(self) -> tuple[float, float, float]:
+        """Type, dyad and both, judged on the most confident event of each record alone."""
+        hits = (self.top_type_hits, self.top_dyad_hits, self.top_both_hits)
+        return tuple(self._rate(h) for h in hits)  # type: ignore[return-value]
+
+    @property
+    def event_type_precision(self) -> float:
+        """Of all events coded from the records, the share with the record's gold type."""
+        return self.events_right_type / self.events if self.events else 0.0
+
+    @property
+    def events_per_record(self) -> float:
+        return self.events / self.records if self.records else 0.0
+
     def figures(self) -> dict[str, float | int]:
+        top_type, top_dyad, top_both = self.top_rates
         return {
             "type": round(self.type_rate, 4),
             "dyad": round(self.dyad_rate, 4),
             "both": round(self.both_rate, 4),
+            "top_type": round(top_type, 4),
+            "top_dyad": round(top_dyad, 4),
+            "top_both": round(top_both, 4),
+            "event_type_precision": round(self.event_type_precision, 4),
+            "events_per_record": round(self.events_per_record, 4),
             "records": self.records,
             "errors": self.errors,
         }
@@ -152,6 +182,11 @@ class PloverScore:
             n = c["n"]
             rows.append((name, n, c["type"] / n if n else 0.0, c["both"] / n if n else 0.0))
         return rows
+
+
+def most_confident(events: list[Event]) -> Event | None:
+    """The event with the highest confidence (the first of equals); None for no events."""
+    return max(events, key=lambda e: e.confidence, default=None)
 
 
 def score_plover(
@@ -170,6 +205,14 @@ def score_plover(
         has_type = any(e.event == record.event for e in events)
         has_dyad = any(dyad_matches(e, record) for e in events)
         has_both = any(e.event == record.event and dyad_matches(e, record) for e in events)
+        top = most_confident(events)
+        if top is not None:
+            top_type, top_dyad = top.event == record.event, dyad_matches(top, record)
+            score.top_type_hits += top_type
+            score.top_dyad_hits += top_dyad
+            score.top_both_hits += top_type and top_dyad
+        score.events += len(events)
+        score.events_right_type += sum(e.event == record.event for e in events)
         score.records += 1
         score.type_hits += has_type
         score.dyad_hits += has_dyad

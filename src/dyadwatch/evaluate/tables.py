@@ -23,7 +23,11 @@ def gold_table(score: GoldScore) -> Table:
             f"  precision {_pct(score.precision)}"
             f" ({score.matched_predictions}/{score.predictions})"
             f"  forbidden hits {score.forbidden_hits}"
-        )
+        ),
+        caption=(
+            f"diagnostic only: core recall with dates ignored "
+            f"{_pct(score.core_recall_any_date)} ({score.core_matched_any_date}/{score.core_total})"
+        ),
     )
     for name in ("doc", "core", "core found", "optional found", "predictions",
                  "false positives", "forbidden hits"):  # fmt: skip

@@ -22,6 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataError
+from ..model import PLOVER_TYPES
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRIGGERS_FILE = DATA_DIR / "triggers.tsv"
@@ -29,10 +30,6 @@ TYPES_FILE = DATA_DIR / "types.tsv"
 MODES_FILE = DATA_DIR / "modes.tsv"
 CONTEXTS_FILE = DATA_DIR / "contexts.tsv"
 
-EVENT_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
-)  # fmt: skip
 POS_TAGS = frozenset({"VERB", "NOUN"})
 FRAMES = frozenset({"xcomp", "mutual"})  # mutual: both sides act at once ("traded fire")
 QUAD_CODES = frozenset({1, 2, 3, 4})
@@ -266,7 +263,7 @@ def read_types(path: Path) -> dict[str, EventType]:
     types: dict[str, EventType] = {}
     for where, row in _rows(path, TYPE_COLUMNS):
         event = _required(row, "event", where)
-        if event not in EVENT_TYPES:
+        if event not in PLOVER_TYPES:
             raise DataError(f"{where}: unknown event type {event!r}")
         if event in types:
             raise DataError(f"{where}: duplicate event type {event}")
@@ -281,7 +278,7 @@ def read_types(path: Path) -> dict[str, EventType]:
             raise DataError(f"{where}: intensity {intensity} has the wrong sign for quad {quad}")
         cameo_root = _cameo(_required(row, "cameo_root", where), where, "cameo_root")
         types[event] = EventType(event, quad, intensity, cameo_root, row["description"])
-    missing = [e for e in EVENT_TYPES if e not in types]
+    missing = [e for e in PLOVER_TYPES if e not in types]
     if missing:
         raise DataError(f"{path.name}: missing event types {' '.join(missing)}")
     return types

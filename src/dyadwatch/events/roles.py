@@ -10,13 +10,12 @@ Recipients come from the object, the passive subject, and prepositional phrases.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from ..actors.mention import UNKNOWN_CODE
 from ..actors.resolve import ActorMention, DocActors
+from .support import support_verbs
 from .triggers import Candidate, causer_of
 
 VERB_RECIPIENT_PREPS = ("against", "to", "with", "on", "at", "toward", "towards", "from", "upon",
@@ -40,15 +39,6 @@ class Roles:
     actor_how: str = ""
     recipient_how: str = ""
     patient: Token | None = None  # the object or passive subject, actor or not
-
-
-@lru_cache(maxsize=1)
-def support_verbs() -> frozenset[str]:
-    """Verbs that lend their subject to an event noun: "announced the suspension",
-    "issued threats", "went into overdrive with attacks" (events/data/support_verbs.txt)."""
-    path = resources.files("dyadwatch.events") / "data" / "support_verbs.txt"
-    words = path.read_text(encoding="utf-8").split("\n")
-    return frozenset(w.strip() for w in words if w.strip() and not w.startswith("#"))
 
 
 def is_passive(verb: Token) -> bool:

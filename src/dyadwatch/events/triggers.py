@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon, Trigger
+from .support import support_verbs
 
 TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": None, "AUX": None}
 # Verbs that cause another's action: the causer acts on the causee ("ordered X to suspend").
@@ -125,8 +126,6 @@ def _deontic_demand(token: Token) -> Trigger | None:
 def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
     """A support verb whose object noun names the event: "signed a deal", "launched an
     offensive", "undertook a mediation mission". The noun is coded, the verb is not."""
-    from .roles import support_verbs
-
     if cand.trigger.pos != "VERB" or cand.token.lemma_.lower() not in support_verbs():
         return False
     return any(c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"
@@ -183,8 +182,6 @@ DOCUMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum",
 def _background(noun: Token) -> bool:
     """A nominal trigger that is background, a cue or a label rather than a reported act."""
     if noun.lemma_.lower() in DOCUMENT_NOUNS:
-        from .roles import support_verbs
-
         head = noun.head
         governed = noun.dep_ in ("dobj", "obj") and head.lemma_.lower() in support_verbs()
         if not governed and noun.dep_ not in ("nsubjpass", "nsubj"):

@@ -22,8 +22,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from ..actors.mention import UNKNOWN_CODE
 from ..errors import DataError
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
@@ -147,6 +145,8 @@ def _check_date(a: Event, b: Event) -> Check:
 
 
 def _content(words: list[str]) -> list[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # here: storing events needs no spaCy
+
     return [w for w in words if w not in STOP_WORDS and w not in GENERIC_WORDS]
 
 

@@ -12,11 +12,10 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import DyadwatchError, InputError
+from ..errors import DyadwatchError
 from ..model import Document
 
 SUFFIX = ".done"
@@ -91,13 +90,6 @@ class Journal:
     def is_done(self, doc: Document) -> bool:
         """Whether ``doc`` (same id, same content) is already in the output."""
         return (doc.id, doc.content_hash) in self.done
-
-    def skip_done(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
-        """Pass on the items not yet coded; input errors always pass (they hold no events)."""
-        for item in items:
-            if isinstance(item, Document) and self.is_done(item):
-                continue
-            yield item
 
     def record(self, doc_id: str, content_hash: str, offset: int, sync: bool = False) -> None:
         """Append one coded document, flushed (and fsynced if ``sync``) before returning."""

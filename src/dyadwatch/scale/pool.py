@@ -17,14 +17,20 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import Any, Protocol, Self
+from typing import TYPE_CHECKING, Any, Protocol, Self
 
-from ..coder import Coder, Outcome
 from ..config import Config
 from ..errors import DyadwatchError, InputError
 from ..model import Document
 
-DEFAULT_CHUNK = 64
+if TYPE_CHECKING:  # the coder (and spaCy) load only where documents are coded
+    from ..outcome import Outcome
+
+# Small chunks keep the workers evenly loaded to the end of a run (a 64-document chunk could
+# leave one worker coding alone for its last ten seconds); at ~0.2 s a document, eight
+# documents a chunk make the cost of sending them negligible.
+DEFAULT_CHUNK = 8
+IN_FLIGHT_PER_WORKER = 4
 READY_TIMEOUT = 900.0
 
 
@@ -39,6 +45,8 @@ CoderFactory = Callable[[Config], CoderLike]
 
 def default_coder(config: Config) -> CoderLike:
     """Build the project's coder; the default factory of every runner."""
+    from ..coder import Coder
+
     return Coder(config)
 
 
@@ -48,6 +56,8 @@ class PoolError(DyadwatchError):
 
 def error_outcome(error: InputError) -> Outcome:
     """The Outcome of an input item that never reached a coder."""
+    from ..outcome import Outcome
+
     return Outcome(doc_id=error.doc or "", error=error)
 
 
@@ -146,7 +156,7 @@ class WorkerPool:
         self.config = config or Config()
         self.workers = workers
         self.chunk_size = chunk_size
-        self.in_flight = in_flight or 2 * workers
+        self.in_flight = in_flight or IN_FLIGHT_PER_WORKER * workers
         self.factory = coder_factory or default_coder
         self.start_method = start_method
         self.stats = PoolStats()
@@ -214,6 +224,8 @@ class WorkerPool:
         return _Chunk(items, self._executor.submit(_code_chunk, docs))
 
     def _collect(self, chunk: _Chunk) -> Iterator[Outcome]:
+        from ..outcome import Outcome
+
         packed: list[tuple[Any, ...]] = []
         if chunk.future is not None:
             try:

@@ -9,14 +9,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..coder import Outcome
 from ..config import Config
 from ..errors import InputError
 from ..model import Document, Event
 from .journal import Journal
+from .plan import plan_workers
 from .pool import DEFAULT_CHUNK, CoderFactory, code_parallel, default_coder
+
+if TYPE_CHECKING:
+    from ..outcome import Outcome
 
 
 @dataclass
@@ -41,13 +46,22 @@ def code_stream(
     coder_factory: CoderFactory | None = None,
     chunk_size: int = DEFAULT_CHUNK,
 ) -> Iterator[Outcome]:
-    """Code ``items`` in order: in this process for one worker, on a pool for more."""
+    """Code ``items`` in order: on a pool of up to ``workers`` processes when the input is
+    large enough to be worth their start (see plan.py), else in this process.
+
+    The coder is built only when a first item arrives, so an empty stream loads nothing.
+    """
     config = config or Config()
     factory = coder_factory or default_coder
+    workers, stream = plan_workers(items, workers, config.chars_per_worker)
+    first = next(stream, None)
+    if first is None:
+        return
+    stream = chain([first], stream)
     if workers > 1:
-        yield from code_parallel(items, config, workers, chunk_size, coder_factory=factory)
+        yield from code_parallel(stream, config, workers, chunk_size, coder_factory=factory)
     else:
-        yield from factory(config).code_many(items)
+        yield from factory(config).code_many(stream)
 
 
 def run_jsonl(

@@ -40,13 +40,6 @@ TABLES = {
             n_sources INTEGER, confidence DOUBLE, record VARCHAR, merge VARCHAR)""",
 }
 
-EVENT_COLUMNS = (
-    "event_id", "date", "date_str", "date_precision", "event", "mode", "quad_code", "intensity",
-    "actor_code", "actor_country", "recipient_code", "recipient_country", "n_sources",
-    "confidence", "record", "merge",
-)  # fmt: skip
-
-
 def create(con: duckdb.DuckDBPyConnection) -> None:
     """Create any missing table; safe to run on an existing store."""
     for ddl in TABLES.values():

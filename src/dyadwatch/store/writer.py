@@ -33,7 +33,7 @@ from . import schema
 from .connection import Connection
 
 if TYPE_CHECKING:
-    from ..coder import Outcome
+    from ..outcome import Outcome
 
 Dyad = tuple[str | None, str | None]
 
@@ -171,6 +171,13 @@ class StoreWriter(Connection):
         stats = self.ingest_batches(good(), batch_size)
         stats.errors.extend(errors)
         return stats
+
+    def holds(self, doc: Document) -> bool:
+        """Whether the store holds `doc` already, with the same content (ingest would skip it)."""
+        row = self.con.execute(
+            "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.id]
+        ).fetchone()
+        return row is not None and row[0] == doc.content_hash
 
     def remerge_all(self) -> int:
         """Rebuild every dyad's merged events from its mentions; returns the number of dyads."""

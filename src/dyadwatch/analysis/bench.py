@@ -8,9 +8,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ..analysis.dyad import dyad_view
-from .reader import StoreReader
-from .synth import build_synthetic_store
+from ..store.reader import StoreReader
+from ..store.synth import build_synthetic_store
+from .dyad import dyad_view
 
 
 def time_dyad_query(db: Path, a: str, b: str, runs: int = 5) -> dict[str, Any]:
