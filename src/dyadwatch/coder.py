@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorFinder, KnowledgeBase
 from .attributes.dates import DocumentDates
-from .attributes.eventdates import date_event
+from .attributes.eventdates import date_event, is_habitual
 from .attributes.factuality import Factuality, factuality
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
@@ -141,6 +141,8 @@ class Coder:
                sentences: dict[int, int], before: list[Event]) -> list[Event]:  # fmt: skip
         tok = cand.token
         trig = cand.trigger
+        if is_habitual(tok):
+            return []  # "have fought for decades": a state of affairs, not an act
         fact = factuality(tok)
         place = places.for_token(tok)
         found = self._settle_parties(cand, fact, roles(cand), roles, before, place)

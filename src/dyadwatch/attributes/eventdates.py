@@ -18,7 +18,14 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from .dates import EMBEDDING_DEPS, SPAN_PREPOSITIONS, DateValue, DocumentDates, clause_tokens
+from .dates import (
+    EMBEDDING_DEPS,
+    SPAN_PREPOSITIONS,
+    DateValue,
+    DocumentDates,
+    clause_tokens,
+    date_words,
+)
 
 RECENT = timedelta(days=7)  # a day this close before publication is the report's own news
 
@@ -99,6 +106,24 @@ def is_background(token: Token) -> bool:
     return verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
     )
+
+
+def is_habitual(token: Token) -> bool:
+    """A state of affairs over years, not an act: "have fought over the region for decades",
+    "clashed for years" (a counted term with a simple verb, "jailed for seven years", is an
+    act that lasts)."""
+    verb = token if token.pos_ in ("VERB", "AUX") else token.head
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            kind, days = date_words().get(obj.lower_, ("", 0))
+            if obj.dep_ != "pobj" or obj.tag_ != "NNS" or kind != "unit" or days < 365:
+                continue
+            if perfect or not any(c.dep_ == "nummod" for c in obj.children):
+                return True
+    return False
 
 
 def _is_recent(value: DateValue, publication: date | None) -> bool:
