@@ -37,6 +37,7 @@ from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
 from .link.cues import response_cue
+from .link.repeats import collapse_repeats
 from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
@@ -133,6 +134,7 @@ class Coder:
                 seen.add(key)
                 events.append(built)
                 tokens[built.id] = cand.token.i
+        events = collapse_repeats(events, document.text)
         self._link(sdoc, events, tokens)
         return events
 

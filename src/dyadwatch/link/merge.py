@@ -155,7 +155,7 @@ def _stems(text: str) -> set[str]:
     return {w[:STEM] for w in _content(WORD_RE.findall(text))}
 
 
-def _near_trigger(e: Event) -> set[str]:
+def near_trigger(e: Event) -> set[str]:
     """Stems of the content words within a few words of the trigger in the evidence (its
     own first word included)."""
     text = e.evidence.text
@@ -179,7 +179,7 @@ def _check_wording(a: Event, b: Event) -> Check:
     ta, tb = _stems(a.event_text), _stems(b.event_text)
     if (ta & tb) - CONTROL_STEMS:
         return Check("wording", True, "same trigger: " + ", ".join(sorted(ta & tb)))
-    shared = (_near_trigger(a) - ta) & (_near_trigger(b) - tb)
+    shared = (near_trigger(a) - ta) & (near_trigger(b) - tb)
     needed = 2 if same_doc else 1
     detail = "shared words: " + ", ".join(sorted(shared)) if shared else "no shared words"
     return Check("wording", len(shared) >= needed, f"{detail} ({needed} needed)")
@@ -301,11 +301,13 @@ def _sources(mentions: list[Event]) -> list[Source]:
     out: list[Source] = []
     for m in mentions:
         given = next((s for s in m.sources if s.doc_id == m.doc_id), None)
-        src = Source(m.doc_id, given.url if given else None, given.outlet if given else None,
+        own = Source(m.doc_id, given.url if given else None, given.outlet if given else None,
                      m.evidence.text)  # fmt: skip
-        if (src.doc_id, src.evidence or "") not in seen:
-            seen.add((src.doc_id, src.evidence or ""))
-            out.append(src)
+        # a mention that stands for repeats in its document carries their evidence too
+        for src in [own, *(s for s in m.sources if s.doc_id == m.doc_id)]:
+            if (src.doc_id, src.evidence or "") not in seen:
+                seen.add((src.doc_id, src.evidence or ""))
+                out.append(src)
     return out
 
 

@@ -1,0 +1,87 @@
+"""One act, one event, within a document.
+
+A report names its main act several times: in the headline, in the lede, again in a quote.
+Later mentions in other sentences with the same trigger word and a content word near it that
+the cross-document rules
+would merge (same dyad and type, compatible factuality and dates: see
+:func:`dyadwatch.link.merge.compatible`) join the first mention, which takes the best date among them and keeps every mention's evidence in its
+``sources``. A headline, caption or byline line stands for the body's act of the same type and
+dyad when the body has one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Event, Source
+from .merge import CONTROL_STEMS, PRECISION_RANK, STEM, compatible, near_trigger, party
+
+LINE_ENDS = ".!?\"'”’)"  # a sentence of the body ends in one of these; a headline does not
+
+
+def is_line_unit(event: Event, text: str) -> bool:
+    """Whether the event's evidence is a whole line without closing punctuation: a headline,
+    a caption or a byline rather than a sentence of the body."""
+    ev = event.evidence
+    starts_line = ev.start == 0 or text[ev.start - 1] == "\n"
+    ends_line = ev.end >= len(text) or text[ev.end : ev.end + 1] in ("\n", "")
+    quoted = ev.text.rstrip()
+    return starts_line and ends_line and bool(quoted) and quoted[-1] not in LINE_ENDS
+
+
+def _with_evidence(kept: Event, other: Event) -> Event:
+    """``kept`` with ``other``'s evidence among its sources and the finer of the two dates."""
+    given = next((s for s in kept.sources if s.doc_id == kept.doc_id), None)
+    extra = Source(other.doc_id, given.url if given else None, given.outlet if given else None,
+                   other.evidence.text)  # fmt: skip
+    sources = kept.sources if any(s.evidence == extra.evidence for s in kept.sources) else [
+        *kept.sources, extra]  # fmt: skip
+    finer = PRECISION_RANK.get(other.date_precision or "year", 3) < PRECISION_RANK.get(
+        kept.date_precision or "year", 3)
+    if finer:
+        kept = replace(kept, date=other.date, date_precision=other.date_precision,
+                       date_basis=other.date_basis)  # fmt: skip
+    return replace(kept, sources=sources)
+
+
+def _trigger_stems(event: Event) -> set[str]:
+    words = (w.lower() for w in event.event_text.split())
+    return {w[:STEM] for w in words if len(w) >= 3} - CONTROL_STEMS
+
+
+def is_repeat(first: Event, later: Event) -> bool:
+    """Whether ``later`` mentions ``first``'s act again: another sentence, the same trigger
+    word (a stem) and a content word near it ("shut the airspace" and "airspace was shut",
+    not "shut the border post"), and nothing the cross-document rules would keep apart."""
+    shared = _trigger_stems(first) & _trigger_stems(later)
+    near = (near_trigger(first) & near_trigger(later)) - shared
+    return (first.evidence.sentence != later.evidence.sentence and bool(shared) and bool(near)
+            and compatible(first, later))  # fmt: skip
+
+
+def _same_act_as_line(line: Event, body: Event) -> bool:
+    return (line.event == body.event and party(line.actor) == party(body.actor)
+            and party(line.recipient) == party(body.recipient))  # fmt: skip
+
+
+def collapse_repeats(events: list[Event], text: str) -> list[Event]:
+    """The document's events with repeated mentions of one act joined into one event.
+
+    Needs the events of one document in text order and the document text. Returns them in
+    the same order, fewer where mentions were joined; no evidence is lost."""
+    lines = [e for e in events if is_line_unit(e, text)]
+    body = [e for e in events if not is_line_unit(e, text)]
+    kept: list[Event] = []
+    for event in body:
+        k = next((i for i, other in enumerate(kept) if is_repeat(other, event)), None)
+        if k is None:
+            kept.append(event)
+        else:
+            kept[k] = _with_evidence(kept[k], event)
+    for line in lines:
+        k = next((i for i, other in enumerate(kept) if _same_act_as_line(line, other)), None)
+        if k is None:
+            kept.append(line)  # the body lacks it: the headline is all there is
+        else:
+            kept[k] = _with_evidence(kept[k], line)
+    return sorted(kept, key=lambda e: e.evidence.start)

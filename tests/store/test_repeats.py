@@ -1,0 +1,53 @@
+"""One act, one event within a document: repeats join, distinct acts stay apart."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from dyadwatch.link.repeats import collapse_repeats, is_line_unit
+from dyadwatch.model import Evidence
+from handmade import make_event
+
+LEDE = "Chile shut its airspace to Peruvian airlines on Monday."
+LATER = "The airspace was shut after the border incident, officials said."
+OTHER = "Chile also shut the border post at Chacalluta."
+
+
+def _placed(event, text, sentence):
+    start = text.index(event.evidence.text)
+    return replace(event, evidence=Evidence(event.evidence.text, start,
+                                            start + len(event.evidence.text), sentence))  # fmt: skip
+
+
+def _events(text):
+    lede = make_event("d", LEDE, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-04")
+    later = make_event("d", LATER, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
+    other = make_event("d", OTHER, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
+    return [_placed(lede, text, 1), _placed(later, text, 2), _placed(other, text, 3)]
+
+
+def test_a_repeat_joins_the_first_mention_and_keeps_its_evidence():
+    text = " ".join([LEDE, LATER, OTHER])
+    lede, later, other = _events(text)
+    kept = collapse_repeats([lede, later, other], text)
+    assert [e.id for e in kept] == [lede.id, other.id]  # the border post is another act
+    assert LATER in [s.evidence for s in kept[0].sources]
+    assert (kept[0].date, kept[0].date_precision) == ("2024-03-04", "day")
+
+
+def test_a_headline_stands_for_the_body_act_of_the_same_dyad_and_type():
+    head = "Chile closes skies to Peru"
+    text = head + "\n" + LEDE
+    line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
+    body = _placed(make_event("d", LEDE, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-04"),
+                   text, 1)  # fmt: skip
+    assert is_line_unit(line, text) and not is_line_unit(body, text)
+    kept = collapse_repeats([line, body], text)
+    assert [e.id for e in kept] == [body.id]
+    assert head in [s.evidence for s in kept[0].sources]
+
+
+def test_a_headline_alone_is_kept():
+    head = "Chile closes skies to Peru"
+    line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
+    assert collapse_repeats([line], head + "\nNothing else happened.") == [line]
