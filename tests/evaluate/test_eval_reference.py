@@ -17,14 +17,22 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
-from conftest import shared_path
 from eval_fakes import event
 
 from dyadwatch.evaluate.gold import load_gold, score_gold
 from dyadwatch.model import Document, Event
 
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 DEMO_GOLD = Path(str(resources.files("dyadwatch.demo") / "gold.jsonl"))
 DEMO_ARTICLES = Path(str(resources.files("dyadwatch.demo") / "articles.jsonl"))
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under the shared folder; skips the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is not available")
+    return path
 
 
 def reference_score(gold: Path, events: list[Event], tmp_path: Path) -> dict:

@@ -11,10 +11,10 @@ import random
 import re
 from collections.abc import Iterable, Iterator
 
-from dyadwatch.outcome import Outcome
 from dyadwatch.config import Config
 from dyadwatch.errors import InputError
 from dyadwatch.model import Actor, Document, Event, Evidence, Source, event_id
+from dyadwatch.outcome import Outcome
 
 TRIGGERS = {"met": "CONSULT", "shelled": "ASSAULT", "sent": "AID", "condemned": "ACCUSE"}
 WORD = re.compile(r"[A-Za-z]+")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from dyadwatch.outcome import Outcome
 from dyadwatch.commands import app
 from dyadwatch.errors import InputError
+from dyadwatch.outcome import Outcome
 from dyadwatch.scale import runs
 
 runner = CliRunner()

@@ -27,8 +27,22 @@ LOCATIVE = {
     "throughout", "within", "along", "over", "onto", "towards", "toward", "through",
 }  # fmt: skip
 # "near the town of Samarra": a place named through the kind of place it is
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "port", "capital",
-               "county", "state", "area", "outskirts", "suburb", "enclave"}
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "district",
+    "port",
+    "capital",
+    "county",
+    "state",
+    "area",
+    "outskirts",
+    "suburb",
+    "enclave",
+}
 
 
 @dataclass(frozen=True)
@@ -86,9 +100,7 @@ def _untagged_spans(doc: Doc, covered: set[int]) -> list[Span]:
 class DocumentPlaces:
     """The resolved place names of one document, and the place of an event."""
 
-    def __init__(
-        self, doc: Doc, gazetteer: Gazetteer | None = None, countries: Iterable[str] = ()
-    ):
+    def __init__(self, doc: Doc, gazetteer: Gazetteer | None = None, countries: Iterable[str] = ()):
         """Find and resolve the place names of ``doc`` (parsed).
 
         `countries` (alpha-3 codes, e.g. of the document's actors) and the countries the

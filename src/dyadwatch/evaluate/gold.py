@@ -99,14 +99,10 @@ class GoldScore:
         return {
             **self.figures(),
             "per_doc": [vars(c) for c in self.per_doc.values()],
-            "matches": [
-                {"gold": m.gold.id, "event": m.event.id} for m in self.matches
-            ],
+            "matches": [{"gold": m.gold.id, "event": m.event.id} for m in self.matches],
             "misses": [{"gold": g.id, "doc": g.doc, "evidence": g.evidence} for g in self.misses],
             "false_positives": [_event_brief(e) for e in self.false_positives],
-            "forbidden": [
-                {**_event_brief(e), "gold": g.id} for e, g in self.forbidden
-            ],
+            "forbidden": [{**_event_brief(e), "gold": g.id} for e, g in self.forbidden],
         }
 
 
