@@ -21,9 +21,10 @@ from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
 from .errors import InputError
+from .events.conjuncts import party_pairs
 from .events.context import (
-    anaphoric_event,
     STATE_FORMS,
+    anaphoric_event,
     counterpart,
     home_ground,
     other_party,
@@ -32,7 +33,6 @@ from .events.context import (
     proposer,
     unattributed,
 )
-from .events.conjuncts import party_pairs
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
@@ -213,7 +213,7 @@ class Coder:
             cameo=self.lexicon.cameo(trig) if same else lex_type.cameo_root,
             confidence=_confidence(found, actor_direct, fallback, trig.pos, label),
             sources=[Source(doc_id=document.id, url=document.url, outlet=document.outlet,
-                            evidence=evidence.text)],  # fmt: skip
+                            evidence=evidence.text)],
             coder=self.config.coder,
         )
         return [primary, *_coordinated(primary, tok, pairs[1:])]
@@ -246,11 +246,11 @@ class Coder:
             # "The decision was reversed": the one who made the decision reverses it
             found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
             found.recipient = found.recipient or anaphor.recipient_mention
-        elif found.recipient is None and anaphor is not None and found.actor is not None:
+        elif (found.recipient is None and anaphor is not None and found.actor is not None
+              and anaphor.actor_mention.country != found.actor.country):  # fmt: skip
             # "This was welcomed by the United States", "Lithuania condemned the decision":
             # the act referred to is the other party's
-            if anaphor.actor_mention.country != found.actor.country:
-                found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
+            found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
         if (found.actor is None and found.recipient is not None and is_passive(tok)
                 and self.lexicon.quad(trig.event) == 4):  # fmt: skip
             # "Trade with India is halted": an agentless measure against one state of a

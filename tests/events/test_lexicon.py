@@ -9,7 +9,6 @@ import pytest
 from dyadwatch.errors import DataError
 from dyadwatch.events.lexicon import (
     TRIGGER_COLUMNS,
-    TRIGGERS_FILE,
     EventType,
     Lexicon,
     Trigger,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from handmade import make_event
+
 from dyadwatch.link.repeats import collapse_repeats, is_line_unit
 from dyadwatch.model import Evidence
-from handmade import make_event
 
 LEDE = "Chile shut its airspace to Peruvian airlines on Monday."
 LATER = "The airspace was shut after the border incident, officials said."
@@ -27,7 +28,7 @@ def _events(text):
 
 
 def test_a_repeat_joins_the_first_mention_and_keeps_its_evidence():
-    text = " ".join([LEDE, LATER, OTHER])
+    text = f"{LEDE} {LATER} {OTHER}"
     lede, later, other = _events(text)
     kept = collapse_repeats([lede, later, other], text)
     assert [e.id for e in kept] == [lede.id, other.id]  # the border post is another act

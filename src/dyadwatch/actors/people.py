@@ -179,9 +179,9 @@ class PeopleRules:
                                             "person", "name", True, found.direct)  # fmt: skip
         # An earlier full mention of the same surname in this document.
         for mention in self.mentions:
-            if mention.start < head.i and mention.person and mention.name:
-                if mention.name.split()[-1] == head.text:
-                    return mention.with_text(head.doc[head.i : head.i + 1], "surname")
+            if (mention.start < head.i and mention.person and mention.name
+                    and mention.name.split()[-1] == head.text):  # fmt: skip
+                return mention.with_text(head.doc[head.i : head.i + 1], "surname")
         return None
 
     def _titled_person(self, head: Token) -> ActorMention | None:

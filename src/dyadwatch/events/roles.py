@@ -243,9 +243,9 @@ class RoleFinder:
             actor, how = self._governing_subject(noun)
         recipient, rhow = self._recipient(noun, None, NOUN_RECIPIENT_PREPS, actor)
         responder = self._responder(noun)
-        if responder is not None and (recipient is None or not recipient.direct):
-            if actor is None or not same_side(responder, actor):
-                recipient, rhow = responder, "responder"
+        if (responder is not None and (recipient is None or not recipient.direct)
+                and (actor is None or not same_side(responder, actor))):  # fmt: skip
+            recipient, rhow = responder, "responder"
         if recipient is None and how == "governing" and noun.dep_ in ("dobj", "obj"):
             # "expressed solidarity with Britain", the phrase hanging from the support verb
             recipient, rhow = self._recipient(noun.head, None, NOUN_RECIPIENT_PREPS, actor)
