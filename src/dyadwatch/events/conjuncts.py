@@ -13,11 +13,22 @@ from .roles import RoleFinder
 RECIPROCAL_PRONOUNS = {("each", "other"), ("one", "another")}
 
 
-def conjoined(roles: RoleFinder, doc: Doc, mention: ActorMention | None) -> list[ActorMention]:
-    """The other named parties coordinated with ``mention`` ("Russia, the EU and Turkey")."""
+def _in_clause(head, token) -> bool:
+    """Whether ``head`` is an argument in the trigger's own clause (not a party borrowed from
+    another sentence or clause)."""
+    governor = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") else token
+    return any(node.left_edge.i <= head.i <= node.right_edge.i for node in (token, governor))
+
+
+def conjoined(roles: RoleFinder, doc: Doc, mention: ActorMention | None,
+              token=None) -> list[ActorMention]:
+    """The other named parties coordinated with ``mention`` ("Russia, the EU and Turkey"),
+    when the mention is an argument of the trigger ``token``'s clause."""
     if mention is None or mention.end <= mention.start:
         return []
     head = doc[mention.start : mention.end].root
+    if token is not None and not _in_clause(head, token):
+        return []
     found: list[ActorMention] = []
     for conj in head.conjuncts:
         other = roles.actors.for_np(conj)
@@ -46,7 +57,7 @@ def party_pairs(roles: RoleFinder, token, actor: ActorMention, recipient: ActorM
     reciprocal act); a coordinated recipient takes the actor; "each other" pairs every actor
     with every other; a mutual act ("traded fire") is also the recipient's toward the actor."""
     doc = token.doc
-    actors = [actor, *conjoined(roles, doc, actor)]
+    actors = [actor, *conjoined(roles, doc, actor, token)]
     pairs: list[tuple[ActorMention, ActorMention | None]] = [(actor, recipient)]
     if len(actors) > 1 and recipient is None and (mutual or says_each_other(token)):
         return [(a, b) for a in actors for b in actors if a is not b]
@@ -55,7 +66,7 @@ def party_pairs(roles: RoleFinder, token, actor: ActorMention, recipient: ActorM
         if target is not None and target.country and target.country == other.country:
             target = actor
         pairs.append((other, target))
-    for other in conjoined(roles, doc, recipient):
+    for other in conjoined(roles, doc, recipient, token):
         pairs.append((actor, other))
     if mutual and recipient is not None:
         pairs.append((recipient, actor))
