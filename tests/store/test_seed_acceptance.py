@@ -18,12 +18,6 @@ def _first(events: list[dict], test) -> int:
     return next(i for i, e in enumerate(events) if test(e))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the second article states the refusal without a date in a paragraph of its own, so "
-    "it takes the week of publication (July 9-15) and no longer merges with the first "
-    "article's June refusal",
-)
 def test_seed_dyad_lists_the_episode_in_order(tmp_path: Path) -> None:
     if not SEEDS.is_file():
         pytest.skip(f"{SEEDS} is not available")

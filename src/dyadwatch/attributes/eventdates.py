@@ -138,7 +138,7 @@ def is_retrospective(dates: DocumentDates) -> bool:
     if dates.publication is None:
         return False
     times = [m.value for m in dates.mentions
-             if m.noun is None and not m.aside and m.value.precision in ("day", "month")]  # fmt: skip
+             if not m.aside and m.value.precision in ("day", "month")]  # fmt: skip
     if len(times) < 3:
         return False
     old = [v for v in times if v.first_day() < dates.publication - RECENT]
