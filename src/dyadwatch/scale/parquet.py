@@ -26,7 +26,8 @@ LIST_FIELDS = ("context", "in_response_to")
 
 SCHEMA = pa.schema([
     ("id", pa.string()), ("doc_id", pa.string()), ("date", pa.string()),
-    ("date_precision", pa.string()), ("event", pa.string()), ("mode", pa.string()),
+    ("date_precision", pa.string()), ("date_basis", pa.string()), ("event", pa.string()),
+    ("mode", pa.string()),
     ("context", pa.list_(pa.string())), ("actor", pa.string()), ("recipient", pa.string()),
     ("event_text", pa.string()), ("evidence", pa.string()), ("event_loc", pa.string()),
     ("quantities", pa.string()), ("factuality", pa.string()), ("stated_reason", pa.string()),

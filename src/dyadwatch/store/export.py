@@ -16,7 +16,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 FLAT_COLUMNS = (
-    "id", "doc_id", "date", "date_precision", "event", "mode", "quad_code", "intensity",
+    "id", "doc_id", "date", "date_precision", "date_basis", "event", "mode", "quad_code",
+    "intensity",
     "cameo", "confidence", "factuality", "actor_code", "actor_country", "recipient_code",
     "recipient_country", "event_text", "evidence", "stated_reason", "stated_reasons",
     "corroboration", "doc_ids", "urls", "in_response_to", "record",
@@ -31,7 +32,8 @@ def flat_row(rec: dict[str, Any]) -> dict[str, Any]:
     sources = rec.get("sources") or []
     return {
         "id": rec["id"], "doc_id": rec.get("doc_id"), "date": rec.get("date"),
-        "date_precision": rec.get("date_precision"), "event": rec.get("event"),
+        "date_precision": rec.get("date_precision"), "date_basis": rec.get("date_basis"),
+        "event": rec.get("event"),
         "mode": rec.get("mode"), "quad_code": rec.get("quad_code"),
         "intensity": rec.get("intensity"), "cameo": rec.get("cameo"),
         "confidence": rec.get("confidence"), "factuality": rec.get("factuality"),
