@@ -50,6 +50,12 @@ def dependents(token: Token) -> set[str]:
     measure ("700 kg of medicine", "a series of strikes") to what is measured."""
     found = set()
     for child in token.children:
+        # "held Manila responsible": the predicate adjective of a small clause, parsed as the
+        # verb's complement or as an adjective after its object
+        if child.pos_ == "ADJ" and child.dep_ == "ccomp":
+            found.add(child.lemma_.lower())
+        elif child.dep_ == "dobj":
+            found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
             found.add(lemma)
@@ -128,7 +134,9 @@ def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
     offensive", "undertook a mediation mission". The noun is coded, the verb is not."""
     if cand.trigger.pos != "VERB" or cand.token.lemma_.lower() not in support_verbs():
         return False
+    # a row for the verb with that very object ("seek help": a request) outranks the noun
     return any(c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"
+               and c.lemma_.lower() not in cand.trigger.with_
                for c in cand.token.children)  # fmt: skip
 
 
