@@ -211,7 +211,8 @@ class Coder:
             quad_code=lex_type.quad_code,
             intensity=self.lexicon.intensity(trig) if same else lex_type.intensity,
             cameo=self.lexicon.cameo(trig) if same else lex_type.cameo_root,
-            confidence=_confidence(found, actor_direct, fallback, trig.pos, label),
+            confidence=_confidence(found, actor_direct, fallback, trig.pos, label)
+            - (SUBORDINATE_COST if _subordinate(tok) else 0.0),
             sources=[Source(doc_id=document.id, url=document.url, outlet=document.outlet,
                             evidence=evidence.text)],
             coder=self.config.coder,
@@ -347,6 +348,7 @@ class Coder:
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
+SUBORDINATE_COST = 0.05  # an act in a purpose or adverbial clause is less likely the main one
 CHARGING = {"charge", "indict"}  # a state "charged" with something is accused, not arrested
 ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
 FUTURE = {"will", "shall", "'ll"}
@@ -391,6 +393,15 @@ def _trigger_text(cand: Candidate) -> str:
     for inner in cand.absorbed:
         text += " " + inner.token.text
     return text
+
+
+def _subordinate(tok) -> bool:
+    """Whether the trigger sits in an adverbial or relative clause of another verb ("used tear
+    gas to disperse", "opened the bridge to allow"): the sentence's main act is the other."""
+    verb = tok
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("advcl", "acl", "relcl")
 
 
 def _confidence(found: Roles, actor_direct: bool, fallback: bool, pos: str, label: str) -> float:
