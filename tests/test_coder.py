@@ -81,3 +81,11 @@ def test_a_state_does_not_address_itself(coder):
     [rejected] = [e for e in coder.code(doc("Belarus rejected the accusations.", "home-3"))
                   if e.event == "REJECT"]  # fmt: skip
     assert rejected.recipient is None
+
+
+def test_a_news_agency_is_never_a_party_to_the_act_it_reports(coder):
+    text = ("Guards boarded two Chilean boats, Reuters reported. "
+            "Peruvian forces also seized their nets.")  # fmt: skip
+    events = coder.code(doc(text, "agency-1"))
+    assert all(e.recipient is None or e.recipient.sector != "MED" for e in events)
+    assert all(e.actor.sector != "MED" for e in events)

@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .actors import ActorFinder, KnowledgeBase
 from .attributes.dates import DocumentDates
 from .attributes.eventdates import date_event, is_habitual
-from .attributes.factuality import Factuality, factuality
+from .attributes.factuality import Factuality, factuality, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
@@ -179,6 +179,8 @@ class Coder:
         if recipient is None:
             recipient = home_ground(self.kb, roles, places, tok, found.actor, event)
             fallback = recipient is not None
+        if recipient is not None and _reporting_outlet(recipient, tok):
+            recipient = None  # "..., AFP reported": the agency reports the act, not suffers it
         pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
         recipient = pairs[0][1]  # "accused each other": the first of the pairs
         sent = sentence_of(tok)
@@ -393,6 +395,16 @@ def _trigger_text(cand: Candidate) -> str:
     for inner in cand.absorbed:
         text += " " + inner.token.text
     return text
+
+
+def _reporting_outlet(mention, tok) -> bool:
+    """A news outlet named as the one that reports, or borrowed from another sentence (a
+    pronoun's nearest name is often the agency quoted): never a party to the act reported."""
+    if mention.sector != "MED" or mention.kind != "org" or mention.end <= mention.start:
+        return False
+    sent = sentence_of(tok)
+    return not sent.start <= mention.start < sent.end or is_attribution(
+        tok.doc[mention.start : mention.end].root)  # fmt: skip
 
 
 def _subordinate(tok) -> bool:

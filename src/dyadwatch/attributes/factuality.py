@@ -165,3 +165,13 @@ def _is_hedge_copula(head: Token) -> bool:
         if child.dep_ in ("acomp", "attr") and child.lemma_.lower() in c["hedge_predicate"]:
             return True
     return False
+
+
+def is_attribution(token: Token) -> bool:
+    """Whether ``token`` names who reports rather than who acts: the subject of a speech verb
+    ("AFP reported"), the one told ("told Reuters"), "according to the agency"."""
+    speech = cues()["speech"]
+    head = token.head
+    if token.dep_ in ("nsubj", "dative", "dobj") and head.lemma_.lower() in speech | {"tell"}:
+        return True
+    return token.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
