@@ -158,7 +158,7 @@ class Coder:
         event, mode, label = self._recode(event, mode, fact, found, roles, tok)
         if event is None:
             return []
-        if found.recipient is None and event in RECIPROCAL:
+        if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
