@@ -39,6 +39,12 @@ MIDPOINT = (
     "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 ELSE 0 END"
 )
 
+# Which date precisions a series of each unit may count: a week-dated event (the seven days
+# ending on its date) counts in a weekly series, a month-dated one only monthly, a year-dated
+# one in none. A week-dated event falls in the period holding the middle of its seven days.
+SERIES_PRECISIONS = {"week": ["day", "week"], "month": ["day", "week", "month"]}
+SERIES_DAY = "date - CASE WHEN date_precision = 'week' THEN 3 ELSE 0 END"
+
 
 def via_blocs(spec: str) -> list[str]:
     """The blocs a dyad side given as a country code belongs to; none for a finer code."""
@@ -202,18 +208,20 @@ class StoreReader(Connection):
                      end: dt.date | None = None) -> list[tuple[Any, ...]]:  # fmt: skip
         """Rows (period start, direction, quad, count, intensity sum, conflict sum) for a dyad.
 
-        ``unit`` is ``week`` (Monday starts) or ``month``. Conflict is the summed magnitude of
+        ``unit`` is ``week`` (Monday starts) or ``month``; only events dated finely enough
+        for the unit count (``SERIES_PRECISIONS``). Conflict is the summed magnitude of
         negative intensity of quad 3 and 4 events.
         """
-        if unit not in ("week", "month"):
+        if unit not in SERIES_PRECISIONS:
             raise StoreError(f"unknown period unit {unit!r}")
         parts = self._dyad_parts(a, b, start, end)
         union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, date, quad_code, intensity FROM events "
-            f"WHERE {where} AND date IS NOT NULL"
+            f"SELECT '{label}' AS direction, {SERIES_DAY} AS date, quad_code, intensity "
+            f"FROM events WHERE {where} AND date IS NOT NULL "
+            "AND date_precision IN (SELECT unnest(?))"
             for label, where, _ in parts
         )
-        params = [p for _, _, ps in parts for p in ps]
+        params = [p for _, _, ps in parts for p in ps + [SERIES_PRECISIONS[unit]]]
         return self._q(
             f"SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, direction, quad_code, "
             "count(*), coalesce(sum(intensity), 0), "
@@ -223,15 +231,19 @@ class StoreReader(Connection):
         )
 
     def top_dyads(self, n: int = 10, weeks: int = 8) -> list[dict[str, Any]]:
-        """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks."""
+        """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks.
+
+        The weekly counts take only events dated to the day or the week.
+        """
         rows = self._q(
             "WITH d AS (SELECT least(actor_country, recipient_country) AS a, "
-            "greatest(actor_country, recipient_country) AS b, date, intensity FROM events "
+            f"greatest(actor_country, recipient_country) AS b, {SERIES_DAY} AS date, intensity, "
+            "date_precision IN ('day', 'week') AS weekly FROM events "
             "WHERE recipient_country IS NOT NULL AND actor_country IS NOT NULL "
             "AND actor_country <> recipient_country), "
             "last AS (SELECT CAST(date_trunc('week', max(date)) AS DATE) AS w FROM d) "
             "SELECT a, b, count(*) AS n, coalesce(sum(intensity), 0) AS intensity, "
-            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
+            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (weekly AND date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
             f"FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(n)}"
         )
         last = self._q(
