@@ -30,7 +30,9 @@ def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
         if precision == "month" or len(date) == 7:
             year, month = int(date[:4]), int(date[5:7])
-            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            return dt.date(year, month, 1), dt.date(
+                year, month, calendar.monthrange(year, month)[1]
+            )
         day = dt.date.fromisoformat(date[:10])
     except ValueError:
         return None

@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.dyad import DyadView
-from ..errors import DyadwatchError
 from ..analysis.timeline import span_words
+from ..errors import DyadwatchError
 from .charts import QUAD_NAMES, all_specs
 
 STYLE = """

@@ -1,0 +1,124 @@
+"""Read-only queries behind the web pages: active dyads, documents and their text, search.
+
+Every value reaches SQL as a bound parameter. The dyad overview first counts events per
+directed pair (the events table is sorted by that pair, so this is one fast scan) and then
+reads the recent months of the chosen pairs only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from .reader import SERIES_DAY, SERIES_PRECISIONS, StoreReader
+
+TREND_MONTHS = 12
+
+
+def _month(day: dt.date, back: int) -> dt.date:
+    index = day.year * 12 + day.month - 1 - back
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+class WebQueries:
+    """The queries of the web pages, on an open :class:`StoreReader`."""
+
+    def __init__(self, reader: StoreReader):
+        self.reader = reader
+
+    def active_dyads(self, n: int = 20, months: int = TREND_MONTHS) -> dict[str, Any]:
+        """The ``n`` undirected dyads with most events, each with its recent monthly counts.
+
+        The trend counts events dated to the day, week or month, over the ``months`` months
+        up to the latest month in the store.
+        """
+        rows = self.reader._q(
+            "SELECT least(actor_country, recipient_country) AS a, "
+            "greatest(actor_country, recipient_country) AS b, sum(n), sum(s) FROM ("
+            "SELECT actor_country, recipient_country, count(*) AS n, "
+            "coalesce(sum(intensity), 0) AS s FROM events "
+            "WHERE actor_country <> recipient_country GROUP BY ALL) "
+            "GROUP BY ALL ORDER BY 3 DESC, a, b LIMIT ?",
+            [n],
+        )
+        last = self.reader._q("SELECT max(date) FROM events")[0][0]
+        if not rows or last is None:
+            return {"months": [], "dyads": []}
+        periods = [_month(last, back) for back in range(months - 1, -1, -1)]
+        trend = self._monthly(rows, periods[0])
+        dyads = []
+        for a, b, count, intensity in rows:
+            by_month = trend.get((a, b), {})
+            dyads.append({"a": a, "b": b, "events": int(count), "intensity": round(intensity, 1),
+                          "monthly": [by_month.get(p, 0) for p in periods]})  # fmt: skip
+        return {"months": [p.isoformat()[:7] for p in periods], "dyads": dyads}
+
+    def _monthly(self, pairs: list[tuple[Any, ...]], since: dt.date
+                 ) -> dict[tuple[str, str], dict[dt.date, int]]:  # fmt: skip
+        keys = [f"{a}|{b}" for a, b, *_ in pairs] + [f"{b}|{a}" for a, b, *_ in pairs]
+        rows = self.reader._q(
+            f"SELECT actor_country, recipient_country, CAST(date_trunc('month', {SERIES_DAY}) "
+            "AS DATE) AS m, count(*) FROM events WHERE date >= ? "
+            "AND date_precision IN (SELECT unnest(?)) "
+            "AND actor_country || '|' || recipient_country IN (SELECT unnest(?)) GROUP BY ALL",
+            [since, SERIES_PRECISIONS["month"], keys],
+        )
+        out: dict[tuple[str, str], dict[dt.date, int]] = {}
+        for x, y, month, count in rows:
+            key = (min(x, y), max(x, y))
+            out.setdefault(key, {})
+            out[key][month] = out[key].get(month, 0) + int(count)
+        return out
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """A document's details, its text (when the store holds it) and its coded mentions."""
+        rows = self.reader._q(
+            "SELECT doc_id, date, url, title, outlet, origin, n_mentions FROM documents "
+            "WHERE doc_id = ?",
+            [doc_id],
+        )
+        if not rows:
+            return None
+        keys = ("doc_id", "date", "url", "title", "outlet", "origin", "n_mentions")
+        doc = dict(zip(keys, rows[0], strict=True))
+        text = self.reader._q("SELECT text FROM document_texts WHERE doc_id = ?", [doc_id])
+        doc["text"] = text[0][0] if text else None
+        mentions = self.reader._q(
+            "SELECT mention_id, event_id, record FROM mentions WHERE doc_id = ? "
+            "ORDER BY mention_id",
+            [doc_id],
+        )
+        doc["mentions"] = [json.loads(r) | {"event_id": e} for _, e, r in mentions]
+        return doc
+
+    def texts(self, doc_ids: list[str]) -> dict[str, str]:
+        """The stored text of each of these documents that has one."""
+        rows = self.reader._q(
+            "SELECT doc_id, text FROM document_texts WHERE doc_id IN (SELECT unnest(?))",
+            [doc_ids],
+        )
+        return dict(rows)
+
+    def search(self, words: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Mentions whose evidence holds every word of ``words`` (any case), newest first."""
+        terms = [t for t in words.split() if t][:8]
+        if not terms:
+            return []
+        cond = " AND ".join("contains(lower(ev), ?)" for _ in terms)
+        rows = self.reader._q(
+            "SELECT mention_id, event_id, doc_id, record FROM (SELECT mention_id, event_id, "
+            "doc_id, date, record, json_extract_string(record, '$.evidence.text') AS ev "
+            f"FROM mentions) WHERE {cond} ORDER BY date DESC NULLS LAST, mention_id LIMIT ?",
+            [t.lower() for t in terms] + [limit],
+        )
+        out = []
+        for mention_id, event_id, doc_id, record in rows:
+            rec = json.loads(record)
+            out.append({"mention_id": mention_id, "event_id": event_id, "doc_id": doc_id,
+                        "event": rec.get("event"), "date": rec.get("date"),
+                        "date_precision": rec.get("date_precision"),
+                        "actor": (rec.get("actor") or {}).get("code"),
+                        "recipient": (rec.get("recipient") or {}).get("code"),
+                        "evidence": (rec.get("evidence") or {}).get("text") or ""})  # fmt: skip
+        return out
