@@ -31,17 +31,18 @@ def _fold(text: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _index() -> tuple[dict[str, str], dict[str, str]]:
-    """(folded name -> code, code -> display name) for countries and organisations."""
+    """(folded name -> code, code -> display name) for countries and the organisations,
+    regions and groups that are dyad sides of their own (no country of theirs)."""
     kb = KnowledgeBase.load()
     names: dict[str, str] = {}
     codes: dict[str, str] = {}
     for entry in kb.entries():
-        if entry.kind == "country" or (entry.kind == "org" and entry.country is None):
+        if entry.kind != "person" and (entry.country is None or entry.code == entry.country):
             codes.setdefault(entry.code, entry.name)
     for text, forms in kb.forms.items():
         for form in forms:
             entry = form.entry
-            if form.form in NAME_FORMS and entry.code in codes and entry.sector is None:
+            if form.form in NAME_FORMS and entry.code in codes:
                 names.setdefault(_fold(text), entry.code)
     for country in pycountry.countries:
         if country.alpha_3 not in codes:

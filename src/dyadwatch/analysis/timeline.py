@@ -14,31 +14,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from ..link.infer import Link
+from ..link.merge import date_span
 
 # Precisions a point on a timeline (or a weekly series, or an alert) may take.
 POINT_PRECISIONS = ("day", "week")
 DRAWN_PRECISIONS = ("day", "week", "month")
-
-
-def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the time a date stands for; None when it cannot be read."""
-    if not date:
-        return None
-    try:
-        if precision == "year" or len(date) == 4:
-            year = int(date[:4])
-            return dt.date(year, 1, 1), dt.date(year, 12, 31)
-        if precision == "month" or len(date) == 7:
-            year, month = int(date[:4]), int(date[5:7])
-            return dt.date(year, month, 1), dt.date(
-                year, month, calendar.monthrange(year, month)[1]
-            )
-        day = dt.date.fromisoformat(date[:10])
-    except ValueError:
-        return None
-    if precision == "week":
-        return day - dt.timedelta(days=6), day
-    return day, day
 
 
 def span_words(date: str | None, precision: str | None) -> str:

@@ -36,14 +36,16 @@ def side_filter(country_col: str, code_col: str, spec: str) -> tuple[str, list[s
 
 # Events sort by the middle of the time their date spans: "2022-07" after July 11, before July 20.
 MIDPOINT = (
-    "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 ELSE 0 END"
+    "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 WHEN 'week' THEN 3 "
+    "ELSE 0 END"
 )
 
 # Which date precisions a series of each unit may count: a week-dated event (the seven days
 # ending on its date) counts in a weekly series, a month-dated one only monthly, a year-dated
-# one in none. A week-dated event falls in the period holding the middle of its seven days.
+# one in none. A week-dated event (``date`` holds the first of its seven days) falls in the
+# period holding the middle of its span.
 SERIES_PRECISIONS = {"week": ["day", "week"], "month": ["day", "week", "month"]}
-SERIES_DAY = "date - CASE WHEN date_precision = 'week' THEN 3 ELSE 0 END"
+SERIES_DAY = "date + CASE WHEN date_precision = 'week' THEN 3 ELSE 0 END"
 
 
 def via_blocs(spec: str) -> list[str]:
