@@ -120,10 +120,12 @@ def undrawn_list(view: DyadView) -> str:
         f"{_esc(by_id[i].get('direction'))}</a>, dated {_esc(span_words(by_id[i].get('date'), by_id[i].get('date_precision')))}</li>"
         for i in view.timeline.listed if i in by_id
     ]  # fmt: skip
+    label = {e["id"]: f"{e.get('event')} {e.get('direction')}" for e in view.events}
     items += [
-        f'<li>{_esc(link.kind)} link: <a href="#{_esc(link.source)}">{_esc(link.source)}</a> '
-        f"({_esc(link.source_when)}) responds to <a href=\"#{_esc(link.target)}\">"
-        f"{_esc(link.target)}</a> ({_esc(link.target_when)})</li>"
+        f'<li>{_esc(link.kind)} response link: <a href="#{_esc(link.source)}">'
+        f"{_esc(label.get(link.source))}</a>, dated {_esc(link.source_when)}, responds to "
+        f'<a href="#{_esc(link.target)}">{_esc(label.get(link.target))}</a>, dated '
+        f"{_esc(link.target_when)}</li>"
         for link in view.timeline.links if not link.drawn
     ]  # fmt: skip
     return f"<ul>{''.join(items) or '<li>none</li>'}</ul>"

@@ -74,6 +74,9 @@ def dyad_page(reader: StoreReader, a: str, b: str, filters: DyadFilters, limit: 
     timeline["marks"] = [m for m in timeline["marks"] if m["id"] in kept]
     timeline["listed"] = [i for i in timeline["listed"] if i in kept]
     timeline["links"] = [k for k in timeline["links"] if k["source"] in kept or k["target"] in kept]
+    labels = {e["id"]: f"{e['event']} {e['direction']}" for e in view.events}
+    for k in timeline["links"]:
+        k["source_label"], k["target_label"] = labels[k["source"]], labels[k["target"]]
     data["links"] = [k for k in data["links"] if k["source"] in kept or k["target"] in kept]
     data["filters"] = filters.to_dict()
     data["directions"] = list(view.directions)
