@@ -8,6 +8,7 @@ does not flag every small event), after at least ``min_weeks`` weeks of baseline
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections.abc import Sequence
 from typing import Any
@@ -23,7 +24,8 @@ def escalation_alerts(periods: Sequence[dt.date], values: Sequence[float], direc
     for t in range(min_weeks, len(values)):
         base = values[max(0, t - window): t]
         mean = statistics.fmean(base)
-        std = max(statistics.pstdev(base), min_std)
+        spread = math.sqrt(sum((v - mean) ** 2 for v in base) / len(base))  # population sd
+        std = max(spread, min_std)
         if values[t] > 0 and values[t] > mean + k * std:
             out.append({
                 "direction": direction, "period": periods[t].isoformat(),

@@ -52,9 +52,10 @@ class Mark:
     text: str
 
     def to_dict(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["start"], out["end"] = self.start.isoformat(), self.end.isoformat()
-        return out
+        return {"id": self.id, "direction": self.direction, "precision": self.precision,
+                "shape": self.shape, "start": self.start.isoformat(), "end": self.end.isoformat(),
+                "event": self.event, "quad": self.quad, "intensity": self.intensity,
+                "text": self.text}  # fmt: skip
 
 
 @dataclass(frozen=True)

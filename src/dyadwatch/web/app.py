@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -38,15 +39,30 @@ NOT_FOUND = {404: {"model": Problem}}
 
 
 class Site:
-    """The store and the lock that serialises queries on it."""
+    """The store, the lock that serialises queries on it, and the pages built lately.
+
+    The store is read-only while it is served (DuckDB lets no writer in meanwhile), so a
+    page built once stays true: the last ``CACHED`` pages are kept and served again.
+    """
+
+    CACHED = 32
 
     def __init__(self, db: Path):
         self.reader = StoreReader(db)
         self.lock = threading.Lock()
+        self.cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
     def run(self, build: Callable[..., T], *args: Any) -> T:
+        key = (build.__name__, *args)
         with self.lock:
-            return build(self.reader, *args)
+            if key in self.cache:
+                self.cache.move_to_end(key)
+                return self.cache[key]  # type: ignore[no-any-return]
+            page = build(self.reader, *args)
+            self.cache[key] = page
+            if len(self.cache) > self.CACHED:
+                self.cache.popitem(last=False)
+            return page
 
 
 def _problem(exc: DyadwatchError, html: bool) -> HTMLResponse | JSONResponse:
