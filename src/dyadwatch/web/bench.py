@@ -8,6 +8,7 @@ as it does in `dyadwatch serve`.
 from __future__ import annotations
 
 import asyncio
+import os
 import statistics
 import time
 from pathlib import Path
@@ -57,6 +58,7 @@ async def _run(db: Path, runs: int) -> dict[str, Any]:
                          "median_s": statistics.median(times), "max_s": max(times)}  # fmt: skip
         dyad = (await client.get(f"/api/dyads/{DYADS[0][0]}/{DYADS[0][1]}")).json()
         out["busiest_events"] = dyad["total_events"]
+        out["load"] = os.getloadavg()[0]
     return out
 
 
@@ -81,5 +83,7 @@ def markdown(result: dict[str, Any]) -> str:
         "The five pairs are USA–RUS, CHN–UKR, GBR–FRA, IRN–ISR and KAZ–JPN. The app keeps "
         "the last 32 pages it built (the store is read-only while served), so a page asked "
         "again with the same filters is served from memory: the overview's first run and the "
-        "rows with pairs or date ranges not asked before are built from the store."
+        "rows with pairs or date ranges not asked before are built from the store. "
+        f"The machine's load average (other work sharing its cores) was {result['load']:.1f} "
+        "at the end of the run."
     )
