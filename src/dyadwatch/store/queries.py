@@ -35,40 +35,42 @@ class WebQueries:
         """
         rows = self.reader._q(
             "SELECT least(actor_country, recipient_country) AS a, "
-            "greatest(actor_country, recipient_country) AS b, sum(n), sum(s) FROM ("
+            "greatest(actor_country, recipient_country) AS b, sum(n), sum(s), max(last) FROM ("
             "SELECT actor_country, recipient_country, count(*) AS n, "
-            "coalesce(sum(intensity), 0) AS s FROM events "
+            "coalesce(sum(intensity), 0) AS s, max(date) AS last FROM events "
             "WHERE actor_country <> recipient_country GROUP BY ALL) "
-            "GROUP BY ALL ORDER BY 3 DESC, a, b LIMIT ?",
-            [n],
+            "GROUP BY ALL ORDER BY 3 DESC, a, b",
         )
-        last = self.reader._q("SELECT max(date) FROM events")[0][0]
-        if not rows or last is None:
+        dated = [r[4] for r in rows if r[4] is not None]
+        if not rows or not dated:
             return {"months": [], "dyads": []}
+        last = max(dated)
+        rows = rows[:n]
         periods = [_month(last, back) for back in range(months - 1, -1, -1)]
-        trend = self._monthly(rows, periods[0])
+        trend = self._monthly({(a, b) for a, b, *_ in rows}, periods[0])
         dyads = []
-        for a, b, count, intensity in rows:
+        for a, b, count, intensity, _ in rows:
             by_month = trend.get((a, b), {})
             dyads.append({"a": a, "b": b, "events": int(count), "intensity": round(intensity, 1),
                           "monthly": [by_month.get(p, 0) for p in periods]})  # fmt: skip
         return {"months": [p.isoformat()[:7] for p in periods], "dyads": dyads}
 
-    def _monthly(self, pairs: list[tuple[Any, ...]], since: dt.date
+    def _monthly(self, pairs: set[tuple[str, str]], since: dt.date
                  ) -> dict[tuple[str, str], dict[dt.date, int]]:  # fmt: skip
-        keys = [f"{a}|{b}" for a, b, *_ in pairs] + [f"{b}|{a}" for a, b, *_ in pairs]
+        sides = sorted({side for pair in pairs for side in pair})
         rows = self.reader._q(
             f"SELECT actor_country, recipient_country, CAST(date_trunc('month', {SERIES_DAY}) "
-            "AS DATE) AS m, count(*) FROM events WHERE date >= ? "
-            "AND date_precision IN (SELECT unnest(?)) "
-            "AND actor_country || '|' || recipient_country IN (SELECT unnest(?)) GROUP BY ALL",
-            [since, SERIES_PRECISIONS["month"], keys],
+            "AS DATE) AS m, count(*) FROM events WHERE actor_country IN (SELECT unnest(?)) "
+            "AND recipient_country IN (SELECT unnest(?)) AND date >= ? "
+            "AND date_precision IN (SELECT unnest(?)) GROUP BY ALL",
+            [sides, sides, since, SERIES_PRECISIONS["month"]],
         )
         out: dict[tuple[str, str], dict[dt.date, int]] = {}
         for x, y, month, count in rows:
             key = (min(x, y), max(x, y))
-            out.setdefault(key, {})
-            out[key][month] = out[key].get(month, 0) + int(count)
+            if key in pairs:
+                counts = out.setdefault(key, {})
+                counts[month] = counts.get(month, 0) + int(count)
         return out
 
     def document(self, doc_id: str) -> dict[str, Any] | None:

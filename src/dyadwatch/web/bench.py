@@ -85,5 +85,19 @@ def markdown(result: dict[str, Any]) -> str:
         "again with the same filters is served from memory: the overview's first run and the "
         "rows with pairs or date ranges not asked before are built from the store. "
         f"The machine's load average (other work sharing its cores) was {result['load']:.1f} "
-        "at the end of the run."
+        "at the end of the run.\n\n" + _targets(result)
     )
+
+
+def _targets(result: dict[str, Any]) -> str:
+    """Whether this run met the targets: dyad page under 0.3 s median, overview under 1 s."""
+    cold = [k for k in result if isinstance(result[k], dict) and k.startswith("dyad")
+            and "same filters" not in k]  # fmt: skip
+    first = result["overview"]["first_s"]
+    verdict = "met" if first < 1 else "missed"
+    lines = [f"- overview built from the store (first run): {first:.3f} s, target < 1 s: {verdict}"]
+    for key in cold:
+        median = result[key]["median_s"]
+        lines.append(f"- {key}, median {median:.3f} s, target < 0.3 s: "
+                     f"{'met' if median < 0.3 else 'missed'}")  # fmt: skip
+    return "\n".join(lines)
