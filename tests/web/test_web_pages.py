@@ -144,3 +144,21 @@ def test_store_is_opened_read_only(app: object) -> None:
     reader = app.state.site.reader  # type: ignore[attr-defined]
     with pytest.raises(Exception, match="read-only"):
         reader.con.execute("CREATE TABLE x (a INTEGER)")
+
+
+def test_serve_is_a_command_on_localhost() -> None:
+    from typer.testing import CliRunner
+
+    from dyadwatch.commands import app as cli
+
+    result = CliRunner().invoke(cli, ["serve", "--help"], terminal_width=200)
+    assert result.exit_code == 0 and "127.0.0.1" in result.output and "--db" in result.output
+
+
+def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from dyadwatch.commands import app as cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "no store here" in result.output
