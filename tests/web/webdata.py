@@ -1,5 +1,6 @@
-"""A small store written for the web tests: three invented articles about Poland and Belarus,
-their coded events with evidence offsets into the text, dated to the day, week, month and year.
+"""A small store written for the web tests: invented articles, mostly about Poland and
+Belarus, their coded events with evidence offsets into the text, dated to the day, week, month
+and year.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from pathlib import Path
 from dyadwatch.model import Actor, Document, Event, Evidence, Source, event_id
 from dyadwatch.store import StoreWriter, Submission
 
-NAMES = {"POL": "Poland", "BLR": "Belarus"}
+NAMES = {"POL": "Poland", "BLR": "Belarus", "ARM": "Armenia", "AZE": "Azerbaijan",
+         "SRB": "Serbia", "XKX": "Kosovo"}  # fmt: skip
 ARTICLES = [  # doc id, title, outlet, url, date, sentences
     ("border-1", "Warsaw shuts two crossings", "Vistula Courier", "https://courier.example/border-1",
      "2024-06-04", [
@@ -27,6 +29,15 @@ ARTICLES = [  # doc id, title, outlet, url, date, sentences
         "Polish and Belarusian envoys met to discuss the crossings on 2 July.",
         "Belarus accused Poland of massing troops near the border this week.",
     ]),
+    ("caucasus-5", "Border commissions meet again", "Highland Post", "https://post.example/c5",
+     "2024-05-20", [
+        "Armenian and Azerbaijani delegates agreed on 17 May to mark four more border posts.",
+        "Baku later accused Yerevan of delaying the survey.",
+    ]),
+    ("balkans-6", "Licence plates, again", "Danube Daily", "http://danube.example/b6",
+     "2024-04-09", [
+        "Serbia protested on 8 April against new rules for vehicle plates in Kosovo.",
+    ]),
 ]  # fmt: skip
 # doc, sentence index, trigger, type, actor, recipient, date, precision, quad, intensity, factuality
 EVENTS = [
@@ -38,6 +49,9 @@ EVENTS = [
     ("border-2", 2, "accused", "ACCUSE", "BLRGOV", "POLGOV", "2024-05", "month", 3, -3.0, "asserted"),
     ("talks-3", 0, "met", "CONSULT", "POLGOV", "BLRGOV", "2024-07-02", "day", 1, 1.5, "asserted"),
     ("talks-3", 1, "accused", "ACCUSE", "BLRGOV", "POL", "2024-07-03", "week", 3, -3.0, "hedged"),
+    ("caucasus-5", 0, "agreed", "AGREE", "ARMGOV", "AZEGOV", "2024-05-17", "day", 1, 4.0, "asserted"),
+    ("caucasus-5", 1, "accused", "ACCUSE", "AZEGOV", "ARMGOV", "2024-05", "month", 3, -2.0, "asserted"),
+    ("balkans-6", 0, "protested", "PROTEST", "SRBGOV", "XKX", "2024-04-08", "day", 3, -3.0, "asserted"),
 ]  # fmt: skip
 # the halt answers the closure (a day-dated cause) and the May accusation (a month-dated one)
 LINKS = [(("border-2", 1), ("border-2", 0)), (("border-2", 1), ("border-2", 2))]

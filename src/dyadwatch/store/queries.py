@@ -30,30 +30,32 @@ class WebQueries:
     def active_dyads(self, n: int = 20, months: int = TREND_MONTHS) -> dict[str, Any]:
         """The ``n`` undirected dyads with most events, each with its recent monthly counts.
 
-        The trend counts events dated to the day, week or month, over the ``months`` months
-        up to the latest month in the store.
+        A dyad's trend counts its events dated to the day, week or month over the ``months``
+        months up to its own latest such event (none when it has only year-dated ones).
         """
         rows = self.reader._q(
             "SELECT least(actor_country, recipient_country) AS a, "
             "greatest(actor_country, recipient_country) AS b, sum(n), sum(s), max(last) FROM ("
             "SELECT actor_country, recipient_country, count(*) AS n, "
-            "coalesce(sum(intensity), 0) AS s, max(date) AS last FROM events "
+            "coalesce(sum(intensity), 0) AS s, "
+            "max(date) FILTER (WHERE date_precision IN (SELECT unnest(?))) AS last FROM events "
             "WHERE actor_country <> recipient_country GROUP BY ALL) "
-            "GROUP BY ALL ORDER BY 3 DESC, a, b",
+            "GROUP BY ALL ORDER BY 3 DESC, a, b LIMIT ?",
+            [SERIES_PRECISIONS["month"], n],
         )
-        dated = [r[4] for r in rows if r[4] is not None]
-        if not rows or not dated:
-            return {"months": [], "dyads": []}
-        last = max(dated)
-        rows = rows[:n]
-        periods = [_month(last, back) for back in range(months - 1, -1, -1)]
-        trend = self._monthly({(a, b) for a, b, *_ in rows}, periods[0])
+        windows = {(a, b): [_month(last, k) for k in range(months - 1, -1, -1)]
+                   for a, b, _, _, last in rows if last is not None}  # fmt: skip
+        since = min((w[0] for w in windows.values()), default=None)
+        trend = self._monthly(set(windows), since) if since else {}
         dyads = []
         for a, b, count, intensity, _ in rows:
+            window = windows.get((a, b), [])
             by_month = trend.get((a, b), {})
             dyads.append({"a": a, "b": b, "events": int(count), "intensity": round(intensity, 1),
-                          "monthly": [by_month.get(p, 0) for p in periods]})  # fmt: skip
-        return {"months": [p.isoformat()[:7] for p in periods], "dyads": dyads}
+                          "monthly": [by_month.get(p, 0) for p in window],
+                          "trend_from": window[0].isoformat()[:7] if window else None,
+                          "trend_to": window[-1].isoformat()[:7] if window else None})  # fmt: skip
+        return {"dyads": dyads}
 
     def _monthly(self, pairs: set[tuple[str, str]], since: dt.date
                  ) -> dict[tuple[str, str], dict[dt.date, int]]:  # fmt: skip

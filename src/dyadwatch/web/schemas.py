@@ -8,17 +8,20 @@ from pydantic import BaseModel
 
 
 class DyadRow(BaseModel):
+    """A dyad, its event count, and its monthly counts from ``trend_from`` to ``trend_to``."""
+
     a: str
     b: str
     events: int
     intensity: float
     monthly: list[int]
+    trend_from: str | None
+    trend_to: str | None
 
 
 class Overview(BaseModel):
-    """The most active dyads; ``monthly`` counts line up with ``months``."""
+    """The most active dyads."""
 
-    months: list[str]
     dyads: list[DyadRow]
 
 
