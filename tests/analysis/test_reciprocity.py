@@ -85,3 +85,13 @@ def test_too_few_active_weeks_say_so() -> None:
     x[5] = 3.0
     result = reciprocity(x, [1.0] * 20, ("RUS", "UKR"))["UKR_answers_RUS"]
     assert result["summary"].startswith("Too little to say whether UKR answers RUS: 1 of 19 weeks")
+
+
+def test_month_only_rows_count_monthly_only() -> None:
+    from dyadwatch.analysis.series import split_periods
+
+    june, week = dt.date(2024, 6, 1), dt.date(2024, 6, 3)
+    rows = [(week, june, "A>B", 4, 2, -8.0, 8.0), (None, june, "A>B", 4, 1, -5.0, 5.0)]
+    weekly, monthly = split_periods(rows)
+    assert weekly == [(week, "A>B", 4, 2, -8.0, 8.0)]
+    assert monthly == [(june, "A>B", 4, 3, -13.0, 13.0)]

@@ -10,7 +10,7 @@ from ..link.infer import WINDOW_DAYS, Act, Link, act_from_record, explicit_links
 from ..store.reader import StoreReader
 from .alerts import escalation_alerts
 from .reciprocity import reciprocity
-from .series import Point, build_series, column
+from .series import Point, build_series, column, split_periods
 from .timeline import Timeline, build_timeline
 
 DEFAULT_LIMIT = 1000
@@ -69,8 +69,9 @@ def dyad_view(reader: StoreReader, a: str, b: str, start: dt.date | None = None,
     a, b = a.strip().upper(), b.strip().upper()
     directions = (f"{a}>{b}", f"{b}>{a}")
     events, total = reader.dyad_events(a, b, start, end, limit)
-    weekly = build_series(reader.dyad_periods(a, b, "week", start, end), "week", directions)
-    monthly = build_series(reader.dyad_periods(a, b, "month", start, end), "month", directions)
+    week_rows, month_rows = split_periods(reader.dyad_periods(a, b, start, end))
+    weekly = build_series(week_rows, "week", directions)
+    monthly = build_series(month_rows, "month", directions)
     explicit: dict[str, list[str]] = {}
     for s, t in reader.explicit_links([e["id"] for e in events]):
         explicit.setdefault(s, []).append(t)

@@ -14,6 +14,12 @@ from typing import Any
 from .reader import SERIES_DAY, SERIES_PRECISIONS, StoreReader
 
 TREND_MONTHS = 12
+MONTHLY = SERIES_PRECISIONS["month"]
+
+
+def _marks(values: list[str]) -> str:
+    """One ``?`` per value, for an IN list of bound parameters."""
+    return ", ".join("?" * len(values))
 
 
 def _month(day: dt.date, back: int) -> dt.date:
@@ -38,10 +44,10 @@ class WebQueries:
             "greatest(actor_country, recipient_country) AS b, sum(n), sum(s), max(last) FROM ("
             "SELECT actor_country, recipient_country, count(*) AS n, "
             "coalesce(sum(intensity), 0) AS s, "
-            "max(date) FILTER (WHERE date_precision IN (SELECT unnest(?))) AS last FROM events "
-            "WHERE actor_country <> recipient_country GROUP BY ALL) "
+            f"max(date) FILTER (WHERE date_precision IN ({_marks(MONTHLY)})) AS last "
+            "FROM events WHERE actor_country <> recipient_country GROUP BY ALL) "
             "GROUP BY ALL ORDER BY 3 DESC, a, b LIMIT ?",
-            [SERIES_PRECISIONS["month"], n],
+            [*MONTHLY, n],
         )
         windows = {(a, b): [_month(last, k) for k in range(months - 1, -1, -1)]
                    for a, b, _, _, last in rows if last is not None}  # fmt: skip
@@ -64,8 +70,8 @@ class WebQueries:
             f"SELECT actor_country, recipient_country, CAST(date_trunc('month', {SERIES_DAY}) "
             "AS DATE) AS m, count(*) FROM events WHERE actor_country IN (SELECT unnest(?)) "
             "AND recipient_country IN (SELECT unnest(?)) AND date >= ? "
-            "AND date_precision IN (SELECT unnest(?)) GROUP BY ALL",
-            [sides, sides, since, SERIES_PRECISIONS["month"]],
+            f"AND date_precision IN ({_marks(MONTHLY)}) GROUP BY ALL",
+            [sides, sides, since, *MONTHLY],
         )
         out: dict[tuple[str, str], dict[dt.date, int]] = {}
         for x, y, month, count in rows:

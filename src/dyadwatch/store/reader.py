@@ -206,30 +206,32 @@ class StoreReader(Connection):
             events.append(rec)
         return events, total
 
-    def dyad_periods(self, a: str, b: str, unit: str = "week", start: dt.date | None = None,
+    def dyad_periods(self, a: str, b: str, start: dt.date | None = None,
                      end: dt.date | None = None) -> list[tuple[Any, ...]]:  # fmt: skip
-        """Rows (period start, direction, quad, count, intensity sum, conflict sum) for a dyad.
+        """Rows (week, month, direction, quad, count, intensity sum, conflict sum) for a dyad.
 
-        ``unit`` is ``week`` (Monday starts) or ``month``; only events dated finely enough
-        for the unit count (``SERIES_PRECISIONS``). Conflict is the summed magnitude of
-        negative intensity of quad 3 and 4 events.
+        One grouped scan serves both series: ``week`` (its Monday) is None for events dated
+        only to the month, which count in ``month`` alone; year-dated events are left out
+        (``SERIES_PRECISIONS``). Conflict is the summed magnitude of negative intensity of
+        quad 3 and 4 events.
         """
-        if unit not in SERIES_PRECISIONS:
-            raise StoreError(f"unknown period unit {unit!r}")
         parts = self._dyad_parts(a, b, start, end)
+        monthly, weekly = SERIES_PRECISIONS["month"], SERIES_PRECISIONS["week"]
         union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, {SERIES_DAY} AS date, quad_code, intensity "
-            f"FROM events WHERE {where} AND date IS NOT NULL "
-            "AND date_precision IN (SELECT unnest(?))"
+            f"SELECT '{label}' AS direction, {SERIES_DAY} AS date, date_precision, quad_code, "
+            f"intensity FROM events WHERE {where} AND date IS NOT NULL "
+            f"AND date_precision IN ({', '.join('?' * len(monthly))})"
             for label, where, _ in parts
         )
-        params = [p for _, _, ps in parts for p in ps + [SERIES_PRECISIONS[unit]]]
+        params = [p for _, _, ps in parts for p in ps + monthly]
         return self._q(
-            f"SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, direction, quad_code, "
+            f"SELECT CASE WHEN date_precision IN ({', '.join('?' * len(weekly))}) "
+            "THEN CAST(date_trunc('week', date) AS DATE) END AS week, "
+            "CAST(date_trunc('month', date) AS DATE) AS month, direction, quad_code, "
             "count(*), coalesce(sum(intensity), 0), "
             "coalesce(sum(CASE WHEN quad_code >= 3 THEN greatest(-intensity, 0) END), 0) "
-            f"FROM ({union}) GROUP BY ALL ORDER BY 1, 2, 3",
-            params,
+            f"FROM ({union}) GROUP BY ALL ORDER BY 2, 1, 3, 4",
+            [*weekly, *params],
         )
 
     def top_dyads(self, n: int = 10, weeks: int = 8) -> list[dict[str, Any]]:
