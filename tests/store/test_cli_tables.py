@@ -47,7 +47,9 @@ def test_dyad_table_fits_and_wraps(store: Path, width: int) -> None:
 
 
 def test_show_counts_what_it_lists(store: Path) -> None:
-    view = json.loads(runner.invoke(app, ["dyad", "KAZ", "RUS", "--db", str(store), "--json"]).stdout)
+    view = json.loads(
+        runner.invoke(app, ["dyad", "KAZ", "RUS", "--db", str(store), "--json"]).stdout
+    )
     merged = next(e for e in view["events"] if e["corroboration"] == 2)
     result = runner.invoke(app, ["show", merged["id"], "--db", str(store)])
     out = result.output

@@ -162,3 +162,16 @@ def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
 
     result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "no store here" in result.output
+
+
+def test_store_without_texts_still_shows_documents(tmp_path: Path) -> None:
+    import duckdb
+
+    db = webdata.build_store(tmp_path / "old.duckdb")
+    with duckdb.connect(str(db)) as con:
+        con.execute("DROP TABLE document_texts")
+    old = create_app(db)
+    page = fetch(old, "/document/border-1")
+    assert page.status_code == 200 and "holds no text" in page.text
+    closure = _ids(old)["COERCE:2024-06-03"]
+    assert fetch(old, f"/event/{closure}").text.count("<mark>") == 2

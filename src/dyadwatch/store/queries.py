@@ -33,6 +33,13 @@ class WebQueries:
     def __init__(self, reader: StoreReader):
         self.reader = reader
 
+    def _has_texts(self) -> bool:
+        """Whether the store keeps document texts (stores written before it did have none)."""
+        rows = self.reader._q(
+            "SELECT count(*) FROM duckdb_tables() WHERE table_name = ?", ["document_texts"]
+        )
+        return bool(rows[0][0])
+
     def active_dyads(self, n: int = 20, months: int = TREND_MONTHS) -> dict[str, Any]:
         """The ``n`` undirected dyads with most events, each with its recent monthly counts.
 
@@ -92,8 +99,7 @@ class WebQueries:
             return None
         keys = ("doc_id", "date", "url", "title", "outlet", "origin", "n_mentions")
         doc = dict(zip(keys, rows[0], strict=True))
-        text = self.reader._q("SELECT text FROM document_texts WHERE doc_id = ?", [doc_id])
-        doc["text"] = text[0][0] if text else None
+        doc["text"] = self.texts([doc_id]).get(doc_id)
         mentions = self.reader._q(
             "SELECT mention_id, event_id, record FROM mentions WHERE doc_id = ? "
             "ORDER BY mention_id",
@@ -104,6 +110,8 @@ class WebQueries:
 
     def texts(self, doc_ids: list[str]) -> dict[str, str]:
         """The stored text of each of these documents that has one."""
+        if not self._has_texts():
+            return {}
         rows = self.reader._q(
             "SELECT doc_id, text FROM document_texts WHERE doc_id IN (SELECT unnest(?))",
             [doc_ids],

@@ -76,7 +76,7 @@ def create_app(db: Path | str, rate: float = 30.0, burst: int = 120) -> FastAPI:
     """The app over the store at ``db`` (opened read-only at once)."""
     site = Site(Path(db))
     app = FastAPI(title="dyadwatch", version="1", docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
+                  openapi_url="/api/openapi.json", redirect_slashes=False,
                   description="Political events between states, from news text: "
                   "pages and a JSON API over a read-only event store.")  # fmt: skip
     app.state.site = site
@@ -115,7 +115,7 @@ def _api_routes(app: FastAPI, site: Site) -> None:
         """A merged event with every source's evidence in its article."""
         return site.run(pages.event_page, event_id)
 
-    @app.get("/api/documents/{doc_id}", response_model=DocumentPage, responses=NOT_FOUND)
+    @app.get("/api/documents/{doc_id:path}", response_model=DocumentPage, responses=NOT_FOUND)
     def api_document(doc_id: Annotated[str, PathParam(min_length=1, max_length=512)]) -> Any:
         """A document with each coded event's evidence marked in its text."""
         return site.run(pages.document_page, doc_id)
@@ -154,7 +154,7 @@ def _html_routes(app: FastAPI, site: Site) -> None:
     def event_html(event_id: EventId) -> str:
         return render("event.html", page=site.run(pages.event_page, event_id))
 
-    @app.get("/document/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/document/{doc_id:path}", response_class=HTMLResponse, include_in_schema=False)
     def document_html(doc_id: Annotated[str, PathParam(min_length=1, max_length=512)]) -> str:
         return render("document.html", page=site.run(pages.document_page, doc_id))
 
