@@ -55,3 +55,43 @@ def test_series_fill_empty_weeks() -> None:
     points = build_series(rows, "week", ("A>B", "B>A"))
     assert [(p.period.day, p.direction, p.count) for p in points] == [
         (1, "A>B", 2), (1, "B>A", 0), (8, "A>B", 0), (8, "B>A", 0), (15, "A>B", 0), (15, "B>A", 1)]
+
+
+@pytest.mark.parametrize(
+    ("values", "words"),
+    [([1, 2, 1, 2, 1, 2, 1, 20, 2], ["week starting 2024-02-19", "intensity of 20",
+                                     "over the 7 weeks before", "A's conflictual acts toward B"]),
+     ([0, 0, 0, 0, 4], ["average of 0 (spread 1, the least counted)"])],
+)  # fmt: skip
+def test_alerts_say_what_they_compare(values: list[float], words: list[str]) -> None:
+    weeks = [dt.date(2024, 1, 1) + dt.timedelta(weeks=i) for i in range(len(values))]
+    (alert,) = escalation_alerts(weeks, [float(v) for v in values], "A>B")
+    for w in words:
+        assert w in alert["explanation"]
+
+
+@pytest.mark.parametrize(
+    ("weight", "words"),
+    [(0.8, "UKR shows a strong tendency to answer RUS's conflict in kind"),
+     (0.0, "Over 59 weeks")],
+)
+def test_reciprocity_is_a_sentence(weight: float, words: str) -> None:
+    x, y = answered_series(weight)
+    assert words in reciprocity(x, y, ("RUS", "UKR"))["UKR_answers_RUS"]["summary"]
+
+
+def test_too_few_active_weeks_say_so() -> None:
+    x = [0.0] * 20
+    x[5] = 3.0
+    result = reciprocity(x, [1.0] * 20, ("RUS", "UKR"))["UKR_answers_RUS"]
+    assert result["summary"].startswith("Too little to say whether UKR answers RUS: 1 of 19 weeks")
+
+
+def test_month_only_rows_count_monthly_only() -> None:
+    from dyadwatch.analysis.series import split_periods
+
+    june, week = dt.date(2024, 6, 1), dt.date(2024, 6, 3)
+    rows = [(week, june, "A>B", 4, 2, -8.0, 8.0), (None, june, "A>B", 4, 1, -5.0, 5.0)]
+    weekly, monthly = split_periods(rows)
+    assert weekly == [(week, "A>B", 4, 2, -8.0, 8.0)]
+    assert monthly == [(june, "A>B", 4, 3, -13.0, 13.0)]

@@ -43,7 +43,8 @@ def test_dyad_json_shape_and_order(store: Path) -> None:
     result = runner.invoke(app, ["dyad", "RUS", "KAZ", "--db", str(store), "--json"])
     assert result.exit_code == 0, result.output
     view = json.loads(result.stdout)
-    assert list(view) == ["dyad", "events", "total_events", "series", "links", "reciprocity", "alerts"]
+    assert list(view) == ["dyad", "events", "total_events", "series", "links", "reciprocity", "alerts",
+                          "timeline"]
     assert view["dyad"] == ["RUS", "KAZ"]
     assert [e["date"] for e in view["events"]] == ["2024-02-20", "2024-03-04", "2024-03-08"]
     assert [e["direction"] for e in view["events"]] == ["RUS>KAZ", "RUS>KAZ", "KAZ>RUS"]

@@ -8,6 +8,7 @@ does not flag every small event), after at least ``min_weeks`` weeks of baseline
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections.abc import Sequence
 from typing import Any
@@ -23,7 +24,8 @@ def escalation_alerts(periods: Sequence[dt.date], values: Sequence[float], direc
     for t in range(min_weeks, len(values)):
         base = values[max(0, t - window): t]
         mean = statistics.fmean(base)
-        std = max(statistics.pstdev(base), min_std)
+        spread = math.sqrt(sum((v - mean) ** 2 for v in base) / len(base))  # population sd
+        std = max(spread, min_std)
         if values[t] > 0 and values[t] > mean + k * std:
             out.append({
                 "direction": direction, "period": periods[t].isoformat(),
@@ -31,4 +33,17 @@ def escalation_alerts(periods: Sequence[dt.date], values: Sequence[float], direc
                 "baseline_std": round(std, 3), "z": round((values[t] - mean) / std, 2),
                 "rule": f"above trailing {window}-week mean + {k:g} sd",
             })  # fmt: skip
+            out[-1]["explanation"] = explain_alert(out[-1], len(base), k, spread < min_std)
     return out
+
+
+def explain_alert(alert: dict[str, Any], weeks: int, k: float = K, floored: bool = False) -> str:
+    """What an alert compares, in a sentence; ``floored`` when the spread was raised to its floor."""
+    actor, _, recipient = alert["direction"].partition(">")
+    spread = f"{alert['baseline_std']:g}" + (", the least counted" if floored else "")
+    return (
+        f"In the week starting {alert['period']}, {actor}'s conflictual acts toward {recipient} "
+        f"(events dated to the day or week) added up to an intensity of {alert['value']:g}, "
+        f"against an average of {alert['baseline_mean']:g} (spread {spread}) over the "
+        f"{weeks} weeks before: more than {k:g} times the spread above the average."
+    )

@@ -10,7 +10,8 @@ from ..link.infer import WINDOW_DAYS, Act, Link, act_from_record, explicit_links
 from ..store.reader import StoreReader
 from .alerts import escalation_alerts
 from .reciprocity import reciprocity
-from .series import Point, build_series, column
+from .series import Point, build_series, column, split_periods
+from .timeline import Timeline, build_timeline
 
 DEFAULT_LIMIT = 1000
 
@@ -27,6 +28,7 @@ class DyadView:
     links: list[Link] = field(default_factory=list)
     reciprocity: dict[str, Any] = field(default_factory=dict)
     alerts: list[dict[str, Any]] = field(default_factory=list)
+    timeline: Timeline = field(default_factory=lambda: Timeline([], [], []))
 
     @property
     def directions(self) -> tuple[str, str]:
@@ -42,6 +44,7 @@ class DyadView:
             "links": [link.to_dict() for link in self.links],
             "reciprocity": self.reciprocity,
             "alerts": self.alerts,
+            "timeline": self.timeline.to_dict(),
         }
 
 
@@ -59,14 +62,16 @@ def dyad_view(reader: StoreReader, a: str, b: str, start: dt.date | None = None,
               window_days: int = WINDOW_DAYS) -> DyadView:  # fmt: skip
     """Assemble the view of dyad (a, b) from the store.
 
-    Series, reciprocity and alerts cover every event in the date range; ``events`` and
-    ``links`` the latest ``limit`` of them (0 for all).
+    Series, reciprocity and alerts cover every event in the date range that is dated finely
+    enough for them (weekly: the day or week; monthly: also the month); ``events``,
+    ``links`` and the timeline the latest ``limit`` of them (0 for all).
     """
     a, b = a.strip().upper(), b.strip().upper()
     directions = (f"{a}>{b}", f"{b}>{a}")
     events, total = reader.dyad_events(a, b, start, end, limit)
-    weekly = build_series(reader.dyad_periods(a, b, "week", start, end), "week", directions)
-    monthly = build_series(reader.dyad_periods(a, b, "month", start, end), "month", directions)
+    week_rows, month_rows = split_periods(reader.dyad_periods(a, b, start, end))
+    weekly = build_series(week_rows, "week", directions)
+    monthly = build_series(month_rows, "month", directions)
     explicit: dict[str, list[str]] = {}
     for s, t in reader.explicit_links([e["id"] for e in events]):
         explicit.setdefault(s, []).append(t)
@@ -79,4 +84,5 @@ def dyad_view(reader: StoreReader, a: str, b: str, start: dt.date | None = None,
     alerts = escalation_alerts(periods, x, directions[0]) + escalation_alerts(periods, y, directions[1])
     alerts.sort(key=lambda al: (al["period"], al["direction"]))
     return DyadView((a, b), events, total, weekly, monthly, links,
-                    reciprocity(x, y, (a, b)) if x else {}, alerts)  # fmt: skip
+                    reciprocity(x, y, (a, b)) if x else {}, alerts,
+                    build_timeline(events, links))  # fmt: skip

@@ -44,8 +44,39 @@ def reciprocity(a_to_b: Sequence[float], b_to_a: Sequence[float], names: tuple[s
                 lag: int = 1) -> dict[str, Any]:  # fmt: skip
     """Both ways: how B's conflict in week t+lag follows A's in week t, and the reverse."""
     a, b = names
-    return {
+    out: dict[str, Any] = {
         "measure": "weekly conflict intensity, regression of the response week on the week before",
-        f"{b}_answers_{a}": lagged_regression(a_to_b, b_to_a, lag),
-        f"{a}_answers_{b}": lagged_regression(b_to_a, a_to_b, lag),
     }
+    for key, x, y, first, second in ((f"{b}_answers_{a}", a_to_b, b_to_a, a, b),
+                                     (f"{a}_answers_{b}", b_to_a, a_to_b, b, a)):  # fmt: skip
+        fit = lagged_regression(x, y, lag)
+        fit["active_weeks"] = sum(1 for v in x if v > 0)
+        fit["summary"] = explain(fit, first, second)
+        out[key] = fit
+    return out
+
+
+def _strength(r: float) -> str:
+    size = abs(r)
+    if size < 0.1:
+        return "no"
+    return "a weak" if size < 0.3 else "a moderate" if size < 0.5 else "a strong"
+
+
+def explain(fit: dict[str, Any], first: str, second: str) -> str:
+    """One sentence saying whether ``second`` answers ``first``'s conflict in kind."""
+    weeks, active = fit["n_weeks"], fit.get("active_weeks", 0)
+    if fit["r"] is None or active < MIN_WEEKS:
+        return (f"Too little to say whether {second} answers {first}: {active} of {weeks} weeks "
+                f"saw conflictual acts by {first} toward {second} (at least {MIN_WEEKS} needed).")  # fmt: skip
+    strength = _strength(fit["r"])
+    if strength == "no":
+        tendency = f"{second}'s conflict toward {first} does not follow {first}'s of the week before"
+    elif fit["r"] > 0:
+        tendency = (f"{second} shows {strength} tendency to answer {first}'s conflict in kind "
+                    "the following week")  # fmt: skip
+    else:
+        tendency = (f"{second}'s conflict toward {first} shows {strength} tendency to ease "
+                    f"the week after {first}'s")  # fmt: skip
+    return (f"Over {weeks} weeks ({active} with conflict by {first}), {tendency} "
+            f"(correlation {fit['r']:+.2f}).")

@@ -48,8 +48,8 @@ def build_series(rows: Iterable[tuple[Any, ...]], unit: str, directions: tuple[s
                  ) -> list[Point]:  # fmt: skip
     """Points for both directions over every period from the first to the last.
 
-    Needs rows (period start, direction, quad, count, intensity, conflict) as given by
-    :meth:`dyadwatch.store.StoreReader.dyad_periods`. Returns points sorted by (period, direction).
+    Needs rows (period start, direction, quad, count, intensity, conflict), as
+    :func:`split_periods` gives them. Returns points sorted by (period, direction).
     """
     points: dict[tuple[dt.date, str], Point] = {}
     for period, direction, quad, count, intensity, conflict in rows:
@@ -74,3 +74,22 @@ def column(points: list[Point], direction: str, attr: str = "conflict") -> tuple
     """Periods and one value per period for one direction (points must be filled)."""
     chosen = [p for p in points if p.direction == direction]
     return [p.period for p in chosen], [float(getattr(p, attr)) for p in chosen]
+
+
+def split_periods(rows: Iterable[tuple[Any, ...]]
+                  ) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:  # fmt: skip
+    """Weekly and monthly rows for :func:`build_series` from the rows of
+    :meth:`dyadwatch.store.StoreReader.dyad_periods` (week, month, direction, quad, count,
+    intensity, conflict); rows without a week count in the monthly series only.
+    """
+    weekly: dict[tuple[Any, ...], list[float]] = {}
+    monthly: dict[tuple[Any, ...], list[float]] = {}
+    for week, month, direction, quad, count, intensity, conflict in rows:
+        targets = [(monthly, month)] + ([(weekly, week)] if week is not None else [])
+        for table, period in targets:
+            cell = table.setdefault((period, direction, quad), [0, 0.0, 0.0])
+            cell[0] += count
+            cell[1] += float(intensity or 0)
+            cell[2] += float(conflict or 0)
+    return ([(*key, *cell) for key, cell in weekly.items()],
+            [(*key, *cell) for key, cell in monthly.items()])  # fmt: skip

@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     evaluate,
     speed,
     store,
+    web,
 )
 from .root import app
 

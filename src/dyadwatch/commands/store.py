@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -20,6 +21,7 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="the DuckDB store")]
+WidthOption = Annotated[int | None, typer.Option("--width", min=40, help="table width (default: the terminal's)")]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -136,15 +138,20 @@ def show_command(
     out.print(f"[bold]{record['id']}[/]  {record.get('date')} ({record.get('date_precision')})  "
               f"{actor.get('code')} → {recipient.get('code')}  {record['event']} "
               f"mode={record.get('mode')}  quad {record.get('quad_code')}  intensity {record.get('intensity')}")  # fmt: skip
-    out.print(f"corroboration: {record.get('corroboration', 1)} documents; confidence {record.get('confidence')}")
+    by_doc: dict[str, list[dict]] = {}
+    for m in mentions:
+        by_doc.setdefault(m["doc_id"], []).append(m)
+    out.print(f"corroboration: {len(by_doc)} documents, {len(mentions)} mentions; "
+              f"confidence {record.get('confidence')}")  # fmt: skip
     for reason in record.get("stated_reasons") or []:
         out.print(f"stated reason ({reason['doc_id']}): {reason['text']}", markup=False)
     if record.get("in_response_to"):
         out.print("in response to: " + ", ".join(record["in_response_to"]))
-    for m in mentions:
-        doc = m["document"]
-        out.print(f"\n[bold]{m['doc_id']}[/] {doc.get('outlet') or ''} {doc.get('url') or ''}")
-        out.print(f"  {m['event']} “{m['evidence']['text']}”", markup=False)
+    for doc_id, group in by_doc.items():
+        doc = group[0]["document"]
+        out.print(f"\n[bold]{doc_id}[/] {doc.get('outlet') or ''} {doc.get('url') or ''}".rstrip())
+        for m in group:
+            out.print(f"  {m['event']} {quote(m['evidence']['text'])}", markup=False)
     if record.get("merge"):
         out.print("\n[bold]why merged[/]")
         for step in record["merge"]:
@@ -152,25 +159,36 @@ def show_command(
             out.print(f"  {step['mention']} ({step['doc_id']}) with {step['anchor']}: {checks}", markup=False)
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def quote(text: str) -> str:
+    """Evidence on one line between curly quotes, without a quote mark left open at an end."""
+    text = " ".join(text.split())
+    marks = '"\u201c\u201d'
+    if sum(text.count(c) for c in marks) % 2 and text[:1] in marks:
+        text = text[1:].lstrip()
+    if sum(text.count(c) for c in marks) % 2 and text[-1:] in marks:
+        text = text[:-1].rstrip()
+    return f"\u201c{text}\u201d"
 
 
 @app.command("dyad")
 def dyad_command(
-    a: Annotated[str, typer.Argument(help="one side: country code (RUS) or finer code (RUSGOV)")],
+    a: Annotated[str, typer.Argument(help="one side: a country's name, demonym or code (Armenia, Armenian, ARM), a finer code (RUSGOV) or an organisation (NATO)")],
     b: Annotated[str, typer.Argument(help="the other side")],
     db: DbOption = DEFAULT_DB,
     date_from: Annotated[str | None, typer.Option("--from", help="first day (YYYY-MM-DD)")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="last day (YYYY-MM-DD)")] = None,
     limit: Annotated[int, typer.Option("--limit", min=0, help="list the latest N events (0: all); series use all")] = 1000,
     as_json: Annotated[bool, typer.Option("--json", help="print the whole view as JSON")] = False,
+    width: WidthOption = None,
 ) -> None:  # fmt: skip
     """Events between two actors both ways, their series, response links, reciprocity and alerts."""
+    from ..actors.names import resolve_side
     from ..analysis.dyad import dyad_view
+    from ..analysis.timeline import span_words
     from ..store import StoreReader
 
     try:
+        a, b = resolve_side(a), resolve_side(b)
         with StoreReader(db) as reader:
             view = dyad_view(reader, a, b, _day(date_from), _day(date_to), limit)
     except DyadwatchError as exc:
@@ -178,26 +196,28 @@ def dyad_command(
     if as_json:
         sys.stdout.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events")
-    for col, width in (("date", 10), ("direction", 9), ("event", 9), ("quad", 4),
-                       ("intensity", 5), ("sources", 3)):  # fmt: skip
-        table.add_column(col, no_wrap=True, min_width=width)
-    table.add_column("evidence", no_wrap=True)
-    room = max(20, out.size.width - 84)  # what the other columns and the borders leave
+    console = Console(highlight=False, width=width) if width else out
+    table = Table(title=f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events",
+                  expand=True, box=box.SIMPLE_HEAD, pad_edge=False)  # fmt: skip
+    for col in ("date", "direction", "event", "quad", "intensity", "sources"):
+        table.add_column(col, no_wrap=True, min_width=len(col))
+    table.add_column("evidence", overflow="fold", ratio=1, min_width=12)
     for e in view.events[-50:]:
-        direction = e["direction"] + (f" via {e['via']}" if e.get("via") else "")
-        table.add_row(str(e.get("date")), direction, e["event"], str(e.get("quad_code")),
-                      str(e.get("intensity")), str(e.get("corroboration", len(e.get("sources") or []))),
-                      _clip(" ".join(((e.get("evidence") or {}).get("text") or "").split()), room))  # fmt: skip
-    out.print(table)
+        direction = e["direction"] + (f"\nvia {e['via']}" if e.get("via") else "")
+        table.add_row(f"{e.get('date')}\n{e.get('date_precision')}", direction, e["event"],
+                      str(e.get("quad_code")), str(e.get("intensity")),
+                      str(e.get("corroboration", len(e.get("sources") or []))),
+                      " ".join(((e.get("evidence") or {}).get("text") or "").split()))  # fmt: skip
+    console.print(table)
+    when = {e["id"]: span_words(e.get("date"), e.get("date_precision")) for e in view.events}
     for link in view.links[-20:]:
-        out.print(f"{link.kind}: {link.source} responds to {link.target} ({link.evidence})", markup=False)
-    for key, value in view.reciprocity.items():
+        console.print(f"{link.kind}: {link.source} ({when.get(link.source)}) responds to "
+                      f"{link.target} ({when.get(link.target)}): {link.evidence}", markup=False)  # fmt: skip
+    for value in view.reciprocity.values():
         if isinstance(value, dict):
-            out.print(f"reciprocity {key}: r={value['r']} slope={value['slope']} over {value['n_weeks']} weeks")
+            console.print(f"reciprocity: {value['summary']}", markup=False)
     for alert in view.alerts[-10:]:
-        out.print(f"[red]alert[/] {alert['period']} {alert['direction']}: conflict {alert['value']} "
-                  f"(baseline {alert['baseline_mean']} ± {alert['baseline_std']})")  # fmt: skip
+        console.print(f"[red]alert[/] {alert['explanation']}")
 
 
 @app.command("dyads")
@@ -205,6 +225,7 @@ def dyads_command(
     db: DbOption = DEFAULT_DB,
     top: Annotated[int, typer.Option("--top", min=1, help="how many dyads")] = 10,
     weeks: Annotated[int, typer.Option("--weeks", min=2, help="weeks in the trend")] = 8,
+    width: WidthOption = None,
 ) -> None:  # fmt: skip
     """The most active dyads in the store, with their weekly trend."""
     from ..store import StoreReader
@@ -215,7 +236,7 @@ def dyads_command(
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     last = rows[0]["last_week"] if rows else "-"
-    table = Table(title=f"Most active dyads (weeks up to {last})")
+    table = Table(title=f"Most active dyads (weeks up to {last}; trend: events dated to the day or week)")
     for col in ("dyad", "events", "intensity", f"last {weeks} weeks", "trend"):
         table.add_column(col)
     for row in rows:
@@ -226,12 +247,12 @@ def dyads_command(
         early, late = sum(weekly[:half]), sum(weekly[half:])
         trend = "↑" if late > early else "↓" if late < early else "→"
         table.add_row(" – ".join(row["dyad"]), str(row["events"]), f"{row['intensity']:.1f}", spark, trend)
-    out.print(table)
+    (Console(highlight=False, width=width) if width else out).print(table)
 
 
 @app.command("report")
 def report_command(
-    a: Annotated[str, typer.Argument(help="one side")],
+    a: Annotated[str, typer.Argument(help="one side: a country's name, demonym or code, or a finer code")],
     b: Annotated[str, typer.Argument(help="the other side")],
     output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")] = Path("report.html"),
     db: DbOption = DEFAULT_DB,
@@ -240,11 +261,13 @@ def report_command(
     limit: Annotated[int, typer.Option("--limit", min=0, help="events in the timeline and table (0: all)")] = 1000,
 ) -> None:  # fmt: skip
     """Write a self-contained HTML report of a dyad (opens offline)."""
+    from ..actors.names import resolve_side
     from ..analysis.dyad import dyad_view
     from ..report import write_report
     from ..store import StoreReader
 
     try:
+        a, b = resolve_side(a), resolve_side(b)
         with StoreReader(db) as reader:
             view = dyad_view(reader, a, b, _day(date_from), _day(date_to), limit)
         write_report(view, output)

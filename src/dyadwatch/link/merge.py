@@ -74,7 +74,10 @@ def party(actor: Actor | None) -> str | None:
 
 
 def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day a contract date can mean (``2024-03`` → March 1 to 31); None if unknown."""
+    """First and last day a contract date can mean (``2024-03`` → March 1 to 31); None if unknown.
+
+    A date of precision ``week`` stands for the seven days ending on it.
+    """
     if not date:
         return None
     try:
@@ -84,7 +87,7 @@ def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date
     precision = precision or {3: "day", 2: "month", 1: "year"}.get(len(parts))
     try:
         if precision in ("day", "week") and len(parts) >= 3:
-            day = dt.date(*parts[:3])
+            day = dt.date(*parts[:3])  # a week is the seven days ending on its date
             return (day - dt.timedelta(days=6) if precision == "week" else day), day
         if precision == "month" and len(parts) >= 2:
             last = calendar.monthrange(parts[0], parts[1])[1]

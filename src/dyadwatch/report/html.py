@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ..analysis.dyad import DyadView
+from ..analysis.timeline import span_words
 from ..errors import DyadwatchError
 from .charts import QUAD_NAMES, all_specs
 
@@ -77,7 +78,8 @@ def event_table(view: DyadView) -> str:
     for rec in view.events:
         q = rec.get("quad_code") or 0
         rows.append(
-            f'<tr id="{_esc(rec["id"])}"><td>{_esc(rec.get("date"))}</td>'
+            f'<tr id="{_esc(rec["id"])}"><td>{_esc(rec.get("date"))}<br>'
+            f"<small>{_esc(rec.get('date_precision'))}</small></td>"
             f"<td>{_esc(rec.get('direction'))}{_via(rec)}</td>"
             f'<td class="q{q}">{_esc(rec.get("event"))}<br><small>{_esc(QUAD_NAMES.get(q, ""))}</small></td>'
             f"<td>{_esc(rec.get('intensity'))}</td>"
@@ -93,7 +95,6 @@ def _via(rec: dict) -> str:
 
 
 def _summary(view: DyadView) -> str:
-    recip = view.reciprocity
     explicit = sum(1 for link in view.links if link.kind == "explicit")
     inferred = len(view.links) - explicit
     bits = [
@@ -101,10 +102,33 @@ def _summary(view: DyadView) -> str:
         f"<div>{explicit} explicit and {inferred} inferred response links</div>",
         f"<div>{len(view.alerts)} escalation alerts</div>",
     ]
-    for key, value in recip.items():
-        if isinstance(value, dict) and value.get("r") is not None:
-            bits.append(f"<div>{_esc(key)}: r = {value['r']} over {value['n_weeks']} weeks</div>")
     return '<div class="stats">' + "".join(bits) + "</div>"
+
+
+def reciprocity_list(view: DyadView) -> str:
+    """Each direction's reciprocity as a sentence."""
+    items = [f"<li>{_esc(v['summary'])}</li>" for v in view.reciprocity.values()
+             if isinstance(v, dict) and v.get("summary")]  # fmt: skip
+    return f"<ul>{''.join(items) or '<li>no weekly series to compare</li>'}</ul>"
+
+
+def undrawn_list(view: DyadView) -> str:
+    """Events and response links the timeline leaves out because a date is too coarse."""
+    by_id = {e["id"]: e for e in view.events}
+    items = [
+        f'<li><a href="#{_esc(i)}">{_esc(by_id[i].get("event"))} '
+        f"{_esc(by_id[i].get('direction'))}</a>, dated {_esc(span_words(by_id[i].get('date'), by_id[i].get('date_precision')))}</li>"
+        for i in view.timeline.listed if i in by_id
+    ]  # fmt: skip
+    label = {e["id"]: f"{e.get('event')} {e.get('direction')}" for e in view.events}
+    items += [
+        f'<li>{_esc(link.kind)} response link: <a href="#{_esc(link.source)}">'
+        f"{_esc(label.get(link.source))}</a>, dated {_esc(link.source_when)}, responds to "
+        f'<a href="#{_esc(link.target)}">{_esc(label.get(link.target))}</a>, dated '
+        f"{_esc(link.target_when)}</li>"
+        for link in view.timeline.links if not link.drawn
+    ]  # fmt: skip
+    return f"<ul>{''.join(items) or '<li>none</li>'}</ul>"
 
 
 def render_report(view: DyadView) -> str:
@@ -116,10 +140,7 @@ def render_report(view: DyadView) -> str:
         f"vegaEmbed('#{name}', {_script_json(spec)}, {{\"actions\": false}}).catch(console.error);"
         for name, spec in specs.items()
     )
-    alerts = "".join(
-        f"<li>{_esc(al['period'])} {_esc(al['direction'])}: conflict {al['value']} "
-        f"(baseline {al['baseline_mean']} ± {al['baseline_std']})</li>" for al in view.alerts
-    )
+    alerts = "".join(f"<li>{_esc(al['explanation'])}</li>" for al in view.alerts)
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{_esc(a)} and {_esc(b)}: dyad report</title>
 <style>{STYLE}</style>
@@ -128,7 +149,9 @@ def render_report(view: DyadView) -> str:
 </script></head>
 <body><h1>{_esc(a)} and {_esc(b)}</h1>
 {_summary(view)}
+<h2>Reciprocity</h2>{reciprocity_list(view)}
 <h2>Timeline and series</h2>{divs}
+<h3>Not drawn: dated too coarsely</h3>{undrawn_list(view)}
 <h2>Escalation alerts</h2><ul>{alerts or "<li>none</li>"}</ul>
 <h2>Events</h2>{event_table(view)}
 <script type="text/javascript">

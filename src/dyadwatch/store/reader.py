@@ -36,8 +36,16 @@ def side_filter(country_col: str, code_col: str, spec: str) -> tuple[str, list[s
 
 # Events sort by the middle of the time their date spans: "2022-07" after July 11, before July 20.
 MIDPOINT = (
-    "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 ELSE 0 END"
+    "date + CASE date_precision WHEN 'year' THEN 182 WHEN 'month' THEN 14 WHEN 'week' THEN 3 "
+    "ELSE 0 END"
 )
+
+# Which date precisions a series of each unit may count: a week-dated event (the seven days
+# ending on its date) counts in a weekly series, a month-dated one only monthly, a year-dated
+# one in none. A week-dated event (``date`` holds the first of its seven days) falls in the
+# period holding the middle of its span.
+SERIES_PRECISIONS = {"week": ["day", "week"], "month": ["day", "week", "month"]}
+SERIES_DAY = "date + CASE WHEN date_precision = 'week' THEN 3 ELSE 0 END"
 
 
 def via_blocs(spec: str) -> list[str]:
@@ -198,40 +206,48 @@ class StoreReader(Connection):
             events.append(rec)
         return events, total
 
-    def dyad_periods(self, a: str, b: str, unit: str = "week", start: dt.date | None = None,
+    def dyad_periods(self, a: str, b: str, start: dt.date | None = None,
                      end: dt.date | None = None) -> list[tuple[Any, ...]]:  # fmt: skip
-        """Rows (period start, direction, quad, count, intensity sum, conflict sum) for a dyad.
+        """Rows (week, month, direction, quad, count, intensity sum, conflict sum) for a dyad.
 
-        ``unit`` is ``week`` (Monday starts) or ``month``. Conflict is the summed magnitude of
-        negative intensity of quad 3 and 4 events.
+        One grouped scan serves both series: ``week`` (its Monday) is None for events dated
+        only to the month, which count in ``month`` alone; year-dated events are left out
+        (``SERIES_PRECISIONS``). Conflict is the summed magnitude of negative intensity of
+        quad 3 and 4 events.
         """
-        if unit not in ("week", "month"):
-            raise StoreError(f"unknown period unit {unit!r}")
         parts = self._dyad_parts(a, b, start, end)
+        monthly, weekly = SERIES_PRECISIONS["month"], SERIES_PRECISIONS["week"]
         union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, date, quad_code, intensity FROM events "
-            f"WHERE {where} AND date IS NOT NULL"
+            f"SELECT '{label}' AS direction, {SERIES_DAY} AS date, date_precision, quad_code, "
+            f"intensity FROM events WHERE {where} AND date IS NOT NULL "
+            f"AND date_precision IN ({', '.join('?' * len(monthly))})"
             for label, where, _ in parts
         )
-        params = [p for _, _, ps in parts for p in ps]
+        params = [p for _, _, ps in parts for p in ps + monthly]
         return self._q(
-            f"SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, direction, quad_code, "
+            f"SELECT CASE WHEN date_precision IN ({', '.join('?' * len(weekly))}) "
+            "THEN CAST(date_trunc('week', date) AS DATE) END AS week, "
+            "CAST(date_trunc('month', date) AS DATE) AS month, direction, quad_code, "
             "count(*), coalesce(sum(intensity), 0), "
             "coalesce(sum(CASE WHEN quad_code >= 3 THEN greatest(-intensity, 0) END), 0) "
-            f"FROM ({union}) GROUP BY ALL ORDER BY 1, 2, 3",
-            params,
+            f"FROM ({union}) GROUP BY ALL ORDER BY 2, 1, 3, 4",
+            [*weekly, *params],
         )
 
     def top_dyads(self, n: int = 10, weeks: int = 8) -> list[dict[str, Any]]:
-        """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks."""
+        """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks.
+
+        The weekly counts take only events dated to the day or the week.
+        """
         rows = self._q(
             "WITH d AS (SELECT least(actor_country, recipient_country) AS a, "
-            "greatest(actor_country, recipient_country) AS b, date, intensity FROM events "
+            f"greatest(actor_country, recipient_country) AS b, {SERIES_DAY} AS date, intensity, "
+            "date_precision IN ('day', 'week') AS weekly FROM events "
             "WHERE recipient_country IS NOT NULL AND actor_country IS NOT NULL "
             "AND actor_country <> recipient_country), "
             "last AS (SELECT CAST(date_trunc('week', max(date)) AS DATE) AS w FROM d) "
             "SELECT a, b, count(*) AS n, coalesce(sum(intensity), 0) AS intensity, "
-            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
+            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (weekly AND date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
             f"FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(n)}"
         )
         last = self._q(

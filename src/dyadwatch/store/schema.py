@@ -2,6 +2,7 @@
 
 ``documents``  one row per ingested document, with the content hash that makes re-ingest a no-op
 ``mentions``   one row per coded event in one document, its full record (with evidence) as JSON
+``document_texts`` the text each document was coded from (evidence offsets point into it)
 ``mention_links`` explicit response links between mentions (``in_response_to``)
 ``events``     merged events: one row per real event, keyed for dyad queries by
                (actor_country, recipient_country, date); ``record`` holds the merged contract
@@ -24,6 +25,8 @@ TABLES = {
             doc_id VARCHAR NOT NULL, content_hash VARCHAR NOT NULL, date VARCHAR,
             url VARCHAR, title VARCHAR, outlet VARCHAR, language VARCHAR,
             origin VARCHAR, n_mentions INTEGER, ingested_at TIMESTAMP)""",
+    "document_texts": """
+        CREATE TABLE IF NOT EXISTS document_texts (doc_id VARCHAR NOT NULL, text VARCHAR)""",
     "mentions": """
         CREATE TABLE IF NOT EXISTS mentions (
             mention_id VARCHAR NOT NULL, doc_id VARCHAR NOT NULL, event_id VARCHAR,

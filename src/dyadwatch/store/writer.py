@@ -218,6 +218,7 @@ class StoreWriter(Connection):
             )  # fmt: skip
             con.execute("DELETE FROM mentions WHERE doc_id = ?", [item.doc_id])
             con.execute("DELETE FROM documents WHERE doc_id = ?", [item.doc_id])
+            con.execute("DELETE FROM document_texts WHERE doc_id = ?", [item.doc_id])
             stats.replaced += 1
         else:
             stats.added += 1
@@ -227,6 +228,8 @@ class StoreWriter(Connection):
             [item.doc_id, item.content_hash, doc.date, doc.url, doc.title, doc.outlet,
              doc.language, item.origin, len(item.events), dt.datetime.now()],
         )  # fmt: skip
+        if doc.text:
+            con.execute("INSERT INTO document_texts VALUES (?, ?)", [item.doc_id, doc.text])
         self._insert_mentions(item)
         stats.mentions += len(item.events)
         return affected | {(party(e.actor), party(e.recipient)) for e in item.events}
