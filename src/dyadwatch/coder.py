@@ -213,8 +213,7 @@ class Coder:
             quad_code=lex_type.quad_code,
             intensity=self.lexicon.intensity(trig) if same else lex_type.intensity,
             cameo=self.lexicon.cameo(trig) if same else lex_type.cameo_root,
-            confidence=_confidence(found, actor_direct, fallback, trig.pos, label)
-            - (SUBORDINATE_COST if _subordinate(tok) else 0.0),
+            confidence=_confidence(found, actor_direct, fallback, trig.pos, label),
             sources=[Source(doc_id=document.id, url=document.url, outlet=document.outlet,
                             evidence=evidence.text)],
             coder=self.config.coder,
@@ -350,7 +349,6 @@ class Coder:
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
-SUBORDINATE_COST = 0.05  # an act in a purpose or adverbial clause is less likely the main one
 CHARGING = {"charge", "indict"}  # a state "charged" with something is accused, not arrested
 ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
 FUTURE = {"will", "shall", "'ll"}
@@ -405,15 +403,6 @@ def _reporting_outlet(mention, tok) -> bool:
     sent = sentence_of(tok)
     return not sent.start <= mention.start < sent.end or is_attribution(
         tok.doc[mention.start : mention.end].root)  # fmt: skip
-
-
-def _subordinate(tok) -> bool:
-    """Whether the trigger sits in an adverbial or relative clause of another verb ("used tear
-    gas to disperse", "opened the bridge to allow"): the sentence's main act is the other."""
-    verb = tok
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
-    return verb.dep_ in ("advcl", "acl", "relcl")
 
 
 def _confidence(found: Roles, actor_direct: bool, fallback: bool, pos: str, label: str) -> float:

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from ..errors import DyadwatchError
-from . import app
+from .root import app
 
 err = Console(stderr=True, highlight=False)
 
