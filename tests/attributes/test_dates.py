@@ -4,14 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from dyadwatch.attributes.dates import (
-    DateValue,
-    DocumentDates,
-    Expr,
-    parse_expression,
-    read_tsv,
-)
+from dyadwatch.attributes.dates import DateValue, DocumentDates
 from dyadwatch.attributes.eventdates import date_event, when_clause
+from dyadwatch.attributes.expressions import Expr, parse_expression, read_tsv
 from dyadwatch.errors import DataError, InputError
 
 PUB = "2022-07-15"

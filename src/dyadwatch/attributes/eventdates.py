@@ -18,14 +18,8 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from .dates import (
-    EMBEDDING_DEPS,
-    SPAN_PREPOSITIONS,
-    DateValue,
-    DocumentDates,
-    clause_tokens,
-    date_words,
-)
+from .dates import EMBEDDING_DEPS, SPAN_PREPOSITIONS, DateValue, DocumentDates, clause_tokens
+from .expressions import date_words
 
 RECENT = timedelta(days=7)  # a day this close before publication is the report's own news
 

@@ -143,7 +143,7 @@ def _add_states(b: _Builder, states: dict) -> None:
 
 def _add_own(b: _Builder, path: Path, countries: dict[str, int], cities: dict) -> list[str]:
     """Index the rows of places.tsv above everything else; returns their names."""
-    from .dates import read_tsv
+    from .expressions import read_tsv
 
     names = []
     for number, (name, canonical, country, admin1, lat, lon, kind) in read_tsv(path, 7):

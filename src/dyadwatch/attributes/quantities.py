@@ -18,7 +18,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ..model import Quantity
-from .dates import date_words, number_words, read_tsv
+from .expressions import date_words, number_words, read_tsv
 
 DATA = Path(__file__).parent / "data"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT",

@@ -1,0 +1,203 @@
+"""What a date expression says, before it is anchored in a document: calendar dates,
+offsets ("two days earlier", "six months ago"), weekdays and publication-relative words, and
+the word tables (months, weekdays, time units, number words) they are read with.
+
+Rules are the project's own; the rare numeric forms ("7/6/2022") go to dateparser, cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache, lru_cache
+from pathlib import Path
+
+import dateparser
+
+from ..errors import DataError
+
+DATA = Path(__file__).parent / "data"
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+FORWARD = {"later", "after", "afterwards", "afterward", "next", "following", "subsequent"}
+BACKWARD = {"earlier", "before", "prior", "previous", "preceding", "ago"}
+VAGUE_COUNT = 3  # "days later", "a few weeks earlier": a count of about three
+WORD_RE = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
+ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+NUMERIC_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
+
+
+def read_tsv(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) for each data line of a tab-separated file.
+
+    Needs a file of ``columns`` tab-separated fields per line; ``#`` lines and blank lines are
+    skipped. Raises DataError naming the file and line for a missing file or a bad line.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as e:
+        raise DataError(f"{path}: cannot read: {e}") from e
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if len(fields) != columns or not fields[0].strip():
+            raise DataError(f"{path}, line {number}: expected {columns} tab-separated fields")
+        yield number, [f.strip() for f in fields]
+
+
+@cache
+def date_words() -> dict[str, tuple[str, int]]:
+    """Month, weekday and time-unit words from data/date_words.tsv: word -> (kind, value)."""
+    path = DATA / "date_words.tsv"
+    words: dict[str, tuple[str, int]] = {}
+    for number, (word, kind, value) in read_tsv(path, 3):
+        if kind not in ("month", "weekday", "unit", "part") or not value.isdigit():
+            raise DataError(f"{path}, line {number}: bad kind {kind!r} or value {value!r}")
+        words[word.lower()] = (kind, int(value))
+    return words
+
+
+@cache
+def number_words() -> dict[str, tuple[str, float]]:
+    """Number words from data/numbers.tsv: word -> (kind, value), kind number|scale|range."""
+    path = DATA / "numbers.tsv"
+    words: dict[str, tuple[str, float]] = {}
+    for number, (word, kind, value) in read_tsv(path, 3):
+        if kind not in ("number", "scale", "range"):
+            raise DataError(f"{path}, line {number}: bad kind {kind!r}")
+        try:
+            words[word.lower()] = (kind, float(value))
+        except ValueError as e:
+            raise DataError(f"{path}, line {number}: bad value {value!r}") from e
+    return words
+
+
+@dataclass(frozen=True)
+class Expr:
+    """What a date expression says, before anchoring: see ``parse_expression``."""
+
+    kind: str  # calendar | offset | pub | pubmonth | pubyear | weekday
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    precision: str = "day"
+    amount: int = 0  # days for offset/pub, months for pubmonth, years for pubyear
+    base: str = "anchor"  # offset only: anchor | pub
+
+
+def coarsest(*precisions: str) -> str:
+    return max(precisions, key=PRECISION_RANK.__getitem__)
+
+
+def _count(words: list[str], at: int) -> tuple[int, bool]:
+    """The count before the unit word at ``at``: (count, exact); a bare plural is vague."""
+    numbers = number_words()
+    if at > 0:
+        before = words[at - 1]
+        if before.isdigit():
+            return int(before), True
+        if before in numbers and numbers[before][0] == "number":
+            exact = before not in ("several", "few")
+            return int(numbers[before][1]), exact
+    if words[at].endswith("s"):
+        return VAGUE_COUNT, False
+    return 1, True
+
+
+def offset_expression(words: list[str]) -> Expr | None:
+    """'two days earlier', 'the next day', 'six months ago', 'last week', 'recent weeks'."""
+    units = [(i, date_words()[w][1]) for i, w in enumerate(words)
+             if date_words().get(w, ("", 0))[0] == "unit"]  # fmt: skip
+    if not units:
+        return None
+    at, length = units[-1]
+    rest = set(words)
+    if rest & {"past", "recent", "last", "this", "coming", "current"} and not rest & {"ago"}:
+        plural_past = bool(rest & {"past", "recent"}) and words[at].endswith("s")
+        if plural_past or rest & {"this", "current"}:
+            return Expr("pubmonth", precision="year" if length == 365 else "month")
+        if length == 365:
+            return Expr("pubyear", amount=-1, precision="year")
+        if length == 30:
+            return Expr("pubmonth", amount=-1, precision="month")
+        return Expr("pub", amount=-length, precision="month")
+    if "same" in rest or "that" in rest and length == 1:
+        return Expr("offset", amount=0, precision="day")
+    direction = 1 if rest & FORWARD else -1 if rest & BACKWARD else 0
+    if direction == 0:
+        return None  # a duration ("for 30 days"), not a date
+    count, exact = _count(words, at)
+    if words[0] in ("next", "following", "previous", "prior", "preceding") or (
+        words[0] == "the" and len(words) > 1 and words[1] in FORWARD | BACKWARD
+    ):
+        count, exact = 1, True
+    if words[at - 1 if at else 0] == "the" and words[-1] in ("before", "after"):
+        count, exact = 1, True  # "the day before", "the week after"
+    precision = "day" if length < 30 else "month" if length == 30 else "year"
+    if length == 7 and count == 1 and words[0] in ("next", "following", "the"):
+        precision = "month"  # "the following week": the week is not a day
+    if not exact:
+        precision = coarsest(precision, "month")
+    if "ago" in rest:
+        if length == 30:
+            return Expr("pubmonth", amount=-count, precision="month")
+        if length == 365:
+            return Expr("pubyear", amount=-count, precision="year")
+        return Expr("offset", amount=-count * length, precision=precision, base="pub")
+    return Expr("offset", amount=direction * count * length, precision=precision)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str) -> date | None:
+    """An explicit numeric calendar date read by dateparser (cached: one call per string)."""
+    found = dateparser.parse(text, languages=["en"],
+                             settings={"REQUIRE_PARTS": ["day", "month", "year"]})  # fmt: skip
+    return found.date() if found else None
+
+
+@lru_cache(maxsize=4096)
+def parse_expression(text: str) -> Expr | None:
+    """What the date expression ``text`` says, or None when it is not a date.
+
+    Needs the text of one expression ("on July 6", "two days earlier", "in early 2022").
+    Returns an Expr: ``calendar`` (year may be None: taken later from the anchor), ``offset``
+    from the anchor or the publication date, ``pub``/``pubmonth``/``pubyear`` offsets from
+    the publication date, or ``weekday`` (day = 0 for Monday; amount 1 for "next").
+    """
+    iso = ISO_RE.search(text)
+    if iso:
+        return Expr("calendar", int(iso[1]), int(iso[2]), int(iso[3]))
+    numeric = NUMERIC_RE.search(text)
+    if numeric:
+        found = _dateparser(numeric[0])
+        return Expr("calendar", found.year, found.month, found.day) if found else None
+    words = WORD_RE.findall(text.lower())
+    if not words or re.search(r"\d{4}s\b|\bdecades?\b|\bcentur", text.lower()):
+        return None
+    single = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1}
+    for word in words:
+        if word in single:
+            return Expr("pub", amount=single[word])
+    if "this" in words and set(words) & {"morning", "afternoon", "evening"}:
+        return Expr("pub")
+    kinds = date_words()
+    months = [kinds[w][1] for w in words if kinds.get(w, ("", 0))[0] == "month"]
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1800 <= int(w) <= 2100]
+    if not months and not years:
+        weekdays = [kinds[w][1] for w in words if kinds.get(w, ("", 0))[0] == "weekday"]
+        if weekdays:
+            return Expr("weekday", day=weekdays[0], amount=1 if "next" in words else 0)
+        return offset_expression(words)
+    if set(words) & (FORWARD | BACKWARD | {"ago"}) and any(kinds.get(w, ("", 0))[0] == "unit"
+                                                          for w in words):  # fmt: skip
+        return offset_expression(words)
+    year = years[0] if years else None
+    if not months:
+        return Expr("calendar", year, precision="year")
+    days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
+    vague = set(words) & {"early", "late", "mid", "end", "beginning", "start", "middle"}
+    if days and not vague:
+        return Expr("calendar", year, months[0], days[0])
+    return Expr("calendar", year, months[0], precision="month")
