@@ -20,10 +20,10 @@ from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
+from .decisions import recode, retype
 from .errors import InputError
 from .events.conjuncts import party_pairs
 from .events.context import (
-    STATE_FORMS,
     anaphoric_event,
     counterpart,
     home_ground,
@@ -42,8 +42,6 @@ from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
 from .outcome import Outcome
-
-COOPERATIVE_QUADS = (1, 2)
 
 
 class Coder:
@@ -154,8 +152,8 @@ class Coder:
         context = list(trig.context)
         for inner in cand.absorbed:
             context.extend(c for c in inner.trigger.context if c not in context)
-        event, mode = self._retype(cand, found)
-        event, mode, label = self._recode(event, mode, fact, found, roles, tok)
+        event, mode = retype(cand, found, self.lexicon)
+        event, mode, label = recode(event, mode, fact, found, roles, tok, self.lexicon)
         if event is None:
             return []
         if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
@@ -276,57 +274,6 @@ class Coder:
                 fact.label = "reported"  # "Kazakh officials said Russia had blocked ..."
         return found
 
-    def _retype(self, cand: Candidate, found: Roles) -> tuple[str, str | None]:
-        """Types the trigger alone gets wrong: a promise of retaliation, media "attacks"."""
-        tok, trig = cand.token, cand.trigger
-        event, mode = trig.event, trig.mode
-        direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
-        if trig.event == "AGREE" and any(self.lexicon.quad(c.trigger.event) >= 3
-                                         or c.token.lemma_.lower() in RETALIATION
-                                         for c in direct):  # fmt: skip
-            event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
-        if (trig.mode == "arrest" and tok.lemma_.lower() in CHARGING and found.recipient is not None
-                and not found.recipient.person and found.recipient.kind == "country"):  # fmt: skip
-            event, mode = "ACCUSE", "allege"  # "charged Pakistan with involvement": words
-        if event == "PROTEST" and trig.mode == "strike" and _is_state(found.actor, True):
-            event, mode = "ASSAULT", None  # "Indian strikes hit six sites": not a labour strike
-        elif event == "PROTEST" and _is_state(found.actor, False):
-            event, mode = "ACCUSE", "allege"  # a state's protest is a diplomatic one
-        if event == "ASSAULT" and found.actor.sector == "MED":
-            event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
-        return event, mode
-
-    def _recode(self, event: str, mode: str | None, fact: Factuality, found: Roles,
-                roles: RoleFinder, tok) -> tuple[str | None, str | None, str]:  # fmt: skip
-        """Negated cooperation is a rejection; a stated intent or warning is an AGREE or a
-        THREATEN by whoever stated it; anything else keeps its type and factuality."""
-        quad = self.lexicon.quad(event)
-        label = fact.label
-        if fact.negated:
-            if quad in COOPERATIVE_QUADS and label in ("asserted", "reported", "negated"):
-                return "REJECT", None, "asserted" if label == "negated" else label
-            return event, mode, "negated" if label == "asserted" else label
-        speaker = roles.np_actor(fact.speaker) if fact.speaker is not None else None
-        stated = fact.intent or (label == "hypothetical" and speaker is not None
-                                 and not fact.conditional
-                                 and speaker.code == found.actor.code)  # fmt: skip
-        if not stated:
-            return event, mode, label
-        if label == "hedged":
-            return event, mode, label
-        if quad in COOPERATIVE_QUADS:
-            return ("AGREE", None, "asserted") if event != "AGREE" else (event, mode, "asserted")
-        if (quad == 4 and event in ANNOUNCED_MEASURES and (fact.cue or "").lower() in FUTURE
-                and not _on_condition(tok)):  # fmt: skip
-            # "India will pull its attaches out", "the border will close on Friday": a state
-            # announcing a measure has taken it, as the news codes it
-            return event, mode, "asserted"
-        if quad == 4:
-            # a stated intent to act against another, as CAMEO codes it: "said they would
-            # boycott", "plans to impose restrictions", "would respond if ..."
-            return "THREATEN", None, "asserted"
-        return event, mode, "asserted"  # a stated refusal or demand is itself the act
-
     def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""
         for k, ev in enumerate(events):
@@ -349,10 +296,6 @@ class Coder:
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
-CHARGING = {"charge", "indict"}  # a state "charged" with something is accused, not arrested
-ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
-FUTURE = {"will", "shall", "'ll"}
-RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
 LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
 
 
@@ -370,20 +313,6 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
             sources=list(primary.sources),
         ))  # fmt: skip
     return copies
-
-
-def _is_state(actor, adjective: bool) -> bool:
-    """A state or its government named as such ("Pakistan", "Islamabad", "the ministry";
-    with ``adjective`` also "Indian"), not its people ("Armenians protested")."""
-    forms = STATE_FORMS | ({"adjective"} if adjective else set())
-    return actor.sector in ("GOV", "MIL") or actor.kind == "country" and actor.form in forms
-
-
-def _on_condition(tok) -> bool:
-    """"will cut supplies if it does not pay": a measure tied to a condition is a threat."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                         for m in c.children)
-               for c in tok.children)  # fmt: skip
 
 
 def _trigger_text(cand: Candidate) -> str:
