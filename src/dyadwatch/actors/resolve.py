@@ -221,11 +221,27 @@ class DocActors(PeopleRules):
                 continue
             if found.country == body.country:
                 return None
-            sector = body.sector if body.sector not in (None, "IGO") else "GOV"
-            span = np_span(head)
-            return ActorMention(span.start, span.end, span.text, found.country + sector,
-                                found.country, sector, None, None, "role", "name")  # fmt: skip
+            return self._body_of(head, body, found.country)
+        national = body.start > 0 and head.doc[body.start - 1].text == "National"
+        if body.sector == "IGO" and national:
+            # "the National Security Council" is no UN body: a state's, the nearest named
+            country = self._nearest_country(head)
+            return self._body_of(head, body, country) if country else None
         return None
+
+    def _body_of(self, head: Token, body: ActorMention, country: str) -> ActorMention:
+        sector = body.sector if body.sector not in (None, "IGO") else "GOV"
+        span = np_span(head)
+        return ActorMention(span.start, span.end, span.text, country + sector, country, sector,
+                            None, None, "role", "name")  # fmt: skip
+
+    def _nearest_country(self, head: Token) -> str | None:
+        """The country of the named state nearest to ``head`` in its sentence."""
+        sent = sentence_of(head)
+        states = [m for m in self.mentions if sent.start <= m.start < sent.end
+                  and m.kind == "country" and m.country]  # fmt: skip
+        nearest = min(states, key=lambda m: abs(m.start - head.i), default=None)
+        return nearest.country if nearest else None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:
         """"the Caspian Pipeline Consortium, a major exporter of oil from Kazakhstan": a company

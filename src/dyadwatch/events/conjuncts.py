@@ -34,6 +34,8 @@ def conjoined(roles: RoleFinder, doc: Doc, mention: ActorMention | None,
         other = roles.actors.for_np(conj)
         if other is None or other.code in (UNKNOWN_CODE, mention.code):
             continue
+        if other.country and other.country == mention.country:
+            continue  # "Putin and Lavrov": one state, one event
         if all(other.code != f.code for f in found):
             found.append(other)
     return found

@@ -187,7 +187,7 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
     doc = tok.doc
     beside = set()
     if actor.end > actor.start:
-        beside = {c.i for c in doc[actor.end - 1].conjuncts}
+        beside = {t.i for c in doc[actor.end - 1].conjuncts for t in c.subtree}
     best, dist = None, None
     sent = sentence_of(tok)
     for mention in roles.actors.mentions:
