@@ -70,6 +70,20 @@ def record_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _union(parts: list[tuple[str, str, list[Any]]], select: str) -> tuple[str, list[Any]]:
+    """The parts of a dyad query as one UNION ALL, each tagged with its index as ``direction``.
+
+    ``select`` is the text after ``SELECT ? AS direction,`` with ``{where}`` for the part's
+    condition; the index and every value are bound parameters.
+    """
+    sql = " UNION ALL ".join(
+        "SELECT CAST(? AS INTEGER) AS direction, " + select.format(where=where)
+        for _, where, _ in parts
+    )
+    params = [p for i, (_, _, ps) in enumerate(parts) for p in [i, *ps]]
+    return sql, params
+
+
 class StoreReader(Connection):
     """A read-only connection to a store; many readers may be open while nobody writes."""
 
@@ -144,6 +158,9 @@ class StoreReader(Connection):
                     ) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
         """(direction label, WHERE clause, params) for A→B and B→A.
 
+        The label never enters the SQL text: queries select the part's index as a bound
+        parameter and callers turn it into the label in Python.
+
         A's dealings with a bloc B belongs to (``actors/data/blocs.tsv``) count as A→B, and the
         bloc's with A as B→A; only for sides given as a country code.
         """
@@ -174,22 +191,19 @@ class StoreReader(Connection):
         ``limit`` > 0 keeps the latest ``limit`` events (still in time order).
         """
         parts = self._dyad_parts(a, b, start, end)
-        union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, {EVENT_FIELDS} FROM events WHERE {where}"
-            for label, where, _ in parts
-        )
-        params = [p for _, _, ps in parts for p in ps]
+        union, params = _union(parts, f"{EVENT_FIELDS} FROM events WHERE {{where}}")
         total = self._q(f"SELECT count(*) FROM ({union})", params)[0][0]
         sql = f"SELECT * FROM ({union}) ORDER BY {MIDPOINT} DESC, event_id DESC"
         if limit > 0:
-            sql += f" LIMIT {int(limit)}"
+            sql, params = sql + " LIMIT ?", params + [int(limit)]
         rows = self._q(sql, params)[::-1]
-        blocs = {side: set(via_blocs(side)) for side in (a.strip().upper(), b.strip().upper())}
+        sides = [(x.strip().upper(), y.strip().upper()) for x, y in ((a, b), (b, a))]
+        blocs = {side: set(via_blocs(side)) for side in sides[0]}
         events = []
         for row in rows:
             rec = record_from_row(row[1:])
-            rec["direction"] = row[0]
-            x, y = row[0].split(">")
+            rec["direction"] = parts[row[0]][0]
+            x, y = sides[row[0]]
             actor_key, recipient_key = row[10], row[12]
             if recipient_key != y and recipient_key in blocs[y]:
                 rec["via"] = recipient_key
@@ -208,19 +222,18 @@ class StoreReader(Connection):
         if unit not in ("week", "month"):
             raise StoreError(f"unknown period unit {unit!r}")
         parts = self._dyad_parts(a, b, start, end)
-        union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, date, quad_code, intensity FROM events "
-            f"WHERE {where} AND date IS NOT NULL"
-            for label, where, _ in parts
+        union, params = _union(
+            parts, "date, quad_code, intensity FROM events WHERE {where} AND date IS NOT NULL"
         )
-        params = [p for _, _, ps in parts for p in ps]
-        return self._q(
-            f"SELECT CAST(date_trunc('{unit}', date) AS DATE) AS period, direction, quad_code, "
+        rows = self._q(
+            "SELECT CAST(date_trunc(?, date) AS DATE) AS period, direction, quad_code, "
             "count(*), coalesce(sum(intensity), 0), "
             "coalesce(sum(CASE WHEN quad_code >= 3 THEN greatest(-intensity, 0) END), 0) "
-            f"FROM ({union}) GROUP BY ALL ORDER BY 1, 2, 3",
-            params,
+            f"FROM ({union}) GROUP BY ALL",
+            [unit] + params,
         )
+        labelled = [(period, parts[i][0], *rest) for period, i, *rest in rows]
+        return sorted(labelled, key=lambda r: (r[0], r[1], r[2] is not None, r[2] or 0))
 
     def top_dyads(self, n: int = 10, weeks: int = 8) -> list[dict[str, Any]]:
         """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks."""
@@ -231,8 +244,10 @@ class StoreReader(Connection):
             "AND actor_country <> recipient_country), "
             "last AS (SELECT CAST(date_trunc('week', max(date)) AS DATE) AS w FROM d) "
             "SELECT a, b, count(*) AS n, coalesce(sum(intensity), 0) AS intensity, "
-            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
-            f"FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(n)}"
+            "list(CAST(date_trunc('week', date) AS DATE)) "
+            "FILTER (date >= (SELECT w FROM last) - to_days(?)) "
+            "FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
+            [int(weeks) * 7 - 7, int(n)],
         )
         last = self._q(
             "SELECT CAST(date_trunc('week', max(date)) AS DATE) FROM events"
