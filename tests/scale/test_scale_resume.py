@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from scale_fakes import CRASH_AFTER, fake_coder, make_corpus
+from scale_fakes import CRASH_AFTER, SimulatedCrash, fake_coder, make_corpus
 
 from dyadwatch.errors import InputError
 from dyadwatch.scale import ResumeError, journal_path, run_jsonl
@@ -38,7 +38,7 @@ def test_resume_after_crash_equals_uninterrupted(tmp_path, monkeypatch, referenc
                                                   workers):  # fmt: skip
     out = tmp_path / "run.jsonl"
     monkeypatch.setenv(CRASH_AFTER, str(crash_after))
-    with pytest.raises(Exception, match="simulated crash"):
+    with pytest.raises(SimulatedCrash, match="simulated crash"):
         run_jsonl(items(), out, workers=workers, coder_factory=fake_coder)
     monkeypatch.delenv(CRASH_AFTER)
     summary = run_jsonl(items(), out, workers=workers, resume=True, coder_factory=fake_coder)
@@ -54,7 +54,7 @@ def test_resume_after_crash_equals_uninterrupted(tmp_path, monkeypatch, referenc
 def test_resume_cuts_output_back_to_the_journal(tmp_path, monkeypatch, reference, damage):
     out = tmp_path / "run.jsonl"
     monkeypatch.setenv(CRASH_AFTER, "20")
-    with pytest.raises(RuntimeError):
+    with pytest.raises(SimulatedCrash):
         run_jsonl(items(), out, coder_factory=fake_coder)
     monkeypatch.delenv(CRASH_AFTER)
     with out.open("ab") as fh:
