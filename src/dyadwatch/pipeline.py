@@ -8,13 +8,14 @@ from .coder import Coder, Outcome
 from .config import Config
 from .errors import InputError
 from .model import Document
-from .scale.pool import code_parallel
+from .scale.pool import code_guarded, code_parallel
 
 
 def code_items(
     items: Iterable[Document | InputError], config: Config | None = None, workers: int = 1
 ) -> Iterator[Outcome]:
-    """Code every item in order; errors come back as Outcomes, never raised.
+    """Code every item in order; errors come back as Outcomes, never raised (an exception
+    that breaks a whole batch costs only the documents that cause it).
 
     With ``workers`` > 1 the items are coded on a pool of worker processes (one coder each)
     and the outcomes still come back in input order.
@@ -22,5 +23,4 @@ def code_items(
     if workers > 1:
         yield from code_parallel(items, config, workers)
         return
-    coder = Coder(config)
-    yield from coder.code_many(items)
+    yield from code_guarded(Coder(config), items)

@@ -11,10 +11,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import DyadwatchError
 from . import app
+from .code import EXIT_CODES, exit_status
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -38,7 +40,7 @@ def _fail(exc: DyadwatchError) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command("ingest")
+@app.command("ingest", epilog=EXIT_CODES)
 def ingest_command(
     inputs: Annotated[list[str] | None, typer.Argument(help="documents to code and store (JSONL, .txt, .html, directories); event JSONL is detected")] = None,
     events: Annotated[list[Path] | None, typer.Option("--events", help="`dyadwatch code` output to store as is; repeatable")] = None,
@@ -49,12 +51,18 @@ def ingest_command(
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="extra actor list (CSV, TSV or YAML); repeatable")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:  # fmt: skip
-    """Code documents and store them (or store coded events); re-ingesting is a no-op."""
+    """Code documents and store them (or store coded events); re-ingesting is a no-op.
+
+    The store is opened only to commit each batch, so `dyad` and `report` can read it while
+    a long ingest codes the next batch.
+    """
     from ..config import Config
     from ..errors import InputError
     from ..model import Event
-    from ..store import IngestStats, StoreWriter, from_event_records
+    from ..store import IngestStats, from_event_records
+    from ..store.connection import check_store_path
     from ..store.load import is_event_file, read_event_records
+    from ..store.writer import ingest_released
 
     _day(date)
     event_files = list(events or [])
@@ -68,30 +76,35 @@ def ingest_command(
         raise typer.BadParameter("give documents to code or --events FILE")
     stats = IngestStats()
     try:
-        with StoreWriter(db) as writer:
-            for path in event_files:
-                good: list[Event] = []
-                for rec in read_event_records(path):
-                    if isinstance(rec, InputError):
-                        stats.errors.append(str(rec))
-                    else:
-                        good.append(rec)
-                stats.add(writer.ingest_batches(from_event_records(good), batch_size))
-            if docs:
-                from ..pipeline import code_items
-                from ..read import read_inputs
+        check_store_path(db)
+        for path in event_files:
+            good: list[Event] = []
+            for rec in read_event_records(path):
+                if isinstance(rec, InputError):
+                    stats.errors.append(str(rec))
+                else:
+                    good.append(rec)
+            stats.add(ingest_released(db, from_event_records(good), batch_size))
+        if docs:
+            from ..pipeline import code_items
+            from ..read import read_inputs
 
-                config = Config(actors=list(actors or []))
-                outcomes = code_items(read_inputs(docs, date=date, config=config), config,
-                                      workers=workers)  # fmt: skip
-                stats.add(writer.ingest_outcomes(outcomes, batch_size))
+            config = Config(actors=list(actors or []))
+            outcomes = code_items(read_inputs(docs, date=date, config=config), config,
+                                  workers=workers)  # fmt: skip
+            stats.add(ingest_released(db, outcomes, batch_size))
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     for message in stats.errors:
-        err.print(f"[yellow]skipped[/] {message}", markup=True, soft_wrap=True)
+        err.print(f"[yellow]skipped[/] {escape(message)}", soft_wrap=True)
+    stored = stats.added + stats.replaced + stats.unchanged
     if not quiet:
         err.print(f"{stats.added} documents added, {stats.replaced} replaced, {stats.unchanged} "
-                  f"unchanged; {stats.mentions} mentions; {stats.dyads} dyads re-merged", markup=False)  # fmt: skip
+                  f"unchanged, {len(stats.errors)} skipped; {stats.mentions} mentions; "
+                  f"{stats.dyads} dyads re-merged", markup=False)  # fmt: skip
+    status = exit_status(stored, len(stats.errors))
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("remerge")
@@ -130,17 +143,19 @@ def show_command(
         sys.stdout.write(json.dumps({"event": record, "mentions": mentions}, ensure_ascii=False, indent=2) + "\n")
         return
     actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
-    out.print(f"[bold]{record['id']}[/]  {record.get('date')} ({record.get('date_precision')})  "
-              f"{actor.get('code')} → {recipient.get('code')}  {record['event']} "
-              f"mode={record.get('mode')}  quad {record.get('quad_code')}  intensity {record.get('intensity')}")  # fmt: skip
-    out.print(f"corroboration: {record.get('corroboration', 1)} documents; confidence {record.get('confidence')}")
+    out.print(escape(f"{record['id']}  {record.get('date')} ({record.get('date_precision')})  "
+                     f"{actor.get('code')} → {recipient.get('code')}  {record['event']} "
+                     f"mode={record.get('mode')}  quad {record.get('quad_code')}  "
+                     f"intensity {record.get('intensity')}"), style="bold")  # fmt: skip
+    out.print(f"corroboration: {record.get('corroboration', 1)} documents; confidence {record.get('confidence')}", markup=False)
     for reason in record.get("stated_reasons") or []:
         out.print(f"stated reason ({reason['doc_id']}): {reason['text']}", markup=False)
     if record.get("in_response_to"):
-        out.print("in response to: " + ", ".join(record["in_response_to"]))
+        out.print("in response to: " + ", ".join(record["in_response_to"]), markup=False)
     for m in mentions:
         doc = m["document"]
-        out.print(f"\n[bold]{m['doc_id']}[/] {doc.get('outlet') or ''} {doc.get('url') or ''}")
+        out.print(f"\n[bold]{escape(m['doc_id'])}[/] {escape(doc.get('outlet') or '')} "
+                  f"{escape(doc.get('url') or '')}")  # fmt: skip
         out.print(f"  {m['event']} “{m['evidence']['text']}”", markup=False)
     if record.get("merge"):
         out.print("\n[bold]why merged[/]")
@@ -175,7 +190,7 @@ def dyad_command(
     if as_json:
         sys.stdout.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events")
+    table = Table(title=escape(f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events"))
     for col, width in (("date", 10), ("direction", 9), ("event", 9), ("quad", 4),
                        ("intensity", 5), ("sources", 3)):  # fmt: skip
         table.add_column(col, no_wrap=True, min_width=width)
@@ -183,17 +198,19 @@ def dyad_command(
     room = max(20, out.size.width - 84)  # what the other columns and the borders leave
     for e in view.events[-50:]:
         direction = e["direction"] + (f" via {e['via']}" if e.get("via") else "")
-        table.add_row(str(e.get("date")), direction, e["event"], str(e.get("quad_code")),
-                      str(e.get("intensity")), str(e.get("corroboration", len(e.get("sources") or []))),
-                      _clip(" ".join(((e.get("evidence") or {}).get("text") or "").split()), room))  # fmt: skip
+        cells = (str(e.get("date")), direction, e["event"], str(e.get("quad_code")),
+                 str(e.get("intensity")), str(e.get("corroboration", len(e.get("sources") or []))),
+                 _clip(" ".join(((e.get("evidence") or {}).get("text") or "").split()), room))  # fmt: skip
+        table.add_row(*(escape(c) for c in cells))
     out.print(table)
     for link in view.links[-20:]:
         out.print(f"{link.kind}: {link.source} responds to {link.target} ({link.evidence})", markup=False)
     for key, value in view.reciprocity.items():
         if isinstance(value, dict):
-            out.print(f"reciprocity {key}: r={value['r']} slope={value['slope']} over {value['n_weeks']} weeks")
+            out.print(f"reciprocity {key}: r={value['r']} slope={value['slope']} over {value['n_weeks']} weeks", markup=False)
     for alert in view.alerts[-10:]:
-        out.print(f"[red]alert[/] {alert['period']} {alert['direction']}: conflict {alert['value']} "
+        out.print(f"[red]alert[/] {escape(str(alert['period']))} {escape(alert['direction'])}: "
+                  f"conflict {alert['value']} "
                   f"(baseline {alert['baseline_mean']} ± {alert['baseline_std']})")  # fmt: skip
 
 
@@ -222,7 +239,7 @@ def dyads_command(
         half = len(weekly) // 2
         early, late = sum(weekly[:half]), sum(weekly[half:])
         trend = "↑" if late > early else "↓" if late < early else "→"
-        table.add_row(" – ".join(row["dyad"]), str(row["events"]), f"{row['intensity']:.1f}", spark, trend)
+        table.add_row(escape(" – ".join(row["dyad"])), str(row["events"]), f"{row['intensity']:.1f}", spark, trend)
     out.print(table)
 
 
@@ -238,15 +255,19 @@ def report_command(
 ) -> None:  # fmt: skip
     """Write a self-contained HTML report of a dyad (opens offline)."""
     from ..analysis.dyad import dyad_view
+    from ..outputs import check_output_file
     from ..report import write_report
     from ..store import StoreReader
 
     try:
+        check_output_file(output)
         with StoreReader(db) as reader:
             view = dyad_view(reader, a, b, _day(date_from), _day(date_to), limit)
         write_report(view, output)
     except DyadwatchError as exc:
         raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(DyadwatchError(f"{output}: cannot write ({exc.strerror or exc})")) from exc
     err.print(f"wrote {output} ({view.total_events} events)", markup=False)
 
 
@@ -257,6 +278,7 @@ def export_command(
     db: DbOption = DEFAULT_DB,
 ) -> None:  # fmt: skip
     """Export the merged events."""
+    from ..outputs import check_output_file
     from ..store import StoreReader
     from ..store.export import EXPORTERS
 
@@ -265,6 +287,8 @@ def export_command(
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs -o PATH")
     try:
+        if output is not None:
+            check_output_file(output)
         with StoreReader(db) as reader:
             if output is None:
                 n = EXPORTERS[fmt](reader.iter_records(), sys.stdout.buffer)
@@ -274,6 +298,8 @@ def export_command(
                     n = EXPORTERS[fmt](reader.iter_records(), fh)
     except DyadwatchError as exc:
         raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(DyadwatchError(f"{output}: cannot write ({exc.strerror or exc})")) from exc
     err.print(f"exported {n} events", markup=False)
 
 

@@ -139,6 +139,14 @@ def _parse_line(
     if not isinstance(record, dict):
         kind = _json_kind(type(record).__name__)
         return InputError(f"a JSON {kind}, not an object", doc=name, line=number)
+    return check_record(record, number, name, ctx)
+
+
+def check_record(
+    record: dict[str, Any], number: int, name: str, ctx: ReadContext
+) -> Document | InputError:
+    """The Document of one input record (a JSON object or a Parquet row), or the InputError
+    naming its line (or row) ``number`` of file ``name``."""
     doc_id = record.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)

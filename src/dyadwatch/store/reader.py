@@ -17,7 +17,9 @@ import duckdb
 
 from ..actors.blocs import blocs_of
 from ..errors import StoreError
-from .connection import Connection
+from .connection import Connection, connect
+
+READ_WAIT = 30.0  # seconds to wait for a writer to finish its commit
 
 EVENT_FIELDS = (
     "event_id, date, date_str, date_precision, event, mode, quad_code, intensity, "
@@ -88,13 +90,11 @@ class StoreReader(Connection):
     """A read-only connection to a store; many readers may be open while nobody writes."""
 
     def __init__(self, path: Path | str):
+        """Open ``path`` read-only, waiting up to READ_WAIT s while a writer commits."""
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"{self.path}: no store here (create one with `dyadwatch ingest`)")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=True)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open the store ({e})") from e
+        self.con = connect(self.path, read_only=True, wait=READ_WAIT)
 
     def _q(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         try:
