@@ -225,3 +225,22 @@ def test_run_dask_connects_to_a_scheduler_address(tmp_path, client):
 def test_unreachable_scheduler_is_a_cluster_error():
     with pytest.raises(ClusterError, match="tcp://127.0.0.1:9"):
         connect("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_local_cluster_serves_no_dashboard():
+    import urllib.error
+    import urllib.request
+
+    from dyadwatch.scale.dask_run import _local_client
+
+    client = _local_client(1)
+    try:
+        scheduler = client.cluster.scheduler
+        ports = [s.getsockname()[1] for s in scheduler.http_server._sockets.values()]
+        assert ports and 8787 not in ports
+        for path in ("/status", "/health", "/info/main/workers.html"):
+            with pytest.raises(urllib.error.HTTPError, match="404"):
+                urllib.request.urlopen(f"http://127.0.0.1:{ports[0]}{path}", timeout=5)
+    finally:
+        client.close()
+        client.cluster.close()

@@ -120,7 +120,7 @@ def code_command(
     if not quiet:
         done = f", {already} already coded" if already else ""
         err.print(f"coded {progress.coded} documents, skipped {progress.skipped}{done}; "
-                  f"{progress.events} events", markup=False)  # fmt: skip
+                  f"{progress.events} events", markup=False, soft_wrap=True)  # fmt: skip
     status = exit_status(progress.coded + already, progress.skipped)
     if status:
         raise typer.Exit(status)
@@ -139,5 +139,5 @@ def _code_dask(inputs: list[str], output: Path, date: str | None, scheduler: str
         done = f", {summary.done_before} already coded" if summary.done_before else ""
         err.print(f"coded {summary.documents} documents, skipped {summary.error_count}{done}; "
                   f"{summary.events} events in {summary.partitions} partitions under {output}",
-                  markup=False)  # fmt: skip
+                  markup=False, soft_wrap=True)  # fmt: skip
     return exit_status(summary.documents + summary.done_before, summary.error_count)
