@@ -57,11 +57,9 @@ def ingest_command(
     a long ingest codes the next batch.
     """
     from ..config import Config
-    from ..errors import InputError
-    from ..model import Event
     from ..store import IngestStats, from_event_records
     from ..store.connection import check_store_path
-    from ..store.load import is_event_file, read_event_records
+    from ..store.load import is_event_file, load_event_records
     from ..store.writer import ingest_released
 
     _day(date)
@@ -78,12 +76,7 @@ def ingest_command(
     try:
         check_store_path(db)
         for path in event_files:
-            good: list[Event] = []
-            for rec in read_event_records(path):
-                if isinstance(rec, InputError):
-                    stats.errors.append(str(rec))
-                else:
-                    good.append(rec)
+            good = load_event_records(path, stats.errors)
             stats.add(ingest_released(db, from_event_records(good), batch_size))
         if docs:
             from ..pipeline import code_items

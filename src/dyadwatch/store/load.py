@@ -45,6 +45,17 @@ def read_event_records(path: Path) -> Iterator[Event | InputError]:
             yield _event(raw, str(path), n)
 
 
+def load_event_records(path: Path, errors: list[str]) -> list[Event]:
+    """The events of an event JSONL file; each bad line's message goes to ``errors``."""
+    good: list[Event] = []
+    for rec in read_event_records(path):
+        if isinstance(rec, InputError):
+            errors.append(str(rec))
+        else:
+            good.append(rec)
+    return good
+
+
 def _event(raw: bytes, name: str, line: int) -> Event | InputError:
     try:
         text = raw.decode("utf-8")
