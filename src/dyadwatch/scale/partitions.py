@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from ..errors import InputError
 from ..model import Document
 
-BATCH = 256
+BATCH = 64
 
 
 @dataclass(frozen=True)
