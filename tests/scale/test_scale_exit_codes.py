@@ -58,6 +58,7 @@ def test_exit_code_says_how_much_was_usable(
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_no_documents_at_all_is_exit_2(tmp_path: Path, engine: str) -> None:
     (tmp_path / "empty").mkdir()
-    args = ["code", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--engine", engine]
+    args = ["code", str(tmp_path / "empty"), "-o", str(tmp_path / "out"), "--engine", engine,
+            "--workers", "1"]  # fmt: skip
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
