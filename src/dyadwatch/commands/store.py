@@ -94,7 +94,7 @@ def ingest_command(
     if not quiet:
         err.print(f"{stats.added} documents added, {stats.replaced} replaced, {stats.unchanged} "
                   f"unchanged, {len(stats.errors)} skipped; {stats.mentions} mentions; "
-                  f"{stats.dyads} dyads re-merged", markup=False)  # fmt: skip
+                  f"{stats.dyads} dyads re-merged", markup=False, soft_wrap=True)  # fmt: skip
     status = exit_status(stored, len(stats.errors))
     if status:
         raise typer.Exit(status)
