@@ -146,3 +146,33 @@ def test_workers_and_resource_tracker_die_with_their_parent() -> None:
     while time.monotonic() < deadline and any(_alive(p) for p in helpers):
         time.sleep(0.1)
     assert [p for p in helpers if _alive(p)] == []
+
+
+@pytest.mark.parametrize("via_reader", [True, False])
+def test_lone_surrogate_at_151_of_201_keeps_the_150_before_it(tmp_path: Path,
+                                                              via_reader: bool) -> None:  # fmt: skip
+    from dyadwatch.read import read_inputs
+
+    def items(poison: bool):
+        docs = make_corpus(201)
+        if poison:
+            docs[150].text += " They met. \ud800"
+        if not via_reader:
+            return docs
+        path = tmp_path / f"in-{poison}.jsonl"
+        path.write_text("".join(json.dumps(d.to_dict()) + "\n" for d in docs), encoding="utf-8")
+        return read_inputs([path])
+
+    clean = tmp_path / "clean.jsonl"
+    run_jsonl(items(False), clean, workers=2, coder_factory=fake_coder)
+    out = tmp_path / "run.jsonl"
+    seen = []
+    first = run_jsonl(items(True), out, workers=2, coder_factory=fake_coder,
+                      on_outcome=seen.append)  # fmt: skip
+    again = run_jsonl(items(True), out, workers=2, resume=True, coder_factory=fake_coder,
+                      on_outcome=seen.append)  # fmt: skip
+    errors = [str(o.error) for o in seen if o.error is not None and o.doc_id == "d0150"]
+    assert len(errors) == 2 and all("surrogate" in e for e in errors)
+    expected = {d: ls for d, ls in lines_by_doc(clean).items() if d != "d0150"}
+    assert lines_by_doc(out) == expected
+    assert again.documents == 0 and again.skipped == first.documents
