@@ -31,3 +31,7 @@ class ModelError(DyadwatchError):
 
 class StoreError(DyadwatchError):
     """The event store cannot be read or written."""
+
+
+class OutputError(DyadwatchError):
+    """An output path that cannot be written (a directory, or in a folder that is missing)."""

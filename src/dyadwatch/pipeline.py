@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 def code_items(
     items: Iterable[Document | InputError], config: Config | None = None, workers: int = 1
 ) -> Iterator[Outcome]:
-    """Code every item in order; errors come back as Outcomes, never raised.
+    """Code every item in order; errors come back as Outcomes, never raised (an exception
+    that breaks a whole batch costs only the documents that cause it).
 
     With ``workers`` > 1 and enough text to be worth it, the items are coded on a pool of
     worker processes (one coder each); the outcomes still come back in input order. The

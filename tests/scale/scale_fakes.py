@@ -22,6 +22,11 @@ WORD = re.compile(r"[A-Za-z]+")
 CRASH_AFTER = "DYADWATCH_FAKE_CRASH_AFTER"
 
 
+class SimulatedCrash(BaseException):
+    """What the fake coder raises to stand for the process dying: not an Exception, so the
+    runners do not take it for one document's failure."""
+
+
 class FakeCoder:
     """Codes each trigger word as one event between two fixed actors; 'UNREADABLE' fails."""
 
@@ -57,7 +62,7 @@ class FakeCoder:
                 yield Outcome(doc_id=item.doc or "", error=item)
                 continue
             if self.crash_after is not None and self.coded >= self.crash_after:
-                raise RuntimeError("simulated crash")
+                raise SimulatedCrash("simulated crash")
             self.coded += 1
             try:
                 yield Outcome(doc_id=item.id, events=self.code(item), document=item)
@@ -84,3 +89,25 @@ def make_corpus(n: int, seed: int = 42) -> list[Document]:
         docs.append(Document(id=f"d{i:04d}", text=text, date=f"2022-{month:02d}-{1 + i % 28:02d}",
                              url=f"https://news.example/{i}"))  # fmt: skip
     return docs
+
+
+class HostileCoder(FakeCoder):
+    """A fake coder that breaks the way real faults do: 'EXPLODE' in any text of a batch
+    makes ``code_many`` raise for the whole batch; 'SURROGATE' gives an event whose text no
+    encoding can write (so the writer, not the coder, fails)."""
+
+    def code(self, doc: Document) -> list[Event]:
+        events = super().code(doc)
+        if "SURROGATE" in doc.text and events:
+            events[0].event_text = "\ud800"
+        return events
+
+    def code_many(self, items: Iterable[Document | InputError]) -> Iterator[Outcome]:
+        batch = list(items)
+        if any(isinstance(i, Document) and "EXPLODE" in i.text for i in batch):
+            raise ValueError("the pipeline broke on this batch")
+        yield from super().code_many(batch)
+
+
+def hostile_coder(config: Config) -> HostileCoder:
+    return HostileCoder(config)

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
-from scale_fakes import CRASH_AFTER, fake_coder, make_corpus
+from scale_fakes import CRASH_AFTER, SimulatedCrash, fake_coder, make_corpus
 
 from dyadwatch.config import Config
 from dyadwatch.errors import InputError
@@ -40,7 +40,7 @@ def test_resume_after_crash_equals_uninterrupted(tmp_path, monkeypatch, referenc
     out = tmp_path / "run.jsonl"
     monkeypatch.setenv(CRASH_AFTER, str(crash_after))
     config = Config(chars_per_worker=1)  # a pool even for this small corpus
-    with pytest.raises(Exception, match="simulated crash"):
+    with pytest.raises(SimulatedCrash, match="simulated crash"):
         run_jsonl(items(), out, config, workers=workers, coder_factory=fake_coder)
     monkeypatch.delenv(CRASH_AFTER)
     summary = run_jsonl(items(), out, config, workers=workers, resume=True,
@@ -57,7 +57,7 @@ def test_resume_after_crash_equals_uninterrupted(tmp_path, monkeypatch, referenc
 def test_resume_cuts_output_back_to_the_journal(tmp_path, monkeypatch, reference, damage):
     out = tmp_path / "run.jsonl"
     monkeypatch.setenv(CRASH_AFTER, "20")
-    with pytest.raises(RuntimeError):
+    with pytest.raises(SimulatedCrash):
         run_jsonl(items(), out, coder_factory=fake_coder)
     monkeypatch.delenv(CRASH_AFTER)
     with out.open("ab") as fh:

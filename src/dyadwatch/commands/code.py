@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sys
 from contextlib import ExitStack
@@ -18,6 +17,19 @@ from ..errors import DyadwatchError
 from .root import app
 
 err = Console(stderr=True, highlight=False)
+
+EXIT_CODES = (
+    "Exit codes: 0 every document was coded; 1 some documents were skipped (each is named "
+    "and counted); 2 nothing usable was given, or a usage or output error."
+)
+
+
+def exit_status(usable: int, skipped: int) -> int:
+    """The exit code of a run that coded or stored ``usable`` documents and skipped
+    ``skipped``: 0 all well, 1 some skipped, 2 nothing usable."""
+    if usable == 0:
+        return 2
+    return 1 if skipped else 0
 
 
 def parse_date(value: str | None) -> str | None:
@@ -57,7 +69,7 @@ class Progress:
                                                    f"{self.events} events")  # fmt: skip
 
 
-@app.command("code")
+@app.command("code", epilog=EXIT_CODES)
 def code_command(
     inputs: Annotated[list[str], typer.Argument(help="JSONL, .txt or .html files, directories, or - for stdin")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="write events here (JSONL; a directory of Parquet with --engine dask) instead of stdout")] = None,
@@ -71,8 +83,10 @@ def code_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
 ) -> None:  # fmt: skip
     """Code news articles into PLOVER events (one JSON object per line)."""
+    from ..outputs import check_output_file
     from ..read import read_inputs
     from ..scale import code_stream, run_jsonl
+    from ..scale.runs import event_lines
 
     config = Config(actors=list(actors or []), triggers=list(triggers or []))
     if engine not in ("local", "dask"):
@@ -81,8 +95,12 @@ def code_command(
         raise typer.BadParameter("--resume and --engine dask need --output")
     try:
         if engine == "dask":
-            _code_dask(inputs, output, scheduler, config, workers, resume, quiet)
+            status = _code_dask(inputs, output, date, scheduler, config, workers, resume, quiet)
+            if status:
+                raise typer.Exit(status)
             return
+        if output is not None:
+            check_output_file(output, make_parents=True)
         with ExitStack() as stack:
             progress = Progress(stack, quiet)
             items = read_inputs(inputs, date=date, config=config)
@@ -93,29 +111,34 @@ def code_command(
             else:
                 already = 0
                 for outcome in code_stream(items, config, workers=workers):
+                    outcome, lines = event_lines(outcome)
                     progress(outcome)
-                    for event in outcome.events:
-                        sys.stdout.write(json.dumps(event.to_dict(), ensure_ascii=False) + "\n")
+                    sys.stdout.buffer.write(lines)
+                    sys.stdout.buffer.flush()
     except DyadwatchError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {exc}", markup=False, soft_wrap=True)
         raise typer.Exit(2) from exc
     if not quiet:
         done = f", {already} already coded" if already else ""
         err.print(f"coded {progress.coded} documents, skipped {progress.skipped}{done}; "
-                  f"{progress.events} events", markup=False)  # fmt: skip
-    if progress.coded == 0 and progress.skipped > 0:
-        raise typer.Exit(1)
+                  f"{progress.events} events", markup=False, soft_wrap=True)  # fmt: skip
+    status = exit_status(progress.coded + already, progress.skipped)
+    if status:
+        raise typer.Exit(status)
 
 
-def _code_dask(inputs: list[str], output: Path, scheduler: str | None, config: Config,
-               workers: int, resume: bool, quiet: bool) -> None:  # fmt: skip
+def _code_dask(inputs: list[str], output: Path, date: str | None, scheduler: str | None,
+               config: Config, workers: int, resume: bool, quiet: bool) -> int:  # fmt: skip
+    """Run the Dask engine; returns the exit status."""
     from ..scale.dask_run import run_dask
 
-    summary = run_dask([Path(p) for p in inputs], output, scheduler=scheduler, config=config,
-                       workers=workers, resume=resume)  # fmt: skip
+    summary = run_dask(inputs, output, scheduler=scheduler, config=config, workers=workers,
+                       resume=resume, date=date)  # fmt: skip
     for line in summary.errors:
         err.print(f"skipped {line}", markup=False, soft_wrap=True)
     if not quiet:
-        err.print(f"coded {summary.documents} documents, skipped {summary.error_count}; "
+        done = f", {summary.done_before} already coded" if summary.done_before else ""
+        err.print(f"coded {summary.documents} documents, skipped {summary.error_count}{done}; "
                   f"{summary.events} events in {summary.partitions} partitions under {output}",
-                  markup=False)  # fmt: skip
+                  markup=False, soft_wrap=True)  # fmt: skip
+    return exit_status(summary.documents + summary.done_before, summary.error_count)

@@ -12,9 +12,11 @@ from typing import Annotated
 import typer
 from rich import box
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ..errors import DyadwatchError
+from .code import EXIT_CODES, exit_status
 from .root import app
 
 out = Console(highlight=False)
@@ -40,7 +42,7 @@ def _fail(exc: DyadwatchError) -> typer.Exit:
     return typer.Exit(2)
 
 
-@app.command("ingest")
+@app.command("ingest", epilog=EXIT_CODES)
 def ingest_command(
     inputs: Annotated[list[str] | None, typer.Argument(help="documents to code and store (JSONL, .txt, .html, directories); event JSONL is detected")] = None,
     events: Annotated[list[Path] | None, typer.Option("--events", help="`dyadwatch code` output to store as is; repeatable")] = None,
@@ -52,12 +54,16 @@ def ingest_command(
     triggers: Annotated[list[Path] | None, typer.Option("--triggers", help="extra trigger list (the triggers.tsv format, see docs/lexicons.md); repeatable")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:  # fmt: skip
-    """Code documents and store them (or store coded events); re-ingesting is a no-op."""
+    """Code documents and store them (or store coded events); re-ingesting is a no-op.
+
+    The store is opened only to commit each batch, so `dyad` and `report` can read it while
+    a long ingest codes the next batch.
+    """
     from ..config import Config
-    from ..errors import InputError
-    from ..model import Event
-    from ..store import IngestStats, StoreWriter, from_event_records
-    from ..store.load import is_event_file, read_event_records
+    from ..store import IngestStats, from_event_records
+    from ..store.connection import check_store_path
+    from ..store.load import is_event_file, load_event_records
+    from ..store.writer import ingest_released, stored_hashes
 
     _day(date)
     event_files = list(events or [])
@@ -71,32 +77,34 @@ def ingest_command(
         raise typer.BadParameter("give documents to code or --events FILE")
     stats = IngestStats()
     try:
-        with StoreWriter(db) as writer:
-            for path in event_files:
-                good: list[Event] = []
-                for rec in read_event_records(path):
-                    if isinstance(rec, InputError):
-                        stats.errors.append(str(rec))
-                    else:
-                        good.append(rec)
-                stats.add(writer.ingest_batches(from_event_records(good), batch_size))
-            if docs:
-                from ..pipeline import Unseen, code_items
-                from ..read import read_inputs
+        check_store_path(db)
+        for path in event_files:
+            good = load_event_records(path, stats.errors)
+            stats.add(ingest_released(db, from_event_records(good), batch_size))
+        if docs:
+            from ..pipeline import Unseen, code_items
+            from ..read import read_inputs
 
-                config = Config(actors=list(actors or []), triggers=list(triggers or []))
-                fresh = Unseen(writer.holds)  # unchanged documents are not coded again
-                outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)),
-                                      config, workers=workers)  # fmt: skip
-                stats.add(writer.ingest_outcomes(outcomes, batch_size))
-                stats.unchanged += fresh.skipped
+            config = Config(actors=list(actors or []), triggers=list(triggers or []))
+            known = stored_hashes(db)
+            # unchanged documents are not coded again
+            fresh = Unseen(lambda doc: known.get(doc.id) == doc.content_hash)
+            outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)), config,
+                                  workers=workers)  # fmt: skip
+            stats.add(ingest_released(db, outcomes, batch_size))
+            stats.unchanged += fresh.skipped
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     for message in stats.errors:
-        err.print(f"[yellow]skipped[/] {message}", markup=True, soft_wrap=True)
+        err.print(f"[yellow]skipped[/] {escape(message)}", soft_wrap=True)
+    stored = stats.added + stats.replaced + stats.unchanged
     if not quiet:
         err.print(f"{stats.added} documents added, {stats.replaced} replaced, {stats.unchanged} "
-                  f"unchanged; {stats.mentions} mentions; {stats.dyads} dyads re-merged", markup=False)  # fmt: skip
+                  f"unchanged, {len(stats.errors)} skipped; {stats.mentions} mentions; "
+                  f"{stats.dyads} dyads re-merged", markup=False, soft_wrap=True)  # fmt: skip
+    status = exit_status(stored, len(stats.errors))
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command("remerge")
@@ -135,21 +143,23 @@ def show_command(
         sys.stdout.write(json.dumps({"event": record, "mentions": mentions}, ensure_ascii=False, indent=2) + "\n")
         return
     actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
-    out.print(f"[bold]{record['id']}[/]  {record.get('date')} ({record.get('date_precision')})  "
-              f"{actor.get('code')} → {recipient.get('code')}  {record['event']} "
-              f"mode={record.get('mode')}  quad {record.get('quad_code')}  intensity {record.get('intensity')}")  # fmt: skip
+    out.print(escape(f"{record['id']}  {record.get('date')} ({record.get('date_precision')})  "
+                     f"{actor.get('code')} → {recipient.get('code')}  {record['event']} "
+                     f"mode={record.get('mode')}  quad {record.get('quad_code')}  "
+                     f"intensity {record.get('intensity')}"), style="bold")  # fmt: skip
     by_doc: dict[str, list[dict]] = {}
     for m in mentions:
         by_doc.setdefault(m["doc_id"], []).append(m)
     out.print(f"corroboration: {len(by_doc)} documents, {len(mentions)} mentions; "
-              f"confidence {record.get('confidence')}")  # fmt: skip
+              f"confidence {record.get('confidence')}", markup=False)  # fmt: skip
     for reason in record.get("stated_reasons") or []:
         out.print(f"stated reason ({reason['doc_id']}): {reason['text']}", markup=False)
     if record.get("in_response_to"):
-        out.print("in response to: " + ", ".join(record["in_response_to"]))
+        out.print("in response to: " + ", ".join(record["in_response_to"]), markup=False)
     for doc_id, group in by_doc.items():
         doc = group[0]["document"]
-        out.print(f"\n[bold]{doc_id}[/] {doc.get('outlet') or ''} {doc.get('url') or ''}".rstrip())
+        out.print(f"\n[bold]{escape(doc_id)}[/] {escape(doc.get('outlet') or '')} "
+                  f"{escape(doc.get('url') or '')}".rstrip())  # fmt: skip
         for m in group:
             out.print(f"  {m['event']} {quote(m['evidence']['text'])}", markup=False)
     if record.get("merge"):
@@ -197,7 +207,7 @@ def dyad_command(
         sys.stdout.write(json.dumps(view.to_dict(), ensure_ascii=False) + "\n")
         return
     console = Console(highlight=False, width=width) if width else out
-    table = Table(title=f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events",
+    table = Table(title=escape(f"{view.dyad[0]} and {view.dyad[1]}: {view.total_events} events"),
                   expand=True, box=box.SIMPLE_HEAD, pad_edge=False)  # fmt: skip
     for col in ("date", "direction", "event", "quad", "intensity", "sources"):
         table.add_column(col, no_wrap=True, min_width=len(col))
@@ -217,7 +227,7 @@ def dyad_command(
         if isinstance(value, dict):
             console.print(f"reciprocity: {value['summary']}", markup=False)
     for alert in view.alerts[-10:]:
-        console.print(f"[red]alert[/] {alert['explanation']}")
+        console.print(f"[red]alert[/] {escape(alert['explanation'])}")
 
 
 @app.command("dyads")
@@ -246,7 +256,7 @@ def dyads_command(
         half = len(weekly) // 2
         early, late = sum(weekly[:half]), sum(weekly[half:])
         trend = "↑" if late > early else "↓" if late < early else "→"
-        table.add_row(" – ".join(row["dyad"]), str(row["events"]), f"{row['intensity']:.1f}", spark, trend)
+        table.add_row(escape(" – ".join(row["dyad"])), str(row["events"]), f"{row['intensity']:.1f}", spark, trend)
     (Console(highlight=False, width=width) if width else out).print(table)
 
 
@@ -263,16 +273,20 @@ def report_command(
     """Write a self-contained HTML report of a dyad (opens offline)."""
     from ..actors.names import resolve_side
     from ..analysis.dyad import dyad_view
+    from ..outputs import check_output_file
     from ..report import write_report
     from ..store import StoreReader
 
     try:
+        check_output_file(output)
         a, b = resolve_side(a), resolve_side(b)
         with StoreReader(db) as reader:
             view = dyad_view(reader, a, b, _day(date_from), _day(date_to), limit)
         write_report(view, output)
     except DyadwatchError as exc:
         raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(DyadwatchError(f"{output}: cannot write ({exc.strerror or exc})")) from exc
     err.print(f"wrote {output} ({view.total_events} events)", markup=False)
 
 
@@ -283,6 +297,7 @@ def export_command(
     db: DbOption = DEFAULT_DB,
 ) -> None:  # fmt: skip
     """Export the merged events."""
+    from ..outputs import check_output_file
     from ..store import StoreReader
     from ..store.export import EXPORTERS
 
@@ -291,6 +306,8 @@ def export_command(
     if fmt == "parquet" and output is None:
         raise typer.BadParameter("parquet needs -o PATH")
     try:
+        if output is not None:
+            check_output_file(output)
         with StoreReader(db) as reader:
             if output is None:
                 n = EXPORTERS[fmt](reader.iter_records(), sys.stdout.buffer)
@@ -300,6 +317,8 @@ def export_command(
                     n = EXPORTERS[fmt](reader.iter_records(), fh)
     except DyadwatchError as exc:
         raise _fail(exc) from exc
+    except OSError as exc:
+        raise _fail(DyadwatchError(f"{output}: cannot write ({exc.strerror or exc})")) from exc
     err.print(f"exported {n} events", markup=False)
 
 

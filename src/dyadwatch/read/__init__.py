@@ -21,6 +21,7 @@ from ..model import Document
 from .checks import ReadContext, check_date
 from .html import read_html
 from .jsonl import read_jsonl
+from .parquet import read_parquet
 from .text import read_text
 
 Reader = Callable[[Path, ReadContext], Iterator[Document | InputError]]
@@ -34,6 +35,7 @@ READERS: dict[str, Reader] = {
     ".txt": read_text,
     ".html": read_html,
     ".htm": read_html,
+    ".parquet": read_parquet,
 }
 STDIN = "-"
 
@@ -44,6 +46,7 @@ __all__ = [
     "read_html",
     "read_inputs",
     "read_jsonl",
+    "read_parquet",
     "read_text",
     "reader_for",
     "register_reader",

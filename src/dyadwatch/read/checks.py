@@ -73,6 +73,32 @@ def normalise_text(text: str) -> str:
     return text
 
 
+def check_unicode(value: str, name: str) -> None:
+    """Raise ValueError if ``value`` cannot be written as UTF-8 (it holds a lone surrogate,
+    such as JSON's ``"\\ud800"``, which no text encoding can carry)."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        code = ord(value[e.start])
+        raise ValueError(
+            f"{name} holds a lone surrogate (\\u{code:04x}) at character {e.start:,}: "
+            "not valid Unicode"
+        ) from e
+
+
+def check_fields_unicode(doc: Document) -> None:
+    """Run ``check_unicode`` on every text field of ``doc``."""
+    for name in ("id", "text", "date", "url", "title", "outlet", "language"):
+        value = getattr(doc, name)
+        if isinstance(value, str):
+            check_unicode(value, f"'{name}'")
+
+
+def printable_id(doc_id: str) -> str:
+    """``doc_id`` as it can be printed: a lone surrogate becomes its ``\\udXXX`` escape."""
+    return doc_id.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def check_text(text: str, max_chars: int) -> None:
     """Raise ValueError if ``text`` is empty, whitespace only or longer than ``max_chars``."""
     if not text.strip():
@@ -178,12 +204,13 @@ class ReadContext:
     seen: dict[str, str] = field(default_factory=dict)
 
     def accept(self, doc: Document, where: str) -> Document:
-        """Normalise ``doc.text`` and run the text, size, language and duplicate checks.
+        """Normalise ``doc.text`` and run the Unicode, text, size, language and duplicate checks.
 
         ``where`` says where the document was read ("news.jsonl, line 4"); it is kept
         for the duplicate message. Returns the document; raises ValueError with the
         reason if it cannot be coded.
         """
+        check_fields_unicode(doc)
         doc.text = normalise_text(doc.text)
         check_text(doc.text, self.config.max_chars)
         check_english(doc.text, self.config.min_english, doc.language)

@@ -17,7 +17,8 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Document
-from .checks import ReadContext, check_date, check_language_field
+from .checks import ReadContext, check_date, check_language_field, check_unicode, printable_id
+from .markup import strip_markup
 
 OPTIONAL_FIELDS = ("url", "title", "outlet")
 CHUNK = 1 << 16
@@ -71,7 +72,7 @@ def _read_lines(stream: IO[bytes], name: str, ctx: ReadContext) -> Iterator[Docu
         yield InputError(f"cannot read file: {e}", doc=name)
         return
     nul = head.find(b"\0")
-    if nul >= 0:
+    if nul >= 0 and not _has_record(head):
         yield InputError(f"binary file, not JSON Lines (NUL byte at offset {nul:,})", doc=name)
         return
     offset = 0
@@ -131,9 +132,21 @@ def _parse_line(
         record = json.loads(line)
     except json.JSONDecodeError as e:
         return InputError(f"not valid JSON: {e.msg} (column {e.colno})", doc=name, line=number)
+    except RecursionError:
+        return InputError("not usable JSON: nested too deeply", doc=name, line=number)
+    except ValueError as e:  # e.g. an integer of more digits than Python converts
+        return InputError(f"not usable JSON: {e}", doc=name, line=number)
     if not isinstance(record, dict):
         kind = _json_kind(type(record).__name__)
         return InputError(f"a JSON {kind}, not an object", doc=name, line=number)
+    return check_record(record, number, name, ctx)
+
+
+def check_record(
+    record: dict[str, Any], number: int, name: str, ctx: ReadContext
+) -> Document | InputError:
+    """The Document of one input record (a JSON object or a Parquet row), or the InputError
+    naming its line (or row) ``number`` of file ``name``."""
     doc_id = record.get("id")
     if isinstance(doc_id, int) and not isinstance(doc_id, bool):
         doc_id = str(doc_id)
@@ -145,6 +158,10 @@ def _parse_line(
         )
     if not doc_id.strip():
         return InputError("empty 'id'", doc=name, line=number)
+    try:
+        check_unicode(doc_id, "'id'")
+    except ValueError as e:
+        return InputError(f"{e} ({printable_id(doc_id)!r})", doc=name, line=number)
     try:
         doc = _document(record, doc_id, ctx)
         return ctx.accept(doc, f"{name}, line {number}")
@@ -160,6 +177,8 @@ def _document(record: dict[str, Any], doc_id: str, ctx: ReadContext) -> Document
     text = record["text"]
     if not isinstance(text, str):
         raise TypeError(f"'text' must be a string, not {_json_kind(type(text).__name__)}")
+    check_unicode(text, "'text'")
+    text = strip_markup(text)
     date = record.get("date")
     if date is None or date == "":
         if ctx.date is None:
@@ -175,6 +194,13 @@ def _document(record: dict[str, Any], doc_id: str, ctx: ReadContext) -> Document
         extra[key] = value or None
     language = check_language_field(record.get("language"))
     return Document(id=doc_id, text=text, date=date, language=language, **extra)
+
+
+def _has_record(head: bytes) -> bool:
+    """Whether the first bytes of a file hold one whole line that looks like a JSON object
+    and has no NUL byte: then NUL bytes are damage in some lines, not a binary file."""
+    lines = head.split(b"\n")[:-1]  # the last piece may be cut short
+    return any(line.strip().startswith(b"{") and b"\0" not in line for line in lines)
 
 
 def _skip_rest_of_line(stream: IO[bytes]) -> int:

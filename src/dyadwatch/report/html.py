@@ -12,6 +12,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..analysis.dyad import DyadView
 from ..analysis.timeline import span_words
@@ -50,12 +51,26 @@ def _esc(value: Any) -> str:
     return html.escape("" if value is None else str(value))
 
 
+def link_url(value: Any) -> str | None:
+    """``value`` if it is an http(s) address with a host, else None (never a ``javascript:``)."""
+    if not isinstance(value, str) or any(c in value for c in "\x00\t\r\n"):
+        return None
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return value.strip()
+
+
 def _sources_cell(rec: dict[str, Any]) -> str:
     parts = []
     for s in rec.get("sources") or []:
         label = _esc(s.get("outlet") or s.get("doc_id"))
-        if s.get("url"):
-            parts.append(f'<a href="{_esc(s["url"])}">{label}</a>')
+        url = link_url(s.get("url"))
+        if url:
+            parts.append(f'<a href="{_esc(url)}">{label}</a>')
         else:
             parts.append(label)
     return "<br>".join(parts)

@@ -6,6 +6,11 @@ written and flushed; ``offset`` is the output's size in bytes just after them. O
 output is cut back to the last journalled offset (dropping a half-written line and the events
 of a document that was not journalled), and journalled documents are skipped by id and
 content hash, so no document is coded twice or lost.
+
+A document whose content changed since it was journalled is coded again; at the end of the
+run (or, after a crash, at the next resume) the output and the journal are rewritten without
+the old version's events, each document keeping only its latest entry. The rewrite goes to
+temporary files that are renamed over the output, then over the journal.
 """
 
 from __future__ import annotations
@@ -38,6 +43,10 @@ class Journal:
         self.path = journal_path(out)
         self.done: set[tuple[str, str]] = set()
         self.offset = 0
+        self.entries: list[tuple[str, str, int]] = []  # (doc id, hash, output size after it)
+        self.earlier = 0  # entries before this run
+        self.superseded: set[str] = set()  # ids whose earlier entries this run replaces
+        self.earlier_ids: set[str] = set()
         self._fh: BinaryIO | None = None
 
     def reset(self) -> None:
@@ -47,6 +56,9 @@ class Journal:
         self.path.write_bytes(b"")
         self.done.clear()
         self.offset = 0
+        self.entries.clear()
+        self.earlier = 0
+        self.earlier_ids.clear()
 
     def recover(self) -> None:
         """Read the journal and cut the output back to the last document it records.
@@ -74,6 +86,7 @@ class Journal:
                 except (ValueError, KeyError, TypeError) as e:
                     raise ResumeError(f"{self.path}, line {number}: not a journal entry") from e
                 self.done.add(key)
+                self.entries.append((*key, offset))
                 self.offset = offset
                 good += len(raw)
         size = self.out.stat().st_size if self.out.exists() else 0
@@ -86,10 +99,50 @@ class Journal:
             fh.truncate(good)
         with self.out.open("ab") as fh:
             fh.truncate(self.offset)
+        self.earlier = len(self.entries)
+        self.compact()
+        self.earlier_ids = {doc_id for doc_id, _, _ in self.entries}
 
     def is_done(self, doc: Document) -> bool:
         """Whether ``doc`` (same id, same content) is already in the output."""
         return (doc.id, doc.content_hash) in self.done
+
+    def supersede(self, doc_id: str) -> None:
+        """Say that this run codes ``doc_id`` anew: its earlier entries go at ``compact``."""
+        if doc_id in self.earlier_ids:
+            self.superseded.add(doc_id)
+
+    def compact(self) -> None:
+        """Rewrite output and journal without superseded or repeated documents' events."""
+        last = {doc_id: k for k, (doc_id, _, _) in enumerate(self.entries)}
+        keep = [last[doc_id] == k and not (doc_id in self.superseded and k < self.earlier)
+                for k, (doc_id, _, _) in enumerate(self.entries)]  # fmt: skip
+        if all(keep):
+            return
+        self.close()
+        temp_out = self.out.with_name("." + self.out.name + ".compact")
+        temp_journal = self.path.with_name("." + self.path.name + ".compact")
+        entries: list[tuple[str, str, int]] = []
+        start = size = 0
+        with self.out.open("rb") as src, temp_out.open("wb") as dst:
+            for (doc_id, content_hash, end), kept in zip(self.entries, keep, strict=True):
+                if kept:
+                    src.seek(start)
+                    dst.write(src.read(end - start))
+                    size += end - start
+                    entries.append((doc_id, content_hash, size))
+                start = end
+            dst.flush()
+            os.fsync(dst.fileno())
+        lines = (json.dumps({"doc_id": d, "hash": h, "offset": o}) + "\n" for d, h, o in entries)
+        temp_journal.write_text("".join(lines), encoding="utf-8")
+        os.replace(temp_out, self.out)
+        os.replace(temp_journal, self.path)
+        self.earlier -= sum(not k for k in keep[: self.earlier])
+        self.entries = entries
+        self.done = {(d, h) for d, h, _ in entries}
+        self.offset = size
+        self.superseded.clear()
 
     def record(self, doc_id: str, content_hash: str, offset: int, sync: bool = False) -> None:
         """Append one coded document, flushed (and fsynced if ``sync``) before returning."""
@@ -101,6 +154,7 @@ class Journal:
         if sync:
             os.fsync(self._fh.fileno())
         self.done.add((doc_id, content_hash))
+        self.entries.append((doc_id, content_hash, offset))
         self.offset = offset
 
     def close(self) -> None:

@@ -75,6 +75,27 @@ def write_partitioned(events: Iterable[Event], out_dir: Path, part: str) -> dict
     by_month: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in events:
         by_month[month_of(event.date)].append(event_row(event))
+    return write_rows(by_month, out_dir, part)
+
+
+def document_rows(events: Iterable[Event]) -> list[tuple[str, dict[str, Any]]]:
+    """(month, row) for each of one document's events; raises ValueError (or TypeError) when
+    a value cannot be written (text with a lone surrogate), so the caller can name the document."""
+    rows = [(month_of(event.date), event_row(event)) for event in events]
+    for _, row in rows:
+        for value in row.values():
+            if isinstance(value, str):
+                value.encode("utf-8")
+            elif isinstance(value, list):
+                for item in value:
+                    if isinstance(item, str):
+                        item.encode("utf-8")
+    return rows
+
+
+def write_rows(by_month: dict[str, list[dict[str, Any]]], out_dir: Path,
+               part: str) -> dict[str, int]:  # fmt: skip
+    """Write rows already grouped by month as ``out_dir/month=M/part-{part}.parquet``."""
     for month, rows in by_month.items():
         folder = out_dir / f"{PARTITION}={month}"
         folder.mkdir(parents=True, exist_ok=True)

@@ -1,118 +1,69 @@
-"""Split a large input into partitions that workers read on their own.
+"""Cut the stream of read documents into numbered batches: the pieces the Dask engine codes.
 
-Inputs are JSON Lines files (``.jsonl``, one document per line), Parquet files (columns named
-as the contract's document fields) or directories of them. A JSON Lines file larger than
-``blocksize`` bytes is split into byte ranges: a range owns every line that starts inside it.
-A Parquet file gives one partition per row group.
+The client reads the input with the same readers as the local engine (``dyadwatch.read``:
+JSON Lines, text, HTML and Parquet files, directories), so both engines apply the same
+checks (duplicate ids, language, dates, byte-order marks) and name bad records by file and
+line. Documents are grouped in input order into batches of ``size``; a batch's ``key`` is
+a digest of its documents' ids and content hashes, so a resumed run can tell a batch it
+already coded from one whose documents changed.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
-
-import pyarrow.parquet as pq
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 
 from ..errors import InputError
 from ..model import Document
 
-BLOCKSIZE = 64 * 2**20
-SUFFIXES = (".jsonl", ".parquet")
-COLUMNS = ("id", "text", "date", "url", "title", "outlet", "language")
+BATCH = 64
 
 
 @dataclass(frozen=True)
-class Partition:
-    """One piece of the input: a byte range of a JSONL file or a row group of a Parquet file."""
+class Batch:
+    """Documents ``index * size`` onwards of the read stream (bad records left out)."""
 
     index: int
-    path: str
-    start: int = 0
-    end: int = 0
-    row_group: int | None = None
+    docs: list[Document] = field(default_factory=list, compare=False)
+    key: str = ""
 
     @property
     def name(self) -> str:
-        """Part name used in output file names: stable for the same input and blocksize."""
+        """Part name used in output file names: stable for the same input and batch size."""
         return f"{self.index:05d}"
 
-    @property
-    def key(self) -> str:
-        """What the partition covers, to tell on resume that it is the same piece of input."""
-        where = f"rg{self.row_group}" if self.row_group is not None else f"{self.start}-{self.end}"
-        return f"{self.path}:{where}"
+
+def batch_key(docs: Iterable[Document]) -> str:
+    """A digest of the documents' ids and content hashes, in order."""
+    h = hashlib.sha256()
+    for doc in docs:
+        h.update(doc.id.encode("utf-8", "surrogatepass") + b"\0")
+        h.update(doc.content_hash.encode() + b"\n")
+    return h.hexdigest()[:24]
 
 
-def input_files(paths: Iterable[Path]) -> list[Path]:
-    """The input files named by ``paths`` (directories searched recursively), sorted.
-
-    Raises InputError for a path that does not exist or is not a JSONL or Parquet file.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES))
-        elif path.is_file() and path.suffix in SUFFIXES:
-            files.append(path)
-        elif not path.exists():
-            raise InputError("no such file or directory", doc=str(path))
-        else:
-            raise InputError("not a .jsonl or .parquet file", doc=str(path))
-    return files
-
-
-def plan_partitions(paths: Iterable[Path], blocksize: int = BLOCKSIZE) -> list[Partition]:
-    """Partitions covering every input file under ``paths``, in file order."""
-    if blocksize < 1:
-        raise ValueError(f"blocksize must be positive, not {blocksize}")
-    parts: list[Partition] = []
-    for path in input_files(paths):
-        if path.suffix == ".parquet":
-            groups = pq.ParquetFile(path).metadata.num_row_groups
-            for group in range(groups):
-                parts.append(Partition(len(parts), str(path), row_group=group))
+def plan_batches(items: Iterable[Document | InputError], size: int = BATCH,
+                 on_error: Callable[[InputError], None] | None = None) -> Iterator[Batch]:  # fmt: skip
+    """Batches of ``size`` documents from ``items``; each InputError goes to ``on_error``."""
+    if size < 1:
+        raise ValueError(f"batch size must be positive, not {size}")
+    docs: list[Document] = []
+    index = 0
+    for item in items:
+        if isinstance(item, InputError):
+            if on_error is not None:
+                on_error(item)
             continue
-        size = path.stat().st_size
-        for start in range(0, max(size, 1), blocksize):
-            parts.append(Partition(len(parts), str(path), start, min(start + blocksize, size)))
-    return parts
-
-
-def parse_line(raw: bytes, where: str, line: int | None = None) -> Document | InputError:
-    """One JSON Lines record as a Document, or the InputError saying why it is not one."""
-    try:
-        data = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as e:
-        return InputError(f"not a JSON object: {e}", doc=where, line=line)
-    if not isinstance(data, dict):
-        return InputError("not a JSON object", doc=where, line=line)
-    if not isinstance(data.get("id"), str) or not isinstance(data.get("text"), str):
-        return InputError("a document needs a string 'id' and 'text'", doc=where, line=line)
-    return Document.from_dict(data)
-
-
-def read_partition(part: Partition) -> Iterator[Document | InputError]:
-    """The documents of one partition, in file order; bad records come as InputErrors."""
-    if part.row_group is not None:
-        table = pq.ParquetFile(part.path).read_row_group(part.row_group)
-        names = [c for c in COLUMNS if c in table.column_names]
-        for number, row in enumerate(table.select(names).to_pylist(), start=1):
-            where = f"{part.path}[row group {part.row_group}, row {number}]"
-            if not isinstance(row.get("id"), str) or not isinstance(row.get("text"), str):
-                yield InputError("a document needs a string 'id' and 'text'", doc=where)
-            else:
-                yield Document.from_dict(row)
-        return
-    with open(part.path, "rb") as fh:
-        if part.start > 0:
-            fh.seek(part.start - 1)
-            fh.readline()  # the line under way at start belongs to the previous range
-        while fh.tell() < part.end:
-            offset = fh.tell()
-            raw = fh.readline()
-            if not raw:
-                break
-            if raw.strip():
-                yield parse_line(raw, f"{part.path}@{offset}")
+        try:
+            item.content_hash  # noqa: B018 - text no encoding can write fails here, not later
+        except ValueError as e:
+            if on_error is not None:
+                on_error(InputError(f"text cannot be hashed ({e})", doc=item.id))
+            continue
+        docs.append(item)
+        if len(docs) >= size:
+            yield Batch(index, docs, batch_key(docs))
+            index, docs = index + 1, []
+    if docs:
+        yield Batch(index, docs, batch_key(docs))

@@ -17,14 +17,13 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Protocol, Self
+from typing import Any, Protocol, Self
 
 from ..config import Config
 from ..errors import DyadwatchError, InputError
 from ..model import Document
-
-if TYPE_CHECKING:  # the coder (and spaCy) load only where documents are coded
-    from ..outcome import Outcome
+from ..outcome import Outcome  # no spaCy: the coder loads only where documents are coded
+from .lifeline import die_with_parent
 
 # Small chunks keep the workers evenly loaded to the end of a run (a 64-document chunk could
 # leave one worker coding alone for its last ten seconds); at ~0.2 s a document, eight
@@ -56,9 +55,42 @@ class PoolError(DyadwatchError):
 
 def error_outcome(error: InputError) -> Outcome:
     """The Outcome of an input item that never reached a coder."""
-    from ..outcome import Outcome
-
     return Outcome(doc_id=error.doc or "", error=error)
+
+
+def failed_outcome(item: Document | InputError, stage: str, exc: BaseException) -> Outcome:
+    """The Outcome of an item that broke ``stage`` ("coded", "written"): an error naming it."""
+    if isinstance(item, InputError):
+        return error_outcome(item)
+    error = InputError(f"could not be {stage} ({type(exc).__name__}: {exc})", doc=item.id)
+    return Outcome(doc_id=item.id, error=error, document=item)
+
+
+def code_guarded(coder: CoderLike, items: Iterable[Document | InputError],
+                 chunk_size: int = DEFAULT_CHUNK) -> Iterator[Outcome]:  # fmt: skip
+    """``coder.code_many(items)``, but an exception that ends a batch (not just one document)
+    costs only the documents that cause it: the batch is coded again one document at a time
+    and each one that still fails comes back as an error Outcome."""
+    chunk: list[Document | InputError] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= chunk_size:
+            yield from _code_chunk_guarded(coder, chunk)
+            chunk = []
+    if chunk:
+        yield from _code_chunk_guarded(coder, chunk)
+
+
+def _code_chunk_guarded(coder: CoderLike, chunk: list[Document | InputError]) -> list[Outcome]:
+    try:
+        outcomes = list(coder.code_many(chunk))
+        if len(outcomes) == len(chunk):
+            return outcomes
+        raise RuntimeError(f"the coder gave {len(outcomes)} outcomes for {len(chunk)} items")
+    except Exception as exc:  # noqa: BLE001 - one document's failure must not end the run
+        if len(chunk) == 1:
+            return [failed_outcome(chunk[0], "coded", exc)]
+    return [o for item in chunk for o in _code_chunk_guarded(coder, [item])]
 
 
 # --- inside a worker process -------------------------------------------------------------
@@ -69,6 +101,7 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(factory: CoderFactory, config: Config, barrier: Any) -> None:
+    die_with_parent()
     try:
         _WORKER["coder"] = factory(config)
     except Exception as e:  # noqa: BLE001 - any load failure is reported by the first task
@@ -103,7 +136,7 @@ def _code_chunk(docs: list[Document]) -> tuple[int, int, list[tuple[Any, ...]]]:
     if "error" in _WORKER:
         raise PoolError(f"worker {os.getpid()} could not build its coder: {_WORKER['error']}")
     packed = []
-    for doc, outcome in zip(docs, _WORKER["coder"].code_many(docs), strict=True):
+    for doc, outcome in zip(docs, code_guarded(_WORKER["coder"], docs, len(docs)), strict=True):
         same = outcome.document is doc
         packed.append((outcome.doc_id, outcome.events, _pack_error(outcome.error),
                        None if same else outcome.document, same))  # fmt: skip
@@ -232,6 +265,11 @@ class WorkerPool:
                 pid, rss, packed = chunk.future.result()
             except BrokenProcessPool as e:
                 raise PoolError("a worker process died (out of memory or killed?)") from e
+            except PoolError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - e.g. outcomes that cannot be sent back
+                yield from (failed_outcome(item, "coded", exc) for item in chunk.items)
+                return
             self.stats.peak_rss[pid] = max(rss, self.stats.peak_rss.get(pid, 0))
             self.stats.chunks += 1
             self.stats.documents += len(packed)

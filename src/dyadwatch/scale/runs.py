@@ -18,7 +18,14 @@ from ..errors import InputError
 from ..model import Document, Event
 from .journal import Journal
 from .plan import plan_workers
-from .pool import DEFAULT_CHUNK, CoderFactory, code_parallel, default_coder
+from .pool import (
+    DEFAULT_CHUNK,
+    CoderFactory,
+    code_guarded,
+    code_parallel,
+    default_coder,
+    failed_outcome,
+)
 
 if TYPE_CHECKING:
     from ..outcome import Outcome
@@ -61,7 +68,19 @@ def code_stream(
     if workers > 1:
         yield from code_parallel(stream, config, workers, chunk_size, coder_factory=factory)
     else:
-        yield from factory(config).code_many(stream)
+        yield from code_guarded(factory(config), stream, chunk_size)
+
+
+def event_lines(outcome: Outcome) -> tuple[Outcome, bytes]:
+    """The outcome's events as JSON lines; an outcome whose events cannot be written becomes
+    an error naming its document (and no bytes), so one bad document never ends a run."""
+    if outcome.error is not None:
+        return outcome, b""
+    try:
+        return outcome, b"".join(event_line(event) for event in outcome.events)
+    except (ValueError, TypeError, RecursionError) as exc:  # UnicodeEncodeError is a ValueError
+        item = outcome.document or Document(outcome.doc_id, "")
+        return failed_outcome(item, "written", exc), b""
 
 
 def run_jsonl(
@@ -77,9 +96,11 @@ def run_jsonl(
     """Code ``items`` into ``out`` (events as JSON Lines) and keep its journal ``out.done``.
 
     Without ``resume`` the output and journal start empty. With ``resume`` the documents the
-    journal records (same id and content hash) are skipped and the rest are appended, so a
-    resumed run ends with exactly the output of an uninterrupted one. ``on_outcome`` sees
-    every Outcome (for progress and error reports); ``sync`` fsyncs after each document.
+    journal records (same id and content hash) are skipped and the rest are appended; a
+    document whose content changed replaces its old events, so a resumed run ends with the
+    events of an uninterrupted one. Each document's events are written and flushed as soon
+    as it is coded, so a failure keeps every document before it. ``on_outcome`` sees every
+    Outcome (for progress and error reports); ``sync`` fsyncs after each document.
     Raises ResumeError when ``out`` and its journal do not fit together.
     """
     journal = Journal(out)
@@ -92,29 +113,36 @@ def run_jsonl(
 
     def counted(stream: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
         for item in stream:
-            if isinstance(item, Document) and journal.is_done(item):
-                summary.skipped += 1
-                continue
             if isinstance(item, Document):
-                hashes[item.id] = item.content_hash
+                try:
+                    content_hash = item.content_hash
+                except ValueError as exc:  # text no encoding can write (a lone surrogate)
+                    yield InputError(f"text cannot be hashed ({exc})", doc=item.id)
+                    continue
+                if journal.is_done(item):
+                    summary.skipped += 1
+                    continue
+                hashes[item.id] = content_hash
+                journal.supersede(item.id)
             yield item
 
     try:
         with out.open("ab") as fh:
             for outcome in code_stream(counted(items), config, workers, coder_factory):
+                outcome, lines = event_lines(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)
                 content_hash = hashes.pop(outcome.doc_id, None)
                 if outcome.error is not None:
                     summary.errors += 1
                     continue
-                for event in outcome.events:
-                    fh.write(event_line(event))
+                fh.write(lines)
                 fh.flush()
                 summary.documents += 1
                 summary.events += len(outcome.events)
                 if content_hash is not None:
                     journal.record(outcome.doc_id, content_hash, fh.tell(), sync=sync)
+        journal.compact()
     finally:
         journal.close()
     return summary

@@ -17,7 +17,9 @@ import duckdb
 
 from ..actors.blocs import blocs_of
 from ..errors import StoreError
-from .connection import Connection
+from .connection import Connection, connect
+
+READ_WAIT = 30.0  # seconds to wait for a writer to finish its commit
 
 EVENT_FIELDS = (
     "event_id, date, date_str, date_precision, event, mode, quad_code, intensity, "
@@ -78,17 +80,31 @@ def record_from_row(row: tuple[Any, ...]) -> dict[str, Any]:
     }  # fmt: skip
 
 
+def _union(parts: list[tuple[str, str, list[Any]]], select: str,
+           extra: list[Any] | None = None) -> tuple[str, list[Any]]:  # fmt: skip
+    """The parts of a dyad query as one UNION ALL, each tagged with its index as ``direction``.
+
+    ``select`` is the text after ``SELECT ? AS direction,`` with ``{where}`` for the part's
+    condition; ``extra`` are the values of placeholders ``select`` has after it. The index and
+    every value are bound parameters.
+    """
+    sql = " UNION ALL ".join(
+        "SELECT CAST(? AS INTEGER) AS direction, " + select.format(where=where)
+        for _, where, _ in parts
+    )
+    params = [p for i, (_, _, ps) in enumerate(parts) for p in [i, *ps, *(extra or [])]]
+    return sql, params
+
+
 class StoreReader(Connection):
     """A read-only connection to a store; many readers may be open while nobody writes."""
 
     def __init__(self, path: Path | str):
+        """Open ``path`` read-only, waiting up to READ_WAIT s while a writer commits."""
         self.path = Path(path)
         if not self.path.exists():
             raise StoreError(f"{self.path}: no store here (create one with `dyadwatch ingest`)")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=True)
-        except duckdb.Error as e:
-            raise StoreError(f"{self.path}: cannot open the store ({e})") from e
+        self.con = connect(self.path, read_only=True, wait=READ_WAIT)
 
     def _q(self, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
         try:
@@ -152,6 +168,9 @@ class StoreReader(Connection):
                     ) -> list[tuple[str, str, list[Any]]]:  # fmt: skip
         """(direction label, WHERE clause, params) for A→B and B→A.
 
+        The label never enters the SQL text: queries select the part's index as a bound
+        parameter and callers turn it into the label in Python.
+
         A's dealings with a bloc B belongs to (``actors/data/blocs.tsv``) count as A→B, and the
         bloc's with A as B→A; only for sides given as a country code.
         """
@@ -182,22 +201,19 @@ class StoreReader(Connection):
         ``limit`` > 0 keeps the latest ``limit`` events (still in time order).
         """
         parts = self._dyad_parts(a, b, start, end)
-        union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, {EVENT_FIELDS} FROM events WHERE {where}"
-            for label, where, _ in parts
-        )
-        params = [p for _, _, ps in parts for p in ps]
+        union, params = _union(parts, f"{EVENT_FIELDS} FROM events WHERE {{where}}")
         total = self._q(f"SELECT count(*) FROM ({union})", params)[0][0]
         sql = f"SELECT * FROM ({union}) ORDER BY {MIDPOINT} DESC, event_id DESC"
         if limit > 0:
-            sql += f" LIMIT {int(limit)}"
+            sql, params = sql + " LIMIT ?", params + [int(limit)]
         rows = self._q(sql, params)[::-1]
-        blocs = {side: set(via_blocs(side)) for side in (a.strip().upper(), b.strip().upper())}
+        sides = [(x.strip().upper(), y.strip().upper()) for x, y in ((a, b), (b, a))]
+        blocs = {side: set(via_blocs(side)) for side in sides[0]}
         events = []
         for row in rows:
             rec = record_from_row(row[1:])
-            rec["direction"] = row[0]
-            x, y = row[0].split(">")
+            rec["direction"] = parts[row[0]][0]
+            x, y = sides[row[0]]
             actor_key, recipient_key = row[10], row[12]
             if recipient_key != y and recipient_key in blocs[y]:
                 rec["via"] = recipient_key
@@ -217,22 +233,25 @@ class StoreReader(Connection):
         """
         parts = self._dyad_parts(a, b, start, end)
         monthly, weekly = SERIES_PRECISIONS["month"], SERIES_PRECISIONS["week"]
-        union = " UNION ALL ".join(
-            f"SELECT '{label}' AS direction, {SERIES_DAY} AS date, date_precision, quad_code, "
-            f"intensity FROM events WHERE {where} AND date IS NOT NULL "
-            f"AND date_precision IN ({', '.join('?' * len(monthly))})"
-            for label, where, _ in parts
+        union, params = _union(
+            parts,
+            f"{SERIES_DAY} AS date, date_precision, quad_code, intensity FROM events "
+            f"WHERE {{where}} AND date IS NOT NULL "
+            f"AND date_precision IN ({', '.join('?' * len(monthly))})",
+            monthly,
         )
-        params = [p for _, _, ps in parts for p in ps + monthly]
-        return self._q(
+        rows = self._q(
             f"SELECT CASE WHEN date_precision IN ({', '.join('?' * len(weekly))}) "
             "THEN CAST(date_trunc('week', date) AS DATE) END AS week, "
             "CAST(date_trunc('month', date) AS DATE) AS month, direction, quad_code, "
             "count(*), coalesce(sum(intensity), 0), "
             "coalesce(sum(CASE WHEN quad_code >= 3 THEN greatest(-intensity, 0) END), 0) "
-            f"FROM ({union}) GROUP BY ALL ORDER BY 2, 1, 3, 4",
+            f"FROM ({union}) GROUP BY ALL",
             [*weekly, *params],
         )
+        labelled = [(week, month, parts[i][0], *rest) for week, month, i, *rest in rows]
+        return sorted(labelled, key=lambda r: (r[1], r[0] is not None, r[0] or r[1], r[2],
+                                               r[3] is not None, r[3] or 0))  # fmt: skip
 
     def top_dyads(self, n: int = 10, weeks: int = 8) -> list[dict[str, Any]]:
         """The most active undirected dyads, with weekly counts over the last ``weeks`` weeks.
@@ -247,8 +266,10 @@ class StoreReader(Connection):
             "AND actor_country <> recipient_country), "
             "last AS (SELECT CAST(date_trunc('week', max(date)) AS DATE) AS w FROM d) "
             "SELECT a, b, count(*) AS n, coalesce(sum(intensity), 0) AS intensity, "
-            f"list(CAST(date_trunc('week', date) AS DATE)) FILTER (weekly AND date >= (SELECT w FROM last) - INTERVAL {int(weeks) * 7 - 7} DAY) "
-            f"FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT {int(n)}"
+            "list(CAST(date_trunc('week', date) AS DATE)) "
+            "FILTER (weekly AND date >= (SELECT w FROM last) - to_days(?)) "
+            "FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
+            [int(weeks) * 7 - 7, int(n)],
         )
         last = self._q(
             "SELECT CAST(date_trunc('week', max(date)) AS DATE) FROM events"

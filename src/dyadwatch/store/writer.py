@@ -30,7 +30,9 @@ from ..errors import StoreError
 from ..link.merge import MergedEvent, date_span, merge_mentions, party
 from ..model import Document, Event
 from . import schema
-from .connection import Connection
+from .connection import Connection, connect
+
+WRITE_WAIT = 300.0  # seconds a commit waits for readers to close the store
 
 if TYPE_CHECKING:
     from ..outcome import Outcome
@@ -66,9 +68,17 @@ def _events_hash(events: list[Event]) -> str:
 
 
 def from_event_records(events: Iterable[Event]) -> list[Submission]:
-    """Group loaded event records (``dyadwatch code`` output) into one Submission per document."""
+    """Group loaded event records (``dyadwatch code`` output) into one Submission per document.
+
+    A record repeated (the same event id again, e.g. a file concatenated twice) is kept once,
+    so ingesting it is idempotent.
+    """
     by_doc: dict[str, list[Event]] = {}
+    seen: set[str] = set()
     for e in events:
+        if e.id in seen:
+            continue
+        seen.add(e.id)
         by_doc.setdefault(e.doc_id, []).append(e)
     out = []
     for doc_id, evs in by_doc.items():
@@ -126,12 +136,14 @@ EVENTS_ARROW = pa.schema([
 class StoreWriter(Connection):
     """Owns the read-write connection; use as a context manager and close when done."""
 
-    def __init__(self, path: Path | str):
+    def __init__(self, path: Path | str, wait: float = WRITE_WAIT):
+        """Open (or create) the store at ``path``, waiting up to ``wait`` s for readers."""
         self.path = Path(path)
+        self.con = connect(self.path, read_only=False, wait=wait)
         try:
-            self.con = duckdb.connect(str(self.path))
             schema.create(self.con)
         except duckdb.Error as e:
+            self.con.close()
             raise StoreError(f"{self.path}: cannot open the store for writing ({e})") from e
 
     def _transaction(self) -> _Transaction:
@@ -159,25 +171,9 @@ class StoreWriter(Connection):
     def ingest_outcomes(self, outcomes: Iterable[Outcome], batch_size: int = 200) -> IngestStats:
         """Ingest coder Outcomes; an outcome with an error is counted and skipped."""
         errors: list[str] = []
-
-        def good() -> Iterator[Submission]:
-            for o in outcomes:
-                sub = from_outcome(o)
-                if sub is None:
-                    errors.append(str(o.error))
-                else:
-                    yield sub
-
-        stats = self.ingest_batches(good(), batch_size)
+        stats = self.ingest_batches(storable(outcomes, errors), batch_size)
         stats.errors.extend(errors)
         return stats
-
-    def holds(self, doc: Document) -> bool:
-        """Whether the store holds `doc` already, with the same content (ingest would skip it)."""
-        row = self.con.execute(
-            "SELECT content_hash FROM documents WHERE doc_id = ?", [doc.id]
-        ).fetchone()
-        return row is not None and row[0] == doc.content_hash
 
     def remerge_all(self) -> int:
         """Rebuild every dyad's merged events from its mentions; returns the number of dyads."""
@@ -282,6 +278,69 @@ class StoreWriter(Connection):
             self.con.execute(f"INSERT INTO {table} SELECT * FROM _rows")
         finally:
             self.con.unregister("_rows")
+
+
+def storable(outcomes: Iterable[Outcome | Submission], errors: list[str]) -> Iterator[Submission]:
+    """The Submissions that can be stored; each outcome with an error, and each document whose
+    fields or events cannot be written (text no encoding can hold), goes to ``errors``."""
+    for item in outcomes:
+        sub = item if isinstance(item, Submission) else from_outcome(item)
+        if sub is None:
+            errors.append(str(item.error))  # type: ignore[union-attr]
+            continue
+        try:
+            _check_writable(sub)
+        except (ValueError, TypeError, RecursionError) as e:  # UnicodeEncodeError included
+            errors.append(f"{printable(sub.doc_id)}: could not be stored ({type(e).__name__}: {e})")
+            continue
+        yield sub
+
+
+def _check_writable(sub: Submission) -> None:
+    doc = sub.document
+    values = [sub.doc_id, sub.content_hash]
+    if doc is not None:
+        values += [doc.date, doc.url, doc.title, doc.outlet, doc.language]
+    for value in values:
+        if isinstance(value, str):
+            value.encode("utf-8")
+    for e in sub.events:
+        json.dumps(e.to_dict(), ensure_ascii=False).encode("utf-8")
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate written as its escape, so it can be printed."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def stored_hashes(path: Path, wait: float = WRITE_WAIT) -> dict[str, str]:
+    """Each stored document's content hash by id (empty for a new store): documents whose
+    hash is unchanged need no coding, and ingest would skip them anyway."""
+    if not Path(path).exists():
+        return {}
+    with StoreWriter(path, wait) as writer:
+        rows = writer.con.execute("SELECT doc_id, content_hash FROM documents").fetchall()
+    return dict(rows)
+
+
+def ingest_released(path: Path, items: Iterable[Outcome | Submission], batch_size: int = 200,
+                    wait: float = WRITE_WAIT) -> IngestStats:  # fmt: skip
+    """Store ``items`` in batches, opening the store only to commit each one.
+
+    Coding happens while the next batch is gathered, with the store closed, so ``dyad``,
+    ``report`` and other readers can open it between batches; each commit waits up to
+    ``wait`` seconds for readers to let go. Outcomes with errors are counted in ``errors``.
+    """
+    errors: list[str] = []
+    total = IngestStats()
+    stream = storable(items, errors)
+    with StoreWriter(path, wait):  # create the store (and check the path) before coding
+        pass
+    while batch := list(islice(stream, batch_size)):
+        with StoreWriter(path, wait) as writer:
+            total.add(writer.ingest(batch))
+    total.errors.extend(errors)
+    return total
 
 
 class _Transaction:
