@@ -201,16 +201,23 @@ class StoreReader(Connection):
         ``limit`` > 0 keeps the latest ``limit`` events (still in time order).
         """
         parts = self._dyad_parts(a, b, start, end)
-        union, params = _union(parts, f"{EVENT_FIELDS} FROM events WHERE {{where}}")
-        total = self._q(f"SELECT count(*) FROM ({union})", params)[0][0]
-        sql = f"SELECT * FROM ({union}) ORDER BY {MIDPOINT} DESC, event_id DESC"
+        # one scan picks the latest keys (and counts them all); only those rows are then read
+        # whole, so the sort never carries the large ``record`` column
+        union, params = _union(parts, f"event_id, {MIDPOINT} AS mid FROM events WHERE {{where}}")
+        sql = (f"SELECT direction, event_id, count(*) OVER () FROM ({union}) "
+               "ORDER BY mid DESC, event_id DESC")  # fmt: skip
         if limit > 0:
             sql, params = sql + " LIMIT ?", params + [int(limit)]
-        rows = self._q(sql, params)[::-1]
+        keys = self._q(sql, params)[::-1]
+        total = keys[0][2] if keys else 0
+        found = self._q(f"SELECT {EVENT_FIELDS} FROM events WHERE event_id IN (SELECT unnest(?))",
+                        [list({k[1] for k in keys})])  # fmt: skip
+        by_id = {row[0]: row for row in found}
         sides = [(x.strip().upper(), y.strip().upper()) for x, y in ((a, b), (b, a))]
         blocs = {side: set(via_blocs(side)) for side in sides[0]}
         events = []
-        for row in rows:
+        for direction, event_id, _ in keys:
+            row = (direction, *by_id[event_id])
             rec = record_from_row(row[1:])
             rec["direction"] = parts[row[0]][0]
             x, y = sides[row[0]]
