@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .actors import ActorFinder, KnowledgeBase
+from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
 from .attributes.eventdates import date_event, is_habitual
 from .attributes.factuality import Factuality, factuality, is_attribution
@@ -161,24 +161,10 @@ class Coder:
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
-        recipient, fallback = found.recipient, False
-        if event in ("REJECT", "AGREE"):
-            # refusing or accepting "an offer from Kabul" answers Kabul, whoever else is named
-            recipient = proposer(roles, tok, found.patient, found.actor) or recipient
-        if recipient is None:
-            recipient = other_party(roles, tok, found.actor)
-            fallback = recipient is not None
-        if recipient is None and event in DOMESTIC and place is not None:
-            recipient = population(self.kb, place, found.actor)  # "imposed a curfew in Cizre"
-            fallback = recipient is not None
-        if recipient is None:
-            recipient = counterpart(self.kb, roles, found.actor, event)
-            fallback = recipient is not None
-        if recipient is None:
-            recipient = home_ground(self.kb, roles, places, tok, found.actor, event)
-            fallback = recipient is not None
+        recipient, recipient_step = self._recipient(event, found, roles, tok, place, places)
+        fallback = recipient_step not in ("parse", "proposer", "none")
         if recipient is not None and _reporting_outlet(recipient, tok):
-            recipient = None  # "..., AFP reported": the agency reports the act, not suffers it
+            recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
         pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
         recipient = pairs[0][1]  # "accused each other": the first of the pairs
         sent = sentence_of(tok)
@@ -215,8 +201,37 @@ class Coder:
             sources=[Source(doc_id=document.id, url=document.url, outlet=document.outlet,
                             evidence=evidence.text)],
             coder=self.config.coder,
-        )
+            steps=[f"trigger:{trig.lemma}/{trig.pos}>{trig.event}",
+                   *([f"retyped:{event}"] if event != trig.event else []),
+                   f"factuality:{label}", f"actor:{found.actor_how}",
+                   f"recipient:{recipient_step}", f"date:{dated.step}"],
+        )  # fmt: skip
         return [primary, *_coordinated(primary, tok, pairs[1:])]
+
+    def _recipient(self, event: str, found: Roles, roles: RoleFinder, tok, place: Place | None,
+                   places: DocumentPlaces) -> tuple[ActorMention | None, str]:  # fmt: skip
+        """The recipient and the name of the step that gave it: refusing or accepting "an
+        offer from Kabul" answers Kabul; else the parse's; else, in order, the fallbacks of
+        events/context.py (see docs/architecture.md)."""
+        actor = found.actor
+        if event in ("REJECT", "AGREE"):
+            offered = proposer(roles, tok, found.patient, actor)
+            if offered is not None:
+                return offered, "proposer"
+        if found.recipient is not None:
+            return found.recipient, "parse"
+        steps = (
+            ("other-party", lambda: other_party(roles, tok, actor)),
+            ("population", lambda: population(self.kb, place, actor)  # "a curfew in Cizre"
+             if event in DOMESTIC and place is not None else None),
+            ("counterpart", lambda: counterpart(self.kb, roles, actor, event)),
+            ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event)),
+        )  # fmt: skip
+        for name, step in steps:
+            found_recipient = step()
+            if found_recipient is not None:
+                return found_recipient, name
+        return None, "none"
 
     def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
                         before: list[Event], place: Place | None) -> Roles | None:  # fmt: skip
@@ -309,6 +324,7 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
                                  f"{primary.event}:{pair}"),
             actor=other_actor.to_actor(),
             recipient=other_recipient.to_actor() if other_recipient else None,
+            steps=[*primary.steps, "coordinated"],
             context=list(primary.context), quantities=list(primary.quantities),
             sources=list(primary.sources),
         ))  # fmt: skip

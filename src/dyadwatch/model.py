@@ -149,6 +149,7 @@ class Event:
     confidence: float = 0.5
     sources: list[Source] = field(default_factory=list)
     coder: str = ""
+    steps: list[str] = field(default_factory=list)  # the coder's named steps that decided it
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON object, with every field present (null where unknown)."""
@@ -176,6 +177,7 @@ class Event:
             "confidence": self.confidence,
             "sources": [asdict(s) for s in self.sources],
             "coder": self.coder,
+            "steps": list(self.steps),
         }
 
     @classmethod
@@ -204,6 +206,7 @@ class Event:
             confidence=data.get("confidence", 0.5),
             sources=[Source.from_dict(s) for s in data.get("sources") or []],
             coder=data.get("coder", ""),
+            steps=list(data.get("steps") or []),
         )
 
 

@@ -46,8 +46,9 @@ def parse_date(value: str | None) -> str | None:
 class Progress:
     """A spinner with running counts on a terminal; silent when piped or quiet."""
 
-    def __init__(self, stack: ExitStack, quiet: bool):
+    def __init__(self, stack: ExitStack, quiet: bool, explain: bool = False):
         self.coded = self.skipped = self.events = 0
+        self.explain = explain
         self.bar = None
         if not quiet and err.is_terminal:
             from rich.progress import Progress as Bar
@@ -64,9 +65,20 @@ class Progress:
         else:
             self.coded += 1
             self.events += len(outcome.events)
+            if self.explain:
+                for event in outcome.events:
+                    err.print(explanation(event), markup=False, soft_wrap=True)
         if self.bar is not None:
             self.bar.update(self.task, description=f"coded {self.coded} documents, "
                                                    f"{self.events} events")  # fmt: skip
+
+
+def explanation(event) -> str:
+    """One line on an event and the coder's named steps that decided it."""
+    recipient = event.recipient.code if event.recipient else "-"
+    return (f"{event.doc_id}: {event.event} {event.actor.code}>{recipient} "
+            f"[{event.event_text}] {event.date} ({event.date_precision}): "
+            + ", ".join(event.steps))  # fmt: skip
 
 
 @app.command("code", epilog=EXIT_CODES)
@@ -81,6 +93,7 @@ def code_command(
     engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask (Parquet partitions by event month)")] = "local",
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
+    explain: Annotated[bool, typer.Option("--explain", help="print each event with the coder's steps that decided it (stderr)")] = False,
 ) -> None:  # fmt: skip
     """Code news articles into PLOVER events (one JSON object per line)."""
     from ..outputs import check_output_file
@@ -102,7 +115,7 @@ def code_command(
         if output is not None:
             check_output_file(output, make_parents=True)
         with ExitStack() as stack:
-            progress = Progress(stack, quiet)
+            progress = Progress(stack, quiet, explain)
             items = read_inputs(inputs, date=date, config=config)
             if output is not None:
                 summary = run_jsonl(items, output, config=config, workers=workers,

@@ -162,6 +162,8 @@ def show_command(
                   f"{escape(doc.get('url') or '')}".rstrip())  # fmt: skip
         for m in group:
             out.print(f"  {m['event']} {quote(m['evidence']['text'])}", markup=False)
+            if m.get("steps"):
+                out.print("    coder steps: " + ", ".join(m["steps"]), markup=False)
     if record.get("merge"):
         out.print("\n[bold]why merged[/]")
         for step in record["merge"]:

@@ -41,7 +41,8 @@ def _with_evidence(kept: Event, other: Event) -> Event:
     if finer:
         kept = replace(kept, date=other.date, date_precision=other.date_precision,
                        date_basis=other.date_basis)  # fmt: skip
-    return replace(kept, sources=sources)
+    steps = kept.steps if "joined-repeat" in kept.steps else [*kept.steps, "joined-repeat"]
+    return replace(kept, sources=sources, steps=steps)
 
 
 def _trigger_stems(event: Event) -> set[str]:

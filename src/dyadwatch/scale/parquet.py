@@ -22,7 +22,7 @@ import pyarrow.parquet as pq
 from ..model import Event
 
 JSON_FIELDS = ("actor", "recipient", "evidence", "event_loc", "quantities", "sources")
-LIST_FIELDS = ("context", "in_response_to")
+LIST_FIELDS = ("context", "in_response_to", "steps")
 
 SCHEMA = pa.schema([
     ("id", pa.string()), ("doc_id", pa.string()), ("date", pa.string()),
@@ -33,7 +33,7 @@ SCHEMA = pa.schema([
     ("quantities", pa.string()), ("factuality", pa.string()), ("stated_reason", pa.string()),
     ("in_response_to", pa.list_(pa.string())), ("quad_code", pa.int64()),
     ("intensity", pa.float64()), ("cameo", pa.string()), ("confidence", pa.float64()),
-    ("sources", pa.string()), ("coder", pa.string()),
+    ("sources", pa.string()), ("coder", pa.string()), ("steps", pa.list_(pa.string())),
 ])  # fmt: skip
 PARTITION = "month"
 UNKNOWN_MONTH = "unknown"

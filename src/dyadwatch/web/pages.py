@@ -92,7 +92,7 @@ def _mention_view(m: dict[str, Any], text: str | None) -> dict[str, Any]:
            "date": m.get("date"), "date_precision": m.get("date_precision"),
            "factuality": m.get("factuality"), "evidence": " ".join((ev.get("text") or "").split()),
            "document": {k: doc.get(k) for k in ("url", "outlet", "title", "date")},
-           "context": None}  # fmt: skip
+           "context": None, "steps": list(m.get("steps") or [])}  # fmt: skip
     if text and isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text):
         out["context"] = excerpt(text, start, end)
     return out
