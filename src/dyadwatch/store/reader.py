@@ -201,23 +201,20 @@ class StoreReader(Connection):
         ``limit`` > 0 keeps the latest ``limit`` events (still in time order).
         """
         parts = self._dyad_parts(a, b, start, end)
-        # one scan picks the latest keys (and counts them all); only those rows are then read
-        # whole, so the sort never carries the large ``record`` column
+        # the latest keys are picked first and only those rows read whole, so the sort never
+        # carries the large ``record`` column (a window count would defeat the top-N sort)
         union, params = _union(parts, f"event_id, {MIDPOINT} AS mid FROM events WHERE {{where}}")
-        sql = (f"SELECT direction, event_id, count(*) OVER () FROM ({union}) "
-               "ORDER BY mid DESC, event_id DESC")  # fmt: skip
+        total = self._q(f"SELECT count(*) FROM ({union})", params)[0][0]
+        sql = f"SELECT direction, event_id, mid FROM ({union}) ORDER BY mid DESC, event_id DESC"
         if limit > 0:
             sql, params = sql + " LIMIT ?", params + [int(limit)]
         keys = self._q(sql, params)[::-1]
-        total = keys[0][2] if keys else 0
-        found = self._q(f"SELECT {EVENT_FIELDS} FROM events WHERE event_id IN (SELECT unnest(?))",
-                        [list({k[1] for k in keys})])  # fmt: skip
-        by_id = {row[0]: row for row in found}
+        by_id = self._rows_of(parts, keys)
         sides = [(x.strip().upper(), y.strip().upper()) for x, y in ((a, b), (b, a))]
         blocs = {side: set(via_blocs(side)) for side in sides[0]}
         events = []
         for direction, event_id, _ in keys:
-            row = (direction, *by_id[event_id])
+            row = by_id[(direction, event_id)]
             rec = record_from_row(row[1:])
             rec["direction"] = parts[row[0]][0]
             x, y = sides[row[0]]
@@ -228,6 +225,25 @@ class StoreReader(Connection):
                 rec["via"] = actor_key
             events.append(rec)
         return events, total
+
+    def _rows_of(self, parts: list[tuple[str, str, list[Any]]],
+                 keys: list[tuple[Any, ...]]) -> dict[tuple[int, str], tuple[Any, ...]]:  # fmt: skip
+        """The whole rows of the (direction, event id, midpoint) ``keys``, by (direction, id).
+
+        Read through the dyad's own conditions and from the earliest date the keys can have
+        (a midpoint lies at most half a year after its date), so the store's sort order lets
+        the scan skip the rest of the table."""
+        if not keys:
+            return {}
+        ids = list({k[1] for k in keys})
+        mids = [k[2] for k in keys]
+        select = f"{EVENT_FIELDS} FROM events WHERE {{where}} AND event_id IN (SELECT unnest(?))"
+        extra: list[Any] = [ids]
+        if all(m is not None for m in mids):
+            select += " AND date >= ?"
+            extra.append(min(mids) - dt.timedelta(days=183))
+        union, params = _union(parts, select, extra)
+        return {(row[0], row[1]): row for row in self._q(union, params)}
 
     def dyad_periods(self, a: str, b: str, start: dt.date | None = None,
                      end: dt.date | None = None) -> list[tuple[Any, ...]]:  # fmt: skip
