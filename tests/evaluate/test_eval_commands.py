@@ -113,7 +113,7 @@ def test_bench_runs_all_suites_and_records(shared, coder, tmp_path, monkeypatch)
     doc = (tmp_path / "docs" / "benchmarks.md").read_text()
     assert "<!-- bench:accuracy -->" in doc and "Accuracy on gold and external suites" in doc
     assert "`dyadwatch bench --shared " in doc
-    assert "| seeds | core recall | 0.500 | >= 0.80 | no |" in doc
+    assert "| seeds | core recall | 0.500 | >= 0.85 | no |" in doc
     assert "| petr2 | root F1 | 0.667 | reported |  |" in doc
 
 

@@ -110,6 +110,8 @@ def code_documents(
 
 
 GOLD_TITLES = {"seeds": "Seed articles (gold events)", "news-dev": "News-dev reports (gold events)"}
+# (core recall, precision) each gold suite is held to
+GOLD_TARGETS = {"seeds": (0.85, 0.75), "news-dev": (0.70, 0.70)}
 
 
 def run_gold_suite(name: str, coder: BatchCoder, shared: Path) -> SuiteResult:
@@ -123,8 +125,8 @@ def run_gold_suite(name: str, coder: BatchCoder, shared: Path) -> SuiteResult:
     score = score_gold(load_gold(gold_path), [e for evs in events.values() for e in evs])
     forbidden = score.forbidden_hits
     figures = [
-        at_least("core recall", score.core_recall, 0.80),
-        at_least("precision", score.precision, 0.70),
+        at_least("core recall", score.core_recall, GOLD_TARGETS[name][0]),
+        at_least("precision", score.precision, GOLD_TARGETS[name][1]),
         Figure("forbidden asserted", forbidden, "= 0", forbidden == 0),
         Figure("diagnostic: core recall, dates ignored", round(score.core_recall_any_date, 4)),
     ]
@@ -143,12 +145,12 @@ def run_plover(coder: BatchCoder, shared: Path) -> SuiteResult:
     score = score_plover(records, events, failed)
     top_type, top_dyad, top_both = score.top_rates
     figures = [
-        at_least("type (any event)", score.type_rate, 0.70),
-        at_least("dyad (any event)", score.dyad_rate, 0.70),
-        at_least("both (any event)", score.both_rate, 0.50),
-        Figure("type (most confident event)", round(top_type, 4)),
+        Figure("type (any event)", round(score.type_rate, 4)),
+        Figure("dyad (any event)", round(score.dyad_rate, 4)),
+        Figure("both (any event)", round(score.both_rate, 4)),
+        at_least("type (most confident event)", top_type, 0.70),
         Figure("dyad (most confident event)", round(top_dyad, 4)),
-        Figure("both (most confident event)", round(top_both, 4)),
+        at_least("both (most confident event)", top_both, 0.60),
         Figure("event-level type precision", round(score.event_type_precision, 4)),
         Figure("events per record", round(score.events_per_record, 3)),
     ]
@@ -171,7 +173,7 @@ def run_petr2(coder: BatchCoder, shared: Path) -> SuiteResult:
         Figure("root precision", round(score.root.precision, 4)),
         Figure("root recall", round(score.root.recall, 4)),
         Figure("root F1", round(score.root.f1, 4), "reported"),
-        Figure("triple F1", round(score.triple.f1, 4)),
+        at_least("triple F1", score.triple.f1, 0.40),
     ]
     notes = f"{score.records} records, {score.skipped} skipped (no text)" + (
         f", {score.errors} failed to code" if failed else ""
