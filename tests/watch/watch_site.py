@@ -105,7 +105,7 @@ class Site:
             h.send_response(reply.status)
             for k, v in reply.headers.items():
                 h.send_header(k, v)
-            if reply.chunks is not None:
+            if reply.chunks is not None:  # streamed; a declared Content-Length stays as given
                 h.send_header("Connection", "close")
                 h.end_headers()
                 for chunk in reply.chunks:
@@ -140,7 +140,7 @@ def rss(items: Iterable[tuple[str, str, str]], extra: str = "") -> bytes:
         when = format_datetime(dt.datetime.fromisoformat(date).replace(hour=9, tzinfo=dt.UTC))
         body.append(f"<item><title>{html.escape(title)}</title><link>{html.escape(link)}</link>"
                     f"<guid>{html.escape(link)}</guid><pubDate>{when}</pubDate></item>")
-    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
             f"<title>Test wire</title><link>http://127.0.0.1/</link><description>tests</description>"
             f"{extra}{''.join(body)}</channel></rss>").encode()
 

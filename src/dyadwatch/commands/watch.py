@@ -40,6 +40,11 @@ def _print_alert(payload: dict[str, Any]) -> None:
         )
 
 
+def _print_log(entry: Any) -> None:
+    detail = f"  ({entry.detail})" if entry.detail else ""
+    err.print(f"{entry.action} {entry.item or entry.source}{detail}", markup=False, soft_wrap=True)
+
+
 class _Progress:
     """A spinner with the running counts on a terminal; one line per cycle otherwise."""
 
@@ -86,6 +91,7 @@ def watch_command(
     dyads: Annotated[list[str] | None, typer.Option("--dyad", help="watch only this dyad (RUS-KAZ); repeatable")] = None,
     min_intensity: Annotated[float | None, typer.Option("--min-intensity", help="alert on events at least this intense")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="print each run-log line as it is committed")] = False,
 ) -> None:  # fmt: skip
     """Follow feeds, pages and folders: code new articles into the store, raise alerts."""
     from ..watch import LazyCoder, Source, WatchSettings, load_settings, run_cycle, watch_forever
@@ -113,11 +119,14 @@ def watch_command(
             alerts.min_intensity = min_intensity
         progress = _Progress(quiet)
         coder = LazyCoder()
+        on_log = _print_log if verbose else None
         try:
             if once:
-                run_cycle(db, settings, coder, force=True, progress=progress, printer=_print_alert)
+                run_cycle(db, settings, coder, force=True, progress=progress, printer=_print_alert,
+                          on_log=on_log)  # fmt: skip
             else:
-                watch_forever(db, settings, coder, progress=progress, printer=_print_alert)
+                watch_forever(db, settings, coder, progress=progress, printer=_print_alert,
+                              on_log=on_log)  # fmt: skip
         finally:
             progress.close()
     except DyadwatchError as exc:

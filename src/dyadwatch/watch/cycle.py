@@ -12,15 +12,16 @@ end of the cycle, after every article they listed is stored.
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..config import Config
+from ..model import Document
 from ..store.watchstate import ItemState, LogEntry, SourceState, WatchStore
 from ..store.writer import from_outcome
 from .alerts import find_alerts
@@ -51,6 +52,7 @@ class CycleReport:
     skipped: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     failed_sources: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     delivery_errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -65,6 +67,7 @@ class CycleReport:
 
 
 Progress = Callable[[CycleReport, str | None], None]
+OnLog = Callable[[LogEntry], None]
 
 
 def _quiet(report: CycleReport, message: str | None) -> None:
@@ -76,7 +79,9 @@ class Cycle:
 
     def __init__(self, store: WatchStore, settings: WatchSettings, config: Config,
                  coder: Callable[[], Coder], progress: Progress = _quiet,
-                 printer: Callable[[dict[str, Any]], None] | None = None) -> None:  # fmt: skip
+                 printer: Callable[[dict[str, Any]], None] | None = None,
+                 on_log: OnLog | None = None) -> None:  # fmt: skip
+        self.on_log = on_log
         self.store, self.settings, self.config = store, settings, config
         self.get_coder, self.progress, self.printer = coder, progress, printer
         self.report = CycleReport(uuid.uuid4().hex[:12])
@@ -84,7 +89,8 @@ class Cycle:
         self.meta: dict[str, tuple[int, Found]] = {}  # doc id -> (order, where it came from)
         self.held: list[tuple[int, ItemState | None, LogEntry]] = []
         self.hashes: dict[str, str] = {}  # content hash -> doc id, this cycle
-        self.outside = 0.0  # seconds the coder's input stream spent waiting or in the store
+        self.order = 0  # arrival number of the latest article
+        self.finished = False
         self.summary: FetchSummary | None = None
 
     def run(self, force: bool = False) -> CycleReport:
@@ -98,7 +104,7 @@ class Cycle:
         self.report.sources = len(due)
         plan = FetchPlan(self.settings, self.config, due, states, self.seen, retries)
         q, thread = start_fetching(plan)
-        self._code_and_store(self._documents(q))
+        self._code_and_store(q)
         thread.join()
         if self.summary is not None:
             self._save_sources(self.summary.polled, states, now)
@@ -110,23 +116,25 @@ class Cycle:
 
     # -- the coder's input: new articles only ---------------------------------------------
 
-    def _documents(self, q: Any) -> Iterator[Any]:
-        order = 0
-        while True:
-            t0 = time.perf_counter()
-            item = q.get()
+    def _next_batch(self, q: queue.Queue[object]) -> list[Document]:
+        """Up to ``batch_size`` new documents: waits for the first, then takes what has
+        arrived, so a slow source never holds back what is ready. Empty at the end."""
+        batch: list[Document] = []
+        while len(batch) < max(1, self.settings.batch_size) and not self.finished:
+            try:
+                item = q.get(block=not batch)
+            except queue.Empty:
+                break
             if item is DONE:
-                self.outside += time.perf_counter() - t0
-                return
-            if isinstance(item, FetchSummary):
+                self.finished = True
+            elif isinstance(item, FetchSummary):
                 self.summary = item
-                self.outside += time.perf_counter() - t0
-                continue
-            order += 1
-            doc = self._triage(order, item)
-            self.outside += time.perf_counter() - t0
-            if doc is not None:
-                yield doc
+            else:
+                self.order += 1
+                doc = self._triage(self.order, item)  # type: ignore[arg-type]
+                if doc is not None:
+                    batch.append(doc)
+        return batch
 
     def _triage(self, order: int, found: Found) -> Any:
         """The document to code, or None after holding the item's state and log line."""
@@ -181,7 +189,9 @@ class Cycle:
             self.report.duplicates += 1
         retry_at = None
         if status == "failed":
-            retry_at = dt.datetime.now() + retry_delay(failures, 3600.0, found.retry_after)
+            retry_at = dt.datetime.now() + retry_delay(
+                failures, 3600.0, found.retry_after, self.settings.retry_base
+            )
         state = ItemState(found.key, found.source, found.url, doc_id or (doc.id if doc else None),
                           doc.content_hash if doc else None, found.stamp, found.etag,
                           found.last_modified, status, reason, failures, retry_at)  # fmt: skip
@@ -195,27 +205,14 @@ class Cycle:
 
     # -- coding and committing ------------------------------------------------------------
 
-    def _code_and_store(self, docs: Iterator[Any]) -> None:
-        t0 = time.perf_counter()
-        first = next(docs, None)
-        self.outside -= time.perf_counter() - t0  # waiting for the first is not coding
-        if first is None:
-            self._commit([], final=True)
-            return
-        coder = self.get_coder()
-        outcomes = coder.code_many(chain([first], docs))
-        batch: list[Outcome] = []
-        while True:
-            t0, before = time.perf_counter(), self.outside
-            outcome = next(outcomes, None)
-            self.report.coder_seconds += time.perf_counter() - t0 - (self.outside - before)
-            if outcome is None:
-                break
-            batch.append(outcome)
-            if len(batch) >= max(1, self.settings.batch_size):
-                self._commit(batch)
-                batch = []
-        self._commit(batch, final=True)
+    def _code_and_store(self, q: queue.Queue[object]) -> None:
+        while batch := self._next_batch(q):
+            coder = self.get_coder()
+            t0 = time.perf_counter()
+            outcomes = list(coder.code_many(batch))
+            self.report.coder_seconds += time.perf_counter() - t0
+            self._commit(outcomes)
+        self._commit([], final=True)
 
     def _commit(self, outcomes: list[Outcome], final: bool = False) -> None:
         subs, states, log = [], [], []
@@ -240,6 +237,8 @@ class Cycle:
         if not (subs or states or log):
             return
         stats = self.store.commit_batch(subs, [s for s in states if s is not None], log)
+        for entry in log if self.on_log else ():
+            self.on_log(entry)  # type: ignore[misc]
         self.report.coded += len(subs)
         self.report.added += stats.added
         self.report.replaced += stats.replaced
@@ -265,7 +264,8 @@ class Cycle:
             if p.error is not None:
                 failures = prev.failures + 1
                 rows.append(SourceState(name, prev.etag, prev.last_modified, now,
-                                        now + retry_delay(failures, p.source.interval, p.retry_after),
+                                        now + retry_delay(failures, p.source.interval, p.retry_after,
+                                                          self.settings.retry_base),
                                         failures, p.error))  # fmt: skip
                 self.report.failed_sources.append(f"{name}: {p.error}")
                 self.progress(self.report, f"source failed: {name}: {p.error}")
@@ -279,6 +279,8 @@ class Cycle:
             log.append(LogEntry(self.report.cycle, name, None, "polled", detail))
             if p.note:
                 log.append(LogEntry(self.report.cycle, name, None, "warning", p.note))
+                self.report.warnings.append(f"{name}: {p.note}")
+                self.progress(self.report, f"warning: {name}: {p.note}")
         if rows:
             self.store.save_sources(rows, log)
 
@@ -313,8 +315,13 @@ class LazyCoder:
 
 def run_cycle(db: Path, settings: WatchSettings, coder: LazyCoder | None = None,
               force: bool = False, progress: Progress = _quiet,
-              printer: Callable[[dict[str, Any]], None] | None = None) -> CycleReport:  # fmt: skip
-    """Open the store, run one cycle, close the store (so readers can open it in between)."""
+              printer: Callable[[dict[str, Any]], None] | None = None,
+              on_log: OnLog | None = None) -> CycleReport:  # fmt: skip
+    """Open the store, run one cycle, close the store (so readers can open it in between).
+
+    ``progress`` sees the report grow (and one-line messages about failures), ``printer``
+    prints each new alert, ``on_log`` sees each run-log line once it is committed.
+    """
     coder = coder or LazyCoder()
     with WatchStore(db) as store:
-        return Cycle(store, settings, coder.config, coder, progress, printer).run(force)
+        return Cycle(store, settings, coder.config, coder, progress, printer, on_log).run(force)

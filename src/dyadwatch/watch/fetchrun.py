@@ -103,8 +103,9 @@ def _source_named(name: str) -> Source:
     return Source(kind, location)
 
 
-def retry_delay(failures: int, interval: float, retry_after: float | None) -> dt.timedelta:
-    """When a failed source or article is tried again: 30 s doubling per failure in a row,
-    at most the source's interval, and never before the server's Retry-After."""
-    seconds = min(interval, 30.0 * 2 ** max(0, failures - 1))
+def retry_delay(failures: int, interval: float, retry_after: float | None,
+                base: float = 30.0) -> dt.timedelta:  # fmt: skip
+    """When a failed source or article is tried again: ``base`` seconds doubling per failure
+    in a row, at most the source's interval, and never before the server's Retry-After."""
+    seconds = min(interval, base * 2 ** max(0, failures - 1))
     return dt.timedelta(seconds=max(seconds, retry_after or 0.0))

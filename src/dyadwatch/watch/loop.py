@@ -7,7 +7,7 @@ import threading
 from pathlib import Path
 
 from ..store.watchstate import WatchStore
-from .cycle import LazyCoder, Progress, _quiet, run_cycle
+from .cycle import LazyCoder, OnLog, Progress, _quiet, run_cycle
 from .notify import Printer
 from .settings import WatchSettings
 
@@ -29,7 +29,7 @@ def next_due(db: Path, settings: WatchSettings, now: dt.datetime) -> float:
 
 def watch_forever(db: Path, settings: WatchSettings, coder: LazyCoder | None = None,
                   progress: Progress = _quiet, printer: Printer | None = None,
-                  stop: threading.Event | None = None) -> int:  # fmt: skip
+                  stop: threading.Event | None = None, on_log: OnLog | None = None) -> int:  # fmt: skip
     """Run cycles until ``stop`` is set (or Ctrl-C); the coder is loaded once and kept.
 
     Returns the number of cycles run; each cycle's report goes to ``progress``.
@@ -38,7 +38,7 @@ def watch_forever(db: Path, settings: WatchSettings, coder: LazyCoder | None = N
     stop = stop or threading.Event()
     cycles = 0
     while not stop.is_set():
-        run_cycle(db, settings, coder, progress=progress, printer=printer)
+        run_cycle(db, settings, coder, progress=progress, printer=printer, on_log=on_log)
         cycles += 1
         wait = next_due(db, settings, dt.datetime.now())
         stop.wait(min(MAX_SLEEP, max(MIN_SLEEP, wait)))

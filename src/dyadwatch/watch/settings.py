@@ -94,6 +94,11 @@ class WatchSettings:
     settle: float = _opt(2.0, "seconds a dropped file must stay unchanged before it is read")
     max_pages: int = _opt(20, "archive pages of a paged feed followed when backfilling")
     max_item_failures: int = _opt(5, "failed fetches of one article before it is given up")
+    retry_base: float = _opt(
+        30.0,
+        "seconds before a failed source or article is tried again; "
+        "doubled each failure in a row, at most the poll interval",
+    )
 
 
 def load_settings(path: Path) -> WatchSettings:

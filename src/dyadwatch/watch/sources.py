@@ -127,7 +127,8 @@ async def poll_feed(fetcher: Fetcher, source: Source, prev: SourceState | None,
                 "content-type": resp.content_type or "application/xml",
             },
         )
-        if parsed.get("bozo") and not parsed.entries:
+        usable = [e for e in parsed.entries if e.get("link") or e.get("id")]
+        if parsed.get("bozo") and not usable:
             raise FetchError(resp.url, f"not a readable feed ({parsed.get('bozo_exception')})")
         if parsed.get("bozo"):
             polled.note = f"feed not well-formed ({parsed.get('bozo_exception')}); read leniently"
