@@ -15,8 +15,8 @@ BIG = 50 * 1024 * 1024
 
 
 def fast(**changes: object) -> FetchSettings:
-    base = dict(timeout=0.3, retries=2, backoff=0.01, max_backoff=5.0, per_host_delay=0.0,
-                max_bytes=1_000_000)  # fmt: skip
+    base: dict[str, object] = {"timeout": 0.3, "retries": 2, "backoff": 0.01, "max_backoff": 5.0,
+                               "per_host_delay": 0.0, "max_bytes": 1_000_000}  # fmt: skip
     base.update(changes)
     return FetchSettings(**base)  # type: ignore[arg-type]
 

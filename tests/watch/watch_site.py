@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import threading
@@ -11,8 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
-import datetime as dt
+from typing import Any, Self
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Request:
     path: str
     headers: dict[str, str]
     body: bytes = b""
+    answered: int = 200
 
 
 class Site:
@@ -41,6 +42,7 @@ class Site:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.posts: list[Request] = []
+        self.post_reply = Reply(200)  # how POSTs (the webhook) are answered
         self.lock = threading.Lock()
         site = self
 
@@ -50,17 +52,23 @@ class Site:
             def log_message(self, *args: Any) -> None:  # quiet
                 pass
 
-            def do_GET(self) -> None:  # noqa: N802
+            def do_GET(self) -> None:
                 site._serve(self)
 
-            def do_POST(self) -> None:  # noqa: N802
+            def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
+                reply = site.post_reply
                 with site.lock:
-                    site.posts.append(Request(self.path, dict(self.headers), body))
-                self.send_response(200)
-                self.send_header("Content-Length", "0")
-                self.end_headers()
+                    site.posts.append(Request(self.path, dict(self.headers), body, reply.status))
+                if reply.delay:
+                    time.sleep(reply.delay)
+                try:
+                    self.send_response(reply.status)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                except (BrokenPipeError, ConnectionResetError):
+                    self.close_connection = True
 
         class Server(ThreadingHTTPServer):
             daemon_threads = True
@@ -71,7 +79,7 @@ class Site:
         self.server = Server(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
-    def __enter__(self) -> Site:
+    def __enter__(self) -> Self:
         self.thread.start()
         return self
 
@@ -83,7 +91,8 @@ class Site:
         return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
 
     def webhook_alerts(self) -> list[dict[str, Any]]:
-        return [json.loads(p.body) for p in self.posts]
+        """The alerts POSTed and answered with a 2xx."""
+        return [json.loads(p.body) for p in self.posts if p.answered < 300]
 
     def _serve(self, h: BaseHTTPRequestHandler) -> None:
         path = h.path

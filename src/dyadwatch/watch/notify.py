@@ -18,8 +18,6 @@ import httpx
 from ..store.watchstate import WatchStore
 from .settings import USER_AGENT, AlertSettings
 
-WEBHOOK_TIMEOUT = 10.0
-
 Printer = Callable[[dict[str, Any]], None]
 
 
@@ -29,7 +27,9 @@ def deliver(store: WatchStore, settings: AlertSettings, printer: Printer | None)
     pending = store.undelivered()
     if not pending:
         return errors
-    with httpx.Client(timeout=WEBHOOK_TIMEOUT, headers={"User-Agent": USER_AGENT}) as client:
+    with httpx.Client(
+        timeout=settings.webhook_timeout, headers={"User-Agent": USER_AGENT}
+    ) as client:
         for ident, payload, done in pending:
             if not done["printed"]:
                 if printer is not None:

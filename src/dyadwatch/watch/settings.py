@@ -67,6 +67,7 @@ class AlertSettings:
         default=None, metadata={"help": "append each alert to this JSON Lines file"}
     )
     webhook: str | None = _opt(None, "POST each alert as JSON to this URL")
+    webhook_timeout: float = _opt(10.0, "seconds to wait for the webhook's answer")
     dyads: tuple[tuple[str, str], ...] = _opt((), "watched dyads; none means every dyad")
     min_intensity: float | None = _opt(
         None, "alert on an event at least this intense (|intensity|)"
