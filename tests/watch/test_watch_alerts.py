@@ -7,8 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import quick
-from test_watch_cycle import items, serve
+from watch_helpers import items, quick, serve
 from watch_site import Reply, Site, feed_reply, html_page, page_reply, rss
 
 from dyadwatch.watch import run_cycle
@@ -38,12 +37,15 @@ def test_each_alert_reaches_each_channel_once_with_its_evidence(tmp_path: Path, 
     with Site() as site:
         urls = serve(site, chosen)
         site.routes["/feed.xml"] = feed_reply(rss(items(chosen, urls)), '"1"')
-        settings = quick([Source("feed", site.url("/feed.xml"))], alerts=alert_settings(site, tmp_path))
+        settings = quick(
+            [Source("feed", site.url("/feed.xml"))], alerts=alert_settings(site, tmp_path)
+        )
         first = run_cycle(db, settings, lazy, force=True, printer=printed.append)
         # a page edited without changing its events is stored again, and raises nothing new
         edited = dict(chosen[0], text=chosen[0]["text"] + "\n\nThis report was updated.")
         site.routes[f"/news/{edited['id']}.html"] = page_reply(
-            html_page(edited["title"], edited["date"], edited["text"]))
+            html_page(edited["title"], edited["date"], edited["text"])
+        )
         site.routes["/feed.xml"] = feed_reply(rss(items(chosen, urls)).replace(
             b"<pubDate>", b"<atom:updated>2022-06-19T10:00:00Z</atom:updated><pubDate>", 1), '"2"')  # fmt: skip
         second = run_cycle(db, settings, lazy, force=True, printer=printed.append)
@@ -58,7 +60,12 @@ def test_each_alert_reaches_each_channel_once_with_its_evidence(tmp_path: Path, 
         assert sorted(a["id"] for a in channel) == ids
     assert sorted(p.headers["Idempotency-Key"] for p in posts) == ids
     for alert in sent:
-        assert tuple(alert["dyad"]) in {("RUS", "KAZ"), ("KAZ", "RUS"), ("POL", "BLR"), ("BLR", "POL")}
+        assert tuple(alert["dyad"]) in {
+            ("RUS", "KAZ"),
+            ("KAZ", "RUS"),
+            ("POL", "BLR"),
+            ("BLR", "POL"),
+        }
         for event in alert["events"]:
             assert event["evidence"]
             assert event["sources"] and all(s["url"] in urls for s in event["sources"])

@@ -6,41 +6,13 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any
 
-import duckdb
 import pytest
-from conftest import quick
+from watch_helpers import count, items, quick, rows, serve
 from watch_site import Reply, Site, feed_reply, html_page, page_reply, rss
 
 from dyadwatch.watch import run_cycle
 from dyadwatch.watch.settings import Source
-
-
-def serve(site: Site, articles: list[dict[str, Any]], prefix: str = "/news") -> list[str]:
-    """Put each article on its own page; returns the page URLs."""
-    urls = []
-    for a in articles:
-        path = f"{prefix}/{a['id']}.html"
-        site.routes[path] = page_reply(html_page(a["title"], a["date"], a["text"]), f'"{a["id"]}"')
-        urls.append(site.url(path))
-    return urls
-
-
-def items(articles: list[dict[str, Any]], urls: list[str]) -> list[tuple[str, str, str]]:
-    return [(a["title"], u, a["date"]) for a, u in zip(articles, urls, strict=True)]
-
-
-def rows(db: Path, sql: str, params: list[Any] | None = None) -> list[tuple[Any, ...]]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
-def count(db: Path, table: str) -> int:
-    return rows(db, f"SELECT count(*) FROM {table}")[0][0]
 
 
 def test_items_are_stored_once_across_feeds_and_repeats(tmp_path: Path, lazy, demo) -> None:
@@ -60,12 +32,14 @@ def test_items_are_stored_once_across_feeds_and_repeats(tmp_path: Path, lazy, de
     assert (again.coded, again.fetched, again.requests) == (0, 0, 3)  # robots.txt and two 304s
     assert count(db, "mentions") == first.mentions
     assert rows(db, "SELECT count(*), count(DISTINCT mention_id) FROM mentions")[0] == (
-        first.mentions, first.mentions)
+        first.mentions,
+        first.mentions,
+    )
 
 
 FAULTS = {
     "server error": Reply(500),
-    "timeout": Reply(200, b"<rss/>", delay=1.5),
+    "timeout": Reply(200, b"<rss/>", delay=3.0),
     "rate limited": Reply(429, headers={"Retry-After": "3600"}),
     "malformed XML": Reply(200, b"<rss><channel><item><title>half", {"Content-Type": "application/rss+xml"}),
     "huge": Reply(200, headers={"Content-Length": str(50 << 20)}, chunks=iter([b"x" * 65536] * 800)),
@@ -95,16 +69,22 @@ def test_a_page_that_changes_replaces_its_events(tmp_path: Path, lazy, demo) -> 
     db = tmp_path / "w.duckdb"
     old, new = demo[0], demo[5]
     with Site() as site:
-        site.routes["/story.html"] = page_reply(html_page(old["title"], old["date"], old["text"]), '"1"')
+        site.routes["/story.html"] = page_reply(
+            html_page(old["title"], old["date"], old["text"]), '"1"'
+        )
         settings = quick([Source("page", site.url("/story.html"))])
         first = run_cycle(db, settings, lazy, force=True)
         same = run_cycle(db, settings, lazy, force=True)
-        site.routes["/story.html"] = page_reply(html_page(new["title"], new["date"], new["text"]), '"2"')
+        site.routes["/story.html"] = page_reply(
+            html_page(new["title"], new["date"], new["text"]), '"2"'
+        )
         changed = run_cycle(db, settings, lazy, force=True)
     assert (first.added, same.not_modified, same.coded) == (1, 1, 0)
     assert (changed.replaced, changed.added) == (1, 0)
     assert count(db, "documents") == 1
-    evidence = [json.loads(r)["evidence"]["text"] for (r,) in rows(db, "SELECT record FROM mentions")]
+    evidence = [
+        json.loads(r)["evidence"]["text"] for (r,) in rows(db, "SELECT record FROM mentions")
+    ]
     assert evidence and all(e in new["text"] for e in evidence)
     assert count(db, "mentions") == changed.mentions
 
@@ -166,7 +146,9 @@ def test_since_takes_newer_items_and_follows_the_archive(tmp_path: Path, lazy, d
                                                      (c["title"], urls[2], "2018-03-15")]))  # fmt: skip
         source = Source("feed", site.url("/feed.xml"))
         plain = run_cycle(tmp_path / "plain.duckdb", quick([source]), lazy)
-        backfill = run_cycle(db, quick([source], since=__import__("datetime").date(2022, 1, 1)), lazy)
+        backfill = run_cycle(
+            db, quick([source], since=__import__("datetime").date(2022, 1, 1)), lazy
+        )
     assert plain.added == 1
     assert backfill.added == 2
     assert sorted(r[0] for r in rows(db, "SELECT doc_id FROM documents")) == sorted(urls[:2])
@@ -196,9 +178,14 @@ def test_the_run_log_says_what_happened(tmp_path: Path, lazy, demo) -> None:
     with Site() as site:
         urls = serve(site, demo[:1])
         site.routes["/fr.html"] = page_reply(b'<html lang="fr"><body><p>Bonjour</p></body></html>')
-        site.routes["/feed.xml"] = feed_reply(rss(items(demo[:1], urls) + [("fr", site.url("/fr.html"), "2022-06-01")]))
+        site.routes["/feed.xml"] = feed_reply(
+            rss(items(demo[:1], urls) + [("fr", site.url("/fr.html"), "2022-06-01")])
+        )
         run_cycle(db, quick([Source("feed", site.url("/feed.xml"))]), lazy)
-    log = {(item, action): detail for item, action, detail in rows(db, "SELECT item, action, detail FROM watch_log")}
+    log = {
+        (item, action): detail
+        for item, action, detail in rows(db, "SELECT item, action, detail FROM watch_log")
+    }
     assert log[(urls[0], "coded")].endswith("events")
     assert "not English" in log[(site.url("/fr.html"), "skipped")]
     assert any(action == "polled" for _, action in log)

@@ -41,6 +41,7 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
+        self.arrivals: list[tuple[str, float]] = []  # (path, monotonic time) of each GET
         self.posts: list[Request] = []
         self.post_reply = Reply(200)  # how POSTs (the webhook) are answered
         self.lock = threading.Lock()
@@ -98,6 +99,7 @@ class Site:
         path = h.path
         with self.lock:
             self.hits[path] += 1
+            self.arrivals.append((path, time.monotonic()))
         route = self.routes.get(path)
         if route is None:
             reply = Reply(404, b"not here")
@@ -147,11 +149,15 @@ def rss(items: Iterable[tuple[str, str, str]], extra: str = "") -> bytes:
     body = []
     for title, link, date in items:
         when = format_datetime(dt.datetime.fromisoformat(date).replace(hour=9, tzinfo=dt.UTC))
-        body.append(f"<item><title>{html.escape(title)}</title><link>{html.escape(link)}</link>"
-                    f"<guid>{html.escape(link)}</guid><pubDate>{when}</pubDate></item>")
-    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
-            f"<title>Test wire</title><link>http://127.0.0.1/</link><description>tests</description>"
-            f"{extra}{''.join(body)}</channel></rss>").encode()
+        body.append(
+            f"<item><title>{html.escape(title)}</title><link>{html.escape(link)}</link>"
+            f"<guid>{html.escape(link)}</guid><pubDate>{when}</pubDate></item>"
+        )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel>'
+        f"<title>Test wire</title><link>http://127.0.0.1/</link><description>tests</description>"
+        f"{extra}{''.join(body)}</channel></rss>"
+    ).encode()
 
 
 def feed_reply(body: bytes, etag: str | None = None) -> Reply:
