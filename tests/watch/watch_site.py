@@ -38,7 +38,8 @@ class Request:
 class Site:
     """Routes by path; counts hits; keeps what was POSTed. Use as a context manager."""
 
-    def __init__(self) -> None:
+    def __init__(self, host: str = "127.0.0.1") -> None:
+        self.host = host
         self.routes: dict[str, Route] = {}
         self.hits: Counter[str] = Counter()
         self.arrivals: list[tuple[str, float]] = []  # (path, monotonic time) of each GET
@@ -77,7 +78,7 @@ class Site:
             def handle_error(self, request: Any, client_address: Any) -> None:
                 pass  # a client that hangs up on a big page is expected
 
-        self.server = Server(("127.0.0.1", 0), Handler)
+        self.server = Server((host, 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     def __enter__(self) -> Self:
@@ -89,7 +90,7 @@ class Site:
         self.server.server_close()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}{path}"
+        return f"http://{self.host}:{self.server.server_address[1]}{path}"
 
     def webhook_alerts(self) -> list[dict[str, Any]]:
         """The alerts POSTed and answered with a 2xx."""

@@ -32,11 +32,16 @@ def _since(value: str | None) -> dt.date | None:
 
 
 def _print_alert(payload: dict[str, Any]) -> None:
-    out.print(f"[red]alert[/] {payload['kind']} {'–'.join(payload['dyad'])}: {payload['summary']}")
+    out.print(
+        f"[red]alert[/] {payload['kind']} {'–'.join(payload['dyad'])}: {payload['summary']}",
+        soft_wrap=True,
+    )
     for event in payload["events"]:
         links = ", ".join(s["url"] or s["doc_id"] for s in event["sources"])
         out.print(
-            f"  {event['date']} {event['event']} “{event['evidence']}” ({links})", markup=False
+            f"  {event['date']} {event['event']} “{event['evidence']}” ({links})",
+            markup=False,
+            soft_wrap=True,
         )
 
 
@@ -61,7 +66,7 @@ class _Progress:
 
     def __call__(self, report: Any, message: str | None) -> None:
         if message is not None:
-            err.print(f"[yellow]{message}[/]", soft_wrap=True)
+            err.print(message, style="yellow", markup=False, soft_wrap=True)
         if self.bar is not None:
             self.bar.update(self.task, description=(
                 f"fetched {report.fetched} · coded {report.coded} · unchanged {report.unchanged} · "
@@ -69,7 +74,7 @@ class _Progress:
         if report.seconds and not self.quiet:
             for line in report.skipped + report.failed:
                 err.print(f"skipped {line}", markup=False, soft_wrap=True)
-            err.print(f"{report.summary()} ({report.seconds:.1f} s)", markup=False)
+            err.print(f"{report.summary()} ({report.seconds:.1f} s)", markup=False, soft_wrap=True)
 
     def close(self) -> None:
         if self.bar is not None:

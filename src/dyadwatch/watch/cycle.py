@@ -56,6 +56,7 @@ class CycleReport:
     alerts: list[dict[str, Any]] = field(default_factory=list)
     delivery_errors: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    fetch_seconds: float = 0.0  # from the start until the last source was read
     coder_seconds: float = 0.0
 
     def summary(self) -> str:
@@ -92,10 +93,11 @@ class Cycle:
         self.order = 0  # arrival number of the latest article
         self.finished = False
         self.summary: FetchSummary | None = None
+        self.started = time.perf_counter()
 
     def run(self, force: bool = False) -> CycleReport:
         """Poll the due sources (every source when ``force``), store, alert."""
-        start = time.perf_counter()
+        self.started = start = time.perf_counter()
         now = dt.datetime.now()
         states = self.store.sources()
         due = [s for s in self.settings.sources if force or _is_due(states.get(s.name), now)]
@@ -129,6 +131,7 @@ class Cycle:
                 self.finished = True
             elif isinstance(item, FetchSummary):
                 self.summary = item
+                self.report.fetch_seconds = time.perf_counter() - self.started
             else:
                 self.order += 1
                 doc = self._triage(self.order, item)  # type: ignore[arg-type]
