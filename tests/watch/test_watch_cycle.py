@@ -8,9 +8,11 @@ import time
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 from watch_helpers import count, items, quick, rows, serve
 from watch_site import Reply, Site, feed_reply, html_page, page_reply, rss
 
+from dyadwatch.commands import app
 from dyadwatch.watch import run_cycle
 from dyadwatch.watch.settings import Source
 
@@ -189,3 +191,9 @@ def test_the_run_log_says_what_happened(tmp_path: Path, lazy, demo) -> None:
     assert log[(urls[0], "coded")].endswith("events")
     assert "not English" in log[(site.url("/fr.html"), "skipped")]
     assert any(action == "polled" for _, action in log)
+    shown = CliRunner().invoke(app, ["watch-log", "--db", str(db), "--json", "--limit", "100"])
+    lines = [json.loads(line) for line in shown.stdout.splitlines()]
+    assert shown.exit_code == 0 and len(lines) == count(db, "watch_log")
+    assert {(x["item"] or x["source"], x["action"]) for x in lines} >= {(urls[0], "coded")}
+    missing = CliRunner().invoke(app, ["watch-log", "--db", str(tmp_path / "none.duckdb")])
+    assert missing.exit_code == 2 and "no store here" in missing.output

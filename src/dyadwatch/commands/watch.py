@@ -147,13 +147,10 @@ def watch_log_command(
     as_json: Annotated[bool, typer.Option("--json", help="one JSON object a line")] = False,
 ) -> None:  # fmt: skip
     """What the watcher fetched, coded, skipped and why (its run log)."""
-    from ..store.watchstate import WatchStore
+    from ..store.watchstate import read_log
 
-    if not db.exists():
-        raise _fail(DyadwatchError(f"{db}: no store here"))
     try:
-        with WatchStore(db) as store:
-            lines = store.log(limit)
+        lines = read_log(db, limit)
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     for e in lines:

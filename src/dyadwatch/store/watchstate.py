@@ -187,11 +187,7 @@ class WatchStore(StoreWriter):
 
     def log(self, limit: int = 50) -> list[LogEntry]:
         """The latest ``limit`` lines of the run log, oldest first."""
-        rows = self.con.execute(
-            "SELECT cycle, source, item, action, detail, logged_at FROM watch_log "
-            "ORDER BY logged_at DESC LIMIT ?", [limit]
-        ).fetchall()  # fmt: skip
-        return [LogEntry(*r) for r in reversed(rows)]
+        return _log_lines(self.con, limit)
 
     # -- writing state ------------------------------------------------------------------
 
@@ -290,6 +286,24 @@ class WatchStore(StoreWriter):
             "INSERT INTO watch_log VALUES (?, ?, ?, ?, ?, ?)",
             [(e.cycle, e.at or now, e.source, e.item, e.action, e.detail) for e in log],
         )
+
+
+def read_log(path: Path | str, limit: int = 50) -> list[LogEntry]:
+    """The latest ``limit`` lines of a store's run log, read-only (none before a first watch)."""
+    with StoreReader(path) as reader:
+        if not reader.con.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_name = 'watch_log'"
+        ).fetchone():
+            return []
+        return _log_lines(reader.con, limit)
+
+
+def _log_lines(con: Any, limit: int) -> list[LogEntry]:
+    rows = con.execute(
+        "SELECT cycle, source, item, action, detail, logged_at FROM watch_log "
+        "ORDER BY logged_at DESC LIMIT ?", [limit]
+    ).fetchall()  # fmt: skip
+    return [LogEntry(*r) for r in reversed(rows)]
 
 
 class _SharedReader(StoreReader):
