@@ -24,7 +24,7 @@ from ..read import read_inputs, reader_for
 from ..read.checks import ReadContext, check_language_field
 from ..read.html import document_from_html
 from ..store.watchstate import ItemState, SourceState
-from .fetch import Fetcher, FetchError
+from .fetch import Fetcher, FetchError, Response
 from .settings import Source
 from .urls import canonical_url, is_web_url, page_url
 
@@ -108,8 +108,6 @@ async def poll_feed(fetcher: Fetcher, source: Source, prev: SourceState | None,
                     seen: Mapping[str, ItemState], claimed: set[str], since: dt.date | None,
                     max_pages: int, config: Config, emit: Emit) -> Polled:  # fmt: skip
     """Read a feed (and, with ``since``, its older archive pages) and fetch its new items."""
-    import feedparser  # imported here: only the watcher needs it
-
     polled = Polled(source)
     resp = await fetcher.get(source.location, prev.etag if prev else None,
                              prev.last_modified if prev else None)  # fmt: skip
@@ -117,28 +115,7 @@ async def poll_feed(fetcher: Fetcher, source: Source, prev: SourceState | None,
     if resp.not_modified:
         polled.not_modified = True
         return polled
-    pages = 0
-    entries: list[Any] = []
-    while True:
-        parsed = feedparser.parse(
-            resp.body,
-            response_headers={
-                "content-location": resp.url,
-                "content-type": resp.content_type or "application/xml",
-            },
-        )
-        usable = [e for e in parsed.entries if e.get("link") or e.get("id")]
-        if parsed.get("bozo") and not usable:
-            raise FetchError(resp.url, f"not a readable feed ({parsed.get('bozo_exception')})")
-        if parsed.get("bozo"):
-            polled.note = f"feed not well-formed ({parsed.get('bozo_exception')}); read leniently"
-        entries += parsed.entries
-        pages += 1
-        following = _archive_link(parsed)
-        oldest = min((d for d in map(_entry_date, parsed.entries) if d), default=None)
-        if since is None or following is None or pages > max_pages or (oldest and oldest < since):
-            break
-        resp = await fetcher.get(following)
+    entries = await _feed_entries(fetcher, resp, polled, since, max_pages)
     jobs = []
     for entry in entries:
         link = entry.get("link")
@@ -162,6 +139,32 @@ async def poll_feed(fetcher: Fetcher, source: Source, prev: SourceState | None,
     for job in asyncio.as_completed(jobs):
         emit(await job)
     return polled
+
+
+async def _feed_entries(fetcher: Fetcher, resp: Response, polled: Polled,
+                        since: dt.date | None, max_pages: int) -> list[Any]:  # fmt: skip
+    """The entries of a fetched feed and, with ``since``, of its archive pages (``next`` or
+    ``prev-archive`` links) back to ``since``; raises FetchError for a feed with no items."""
+    import feedparser  # imported here: only the watcher needs it
+
+    pages = 0
+    entries: list[Any] = []
+    while True:
+        headers = {"content-location": resp.url,
+                   "content-type": resp.content_type or "application/xml"}  # fmt: skip
+        parsed = feedparser.parse(resp.body, response_headers=headers)
+        usable = [e for e in parsed.entries if e.get("link") or e.get("id")]
+        if parsed.get("bozo") and not usable:
+            raise FetchError(resp.url, f"not a readable feed ({parsed.get('bozo_exception')})")
+        if parsed.get("bozo"):
+            polled.note = f"feed not well-formed ({parsed.get('bozo_exception')}); read leniently"
+        entries += parsed.entries
+        pages += 1
+        following = _archive_link(parsed)
+        oldest = min((d for d in map(_entry_date, parsed.entries) if d), default=None)
+        if since is None or following is None or pages >= max_pages or (oldest and oldest < since):
+            return entries
+        resp = await fetcher.get(following)
 
 
 async def poll_page(fetcher: Fetcher, source: Source, seen: Mapping[str, ItemState],
