@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from watch_helpers import count, items, quick, rows, serve
 from watch_site import Reply, Site, feed_reply, html_page, page_reply, rss
 
 from dyadwatch.commands import app
-from dyadwatch.watch import run_cycle
+from dyadwatch.watch import run_cycle, watch_forever
 from dyadwatch.watch.settings import Source
 
 
@@ -197,3 +198,23 @@ def test_the_run_log_says_what_happened(tmp_path: Path, lazy, demo) -> None:
     assert {(x["item"] or x["source"], x["action"]) for x in lines} >= {(urls[0], "coded")}
     missing = CliRunner().invoke(app, ["watch-log", "--db", str(tmp_path / "none.duckdb")])
     assert missing.exit_code == 2 and "no store here" in missing.output
+
+
+def test_watching_runs_cycles_until_stopped(tmp_path: Path, lazy, demo) -> None:
+    db = tmp_path / "w.duckdb"
+    stop = threading.Event()
+    reports: list = []
+
+    def progress(report, message) -> None:
+        if report.seconds:  # the end of a cycle
+            reports.append(report)
+            if len(reports) == 2:
+                stop.set()
+
+    with Site() as site:
+        urls = serve(site, demo[:1])
+        site.routes["/feed.xml"] = feed_reply(rss(items(demo[:1], urls)), '"1"')
+        settings = quick([Source("feed", site.url("/feed.xml"), interval=1.0)])
+        cycles = watch_forever(db, settings, lazy, progress=progress, stop=stop)
+    assert cycles == 2 and [r.added for r in reports] == [1, 0]
+    assert reports[1].requests == 2  # robots.txt and a 304
