@@ -10,7 +10,7 @@ import threading
 from collections import Counter
 from pathlib import Path
 
-from watch_helpers import items, quick, rows, serve
+from watch_helpers import count, items, quick, rows, serve
 from watch_site import Reply, Site, feed_reply, html_page, page_reply, rss
 
 from dyadwatch.watch import run_cycle
@@ -80,4 +80,7 @@ def test_kill_9_mid_cycle_then_restart_loses_and_repeats_nothing(
     assert set(coded) == everything and set(coded.values()) == {1}
     ((n, distinct),) = rows(db, "SELECT count(*), count(DISTINCT mention_id) FROM mentions")
     assert n == distinct > 0
+    # what the killed run stored but had not merged into events is merged now
+    assert rows(db, "SELECT count(*) FROM mentions WHERE event_id IS NULL") == [(0,)]
+    assert count(db, "watch_unmerged") == 0
     assert rows(db, "SELECT count(*), count(DISTINCT key) FROM watch_items")[0] == (7, 7)

@@ -7,6 +7,7 @@
                   row, the last error, when it is next due
 ``watch_log``     the run log: what each cycle fetched, coded, skipped and why
 ``watch_dirty``   documents stored since alerts were last looked for
+``watch_unmerged`` dyads whose new mentions are not merged into events yet
 ``watch_alerts``  the alert outbox: each alert once, with the channels it has reached
 ``watch_alert_keys`` the mentions an alert covers, so a later source of the same event
                   does not raise it again
@@ -15,6 +16,11 @@
 articles, the state of the items it came from and its log lines are committed in one
 transaction, so after a crash (kill -9 included) every article is either stored and marked
 seen, or neither, and the next cycle takes up exactly the ones that were not.
+
+Merging a dyad's mentions into events costs time that grows with the dyad, so batches do not
+merge: they note the dyads they touched in ``watch_unmerged`` (in the same transaction), and
+:meth:`WatchStore.merge_pending` merges each of them once, at the end of a cycle (and at the
+start of the next, should a crash have come in between).
 """
 
 from __future__ import annotations
@@ -45,6 +51,9 @@ TABLES = {
             cycle VARCHAR, logged_at TIMESTAMP, source VARCHAR, item VARCHAR, action VARCHAR,
             detail VARCHAR)""",
     "watch_dirty": "CREATE TABLE IF NOT EXISTS watch_dirty (doc_id VARCHAR NOT NULL)",
+    "watch_unmerged": """
+        CREATE TABLE IF NOT EXISTS watch_unmerged (actor_country VARCHAR,
+                                                   recipient_country VARCHAR)""",
     "watch_alerts": """
         CREATE TABLE IF NOT EXISTS watch_alerts (
             alert_id VARCHAR NOT NULL, kind VARCHAR, created_at TIMESTAMP, payload VARCHAR,
@@ -193,7 +202,8 @@ class WatchStore(StoreWriter):
 
     def commit_batch(self, subs: Sequence[Submission], items: Sequence[ItemState],
                      log: Sequence[LogEntry]) -> IngestStats:  # fmt: skip
-        """Store coded articles, their items' state and log lines in one transaction."""
+        """Store coded articles, their items' state and log lines in one transaction; the
+        dyads they touch are left for :meth:`merge_pending`."""
         stats = IngestStats()
         with self._transaction():
             affected: set[tuple[str | None, str | None]] = set()
@@ -202,11 +212,24 @@ class WatchStore(StoreWriter):
                 affected |= self._store_document(sub, stats)
                 if stats.added + stats.replaced > before:
                     self.con.execute("INSERT INTO watch_dirty VALUES (?)", [sub.doc_id])
-            self._remerge(affected)
+            if affected:
+                self.con.executemany("INSERT INTO watch_unmerged VALUES (?, ?)", sorted(
+                    affected, key=lambda d: (d[0] or "", d[1] or "")))  # fmt: skip
             stats.dyads = len(affected)
             self._put_items(items)
             self._put_log(log)
         return stats
+
+    def merge_pending(self) -> int:
+        """Merge the mentions of every dyad a batch touched, in one transaction; returns the
+        number of dyads merged."""
+        with self._transaction():
+            rows = self.con.execute(
+                "SELECT DISTINCT actor_country, recipient_country FROM watch_unmerged"
+            ).fetchall()
+            self._remerge({(a, r) for a, r in rows})
+            self.con.execute("DELETE FROM watch_unmerged")
+        return len(rows)
 
     def save_sources(self, states: Sequence[SourceState], log: Sequence[LogEntry]) -> None:
         """Replace the rows of these sources and add log lines, in one transaction."""

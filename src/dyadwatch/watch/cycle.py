@@ -5,7 +5,9 @@ checked against the store (the same text under the same canonical URL is ``uncha
 under another URL a ``duplicate``) and new ones go to the coder in batches. Every batch of
 coded articles is committed with the state of the items it came from and its log lines in
 one transaction (:meth:`WatchStore.commit_batch`), so a crash loses at most the batch in
-hand, which the next cycle fetches again. Sources' validators and schedules are saved at the
+hand, which the next cycle fetches again. The dyads the batches touch are merged into events
+once, at the end of the cycle (and every ``merge_every`` seconds of a long one). Sources'
+validators and schedules are saved at the
 end of the cycle, after every article they listed is stored.
 """
 
@@ -58,6 +60,8 @@ class CycleReport:
     seconds: float = 0.0
     fetch_seconds: float = 0.0  # from the start until the last source was read
     coder_seconds: float = 0.0
+    store_seconds: float = 0.0  # committing batches (with the re-merge of their dyads)
+    alert_seconds: float = 0.0
 
     def summary(self) -> str:
         return (f"{self.sources} sources polled, {self.fetched} articles read, {self.coded} coded "
@@ -93,7 +97,7 @@ class Cycle:
         self.order = 0  # arrival number of the latest article
         self.finished = False
         self.summary: FetchSummary | None = None
-        self.started = time.perf_counter()
+        self.started = self.merged = time.perf_counter()
 
     def run(self, force: bool = False) -> CycleReport:
         """Poll the due sources (every source when ``force``), store, alert."""
@@ -105,13 +109,19 @@ class Cycle:
         retries = self.store.retries_due(now, self.settings.max_item_failures)
         self.report.sources = len(due)
         plan = FetchPlan(self.settings, self.config, due, states, self.seen, retries)
+        self.store.merge_pending()  # what a crashed cycle stored but did not merge
         q, thread = start_fetching(plan)
         self._code_and_store(q)
         thread.join()
+        t0 = time.perf_counter()
+        self.store.merge_pending()
+        self.report.store_seconds += time.perf_counter() - t0
         if self.summary is not None:
             self._save_sources(self.summary.polled, states, now)
             self.report.requests = self.summary.requests
+        t0 = time.perf_counter()
         self._alerts()
+        self.report.alert_seconds = time.perf_counter() - t0
         self.report.seconds = time.perf_counter() - start
         self.progress(self.report, None)
         return self.report
@@ -215,6 +225,9 @@ class Cycle:
             outcomes = list(coder.code_many(batch))
             self.report.coder_seconds += time.perf_counter() - t0
             self._commit(outcomes)
+            if time.perf_counter() - self.merged > self.settings.merge_every:
+                self.store.merge_pending()  # a long cycle shows its events as it goes
+                self.merged = time.perf_counter()
         self._commit([], final=True)
 
     def _commit(self, outcomes: list[Outcome], final: bool = False) -> None:
@@ -239,7 +252,9 @@ class Cycle:
         log += [e for _, _, e in ready]
         if not (subs or states or log):
             return
+        t0 = time.perf_counter()
         stats = self.store.commit_batch(subs, [s for s in states if s is not None], log)
+        self.report.store_seconds += time.perf_counter() - t0
         for entry in log if self.on_log else ():
             self.on_log(entry)  # type: ignore[misc]
         self.report.coded += len(subs)

@@ -92,6 +92,11 @@ class WatchSettings:
         metadata={"help": "take only items published (files changed) on or after this day"},
     )
     batch_size: int = _opt(32, "documents coded and stored per transaction")
+    merge_every: float = _opt(
+        60.0,
+        "seconds between merges of new mentions into events "
+        "within one long cycle (a cycle always merges at its end)",
+    )
     settle: float = _opt(2.0, "seconds a dropped file must stay unchanged before it is read")
     max_pages: int = _opt(20, "archive pages of a paged feed followed when backfilling")
     max_item_failures: int = _opt(5, "failed fetches of one article before it is given up")
