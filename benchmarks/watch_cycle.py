@@ -122,19 +122,25 @@ def acceptance() -> str:
 def markdown(r: dict[str, Any]) -> str:
     rep = r["report"]
     n = r["feeds"] * r["per_feed"]
+
+    def part(seconds: float) -> str:
+        return f"{seconds:.1f} s ({seconds / rep.seconds:.0%})"
+
     return (
-        "| feeds × items | articles coded | events (mentions) | cycle | in the coder | "
-        "fetching done after | articles/s | coder load | peak RSS |\n"
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n"
+        "| feeds × items | articles coded | mentions | cycle | in the coder | storing and "
+        "merging | alerts | fetching done after | articles/s | peak RSS |\n"
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n"
         f"| {r['feeds']} × {r['per_feed']} | {rep.coded:,} of {n:,} | {rep.mentions:,} | "
-        f"{rep.seconds:.1f} s | {rep.coder_seconds:.1f} s ({rep.coder_seconds / rep.seconds:.0%}) | "
-        f"{rep.fetch_seconds:.1f} s | {rep.coded / rep.seconds:.1f} | {r['load']:.1f} s | "
-        f"{r['rss_peak']:.0f} MiB ({r['rss_loaded']:.0f} MiB after loading the coder) |\n\n"
-        f"One cycle, {rep.requests:,} HTTP requests (robots.txt, feeds, pages) to {r['feeds']} "
-        f"hosts with {r['delay']:g} s between two requests to the same host; pages fetched "
-        "concurrently on the fetch thread while the coder codes what has arrived in batches of "
-        f"32 and each batch is committed with its watch state. Failed: {len(rep.failed)}, "
-        f"skipped: {len(rep.skipped)}."
+        f"{rep.seconds:.1f} s | {part(rep.coder_seconds)} | {part(rep.store_seconds)} | "
+        f"{part(rep.alert_seconds)} | {rep.fetch_seconds:.1f} s | {rep.coded / rep.seconds:.1f} | "
+        f"{r['rss_peak']:.0f} MiB |\n\n"
+        f"One cycle: {rep.requests:,} HTTP requests (robots.txt, feeds, pages) to {r['feeds']} "
+        f"hosts, {r['delay']:g} s apart on each host; pages fetched concurrently on the fetch "
+        "thread while the coder codes what has arrived in batches of 32, each batch committed "
+        "with its watch state, the touched dyads merged once at the end. The coder was loaded "
+        f"before the clock started ({r['load']:.1f} s; {r['rss_loaded']:.0f} MiB resident "
+        f"after loading). Failed: {len(rep.failed)}, skipped: {len(rep.skipped)}, alerts raised: "
+        f"{len(rep.alerts)}."
     )
 
 
