@@ -60,7 +60,7 @@ class CycleReport:
     seconds: float = 0.0
     fetch_seconds: float = 0.0  # from the start until the last source was read
     coder_seconds: float = 0.0
-    store_seconds: float = 0.0  # committing batches (with the re-merge of their dyads)
+    store_seconds: float = 0.0  # committing batches and merging the dyads they touched
     alert_seconds: float = 0.0
 
     def summary(self) -> str:
@@ -226,8 +226,10 @@ class Cycle:
             self.report.coder_seconds += time.perf_counter() - t0
             self._commit(outcomes)
             if time.perf_counter() - self.merged > self.settings.merge_every:
+                t0 = time.perf_counter()
                 self.store.merge_pending()  # a long cycle shows its events as it goes
                 self.merged = time.perf_counter()
+                self.report.store_seconds += self.merged - t0
         self._commit([], final=True)
 
     def _commit(self, outcomes: list[Outcome], final: bool = False) -> None:
