@@ -7,6 +7,7 @@ from . import (  # noqa: F401
     evaluate,
     speed,
     store,
+    watch,
     web,
 )
 from .root import app
