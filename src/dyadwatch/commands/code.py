@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from contextlib import ExitStack
@@ -14,6 +13,7 @@ from rich.console import Console
 
 from ..config import Config
 from ..errors import DyadwatchError
+from .options import day_option
 from .root import app
 
 err = Console(stderr=True, highlight=False)
@@ -34,12 +34,7 @@ def exit_status(usable: int, skipped: int) -> int:
 
 def parse_date(value: str | None) -> str | None:
     """Check a --date option: YYYY-MM-DD and a real date."""
-    if value is None:
-        return None
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
+    day_option(value)
     return value
 
 

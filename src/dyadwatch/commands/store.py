@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
@@ -17,6 +16,7 @@ from rich.table import Table
 
 from ..errors import DyadwatchError
 from .code import EXIT_CODES, exit_status
+from .options import day_option
 from .root import app
 
 out = Console(highlight=False)
@@ -26,15 +26,6 @@ DbOption = Annotated[Path, typer.Option("--db", help="the DuckDB store")]
 WidthOption = Annotated[int | None, typer.Option("--width", min=40, help="table width (default: the terminal's)")]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 SPARK = "▁▂▃▄▅▆▇█"
-
-
-def _day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
 
 
 def _fail(exc: DyadwatchError) -> typer.Exit:
@@ -65,7 +56,7 @@ def ingest_command(
     from ..store.load import is_event_file, load_event_records
     from ..store.writer import ingest_released, stored_hashes
 
-    _day(date)
+    day_option(date)
     event_files = list(events or [])
     docs = []
     for item in inputs or []:
@@ -202,7 +193,7 @@ def dyad_command(
     try:
         a, b = resolve_side(a), resolve_side(b)
         with StoreReader(db) as reader:
-            view = dyad_view(reader, a, b, _day(date_from), _day(date_to), limit)
+            view = dyad_view(reader, a, b, day_option(date_from), day_option(date_to), limit)
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -283,7 +274,7 @@ def report_command(
         check_output_file(output)
         a, b = resolve_side(a), resolve_side(b)
         with StoreReader(db) as reader:
-            view = dyad_view(reader, a, b, _day(date_from), _day(date_to), limit)
+            view = dyad_view(reader, a, b, day_option(date_from), day_option(date_to), limit)
         write_report(view, output)
     except DyadwatchError as exc:
         raise _fail(exc) from exc

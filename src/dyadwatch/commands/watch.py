@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,6 +10,7 @@ import typer
 from rich.console import Console
 
 from ..errors import DyadwatchError
+from .options import day_option
 from .root import app
 
 out = Console(highlight=False)
@@ -20,15 +20,6 @@ err = Console(stderr=True, highlight=False)
 def _fail(exc: DyadwatchError) -> typer.Exit:
     err.print(f"error: {exc}", markup=False, soft_wrap=True)
     return typer.Exit(2)
-
-
-def _since(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from exc
 
 
 def _print_alert(payload: dict[str, Any]) -> None:
@@ -114,7 +105,7 @@ def watch_command(
         if not settings.sources:
             raise typer.BadParameter("nothing to watch: give --feed, --page, --folder or --config")
         if since is not None:
-            settings.since = _since(since)
+            settings.since = day_option(since)
         alerts = settings.alerts
         alerts.jsonl = alerts_jsonl or alerts.jsonl
         alerts.webhook = webhook or alerts.webhook
