@@ -22,6 +22,7 @@ test: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

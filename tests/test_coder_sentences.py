@@ -30,8 +30,10 @@ def matches(expected: dict, event) -> bool:
     if event.event != expected["event"]:
         return False
     actor = event.actor.country or event.actor.code[:3] if event.actor else None
-    if expected.get("actor") and (actor or "") != country(expected["actor"]) and (
-        event.actor is None or event.actor.code != expected["actor"]
+    if (
+        expected.get("actor")
+        and (actor or "") != country(expected["actor"])
+        and (event.actor is None or event.actor.code != expected["actor"])
     ):
         return False
     if expected.get("recipient"):
@@ -55,5 +57,14 @@ def test_sentence(coder, case):
         assert firm == [], [(e.event, e.event_text, e.factuality) for e in firm]
     for expected in case["events"]:
         assert any(matches(expected, e) for e in events), (
-            expected, [(e.event, e.actor.code if e.actor else None,
-                        e.recipient.code if e.recipient else None, e.factuality) for e in events])
+            expected,
+            [
+                (
+                    e.event,
+                    e.actor.code if e.actor else None,
+                    e.recipient.code if e.recipient else None,
+                    e.factuality,
+                )
+                for e in events
+            ],
+        )

@@ -238,11 +238,19 @@ class Coder:
         """Fill what the parse left open from the speaker and from earlier events; None when
         no actor can be named. May mark the factuality reported or as a stated intent."""
         tok, trig = cand.token, cand.trigger
-        if fact.speaker is not None and not fact.conditional and (found.actor is None or fact.intent):
+        if (
+            fact.speaker is not None
+            and not fact.conditional
+            and (found.actor is None or fact.intent)
+        ):
             speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and (found.actor is None and (is_passive(tok) or fact.intent)
-                                        or fact.intent and found.actor is not None
-                                        and speaker.country == found.actor.country):
+            if speaker is not None and (
+                found.actor is None
+                and (is_passive(tok) or fact.intent)
+                or fact.intent
+                and found.actor is not None
+                and speaker.country == found.actor.country
+            ):
                 found.actor, found.actor_how = speaker, "speaker"
                 if trig.event == "ASSAULT" and not fact.intent:
                     # "Pakistan said eight civilians had been killed": the victims' side
@@ -301,8 +309,10 @@ class Coder:
                     continue
                 if prev.evidence.start >= ev.evidence.start:
                     continue
-                score = (prev.actor.country == (ev.recipient.country if ev.recipient else None),
-                         prev.recipient is not None and prev.recipient.country == ev.actor.country)
+                score = (
+                    prev.actor.country == (ev.recipient.country if ev.recipient else None),
+                    prev.recipient is not None and prev.recipient.country == ev.actor.country,
+                )
                 if best is None or score >= best[0]:
                     best = (score, prev)
             if best is not None and any(best[0]):

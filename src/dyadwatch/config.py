@@ -29,4 +29,3 @@ class Config:
     chars_per_worker: int = _setting(
         100_000, "characters of text each worker process must have to be worth starting"
     )
-

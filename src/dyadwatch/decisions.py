@@ -37,6 +37,7 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
         event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
     return event, mode
 
+
 def recode(event: str, mode: str | None, fact: Factuality, found: Roles, roles: RoleFinder,
            tok, lexicon: Lexicon) -> tuple[str | None, str | None, str]:  # fmt: skip
     """Negated cooperation is a rejection; a stated intent or warning is an AGREE or a
@@ -77,7 +78,7 @@ def is_state(actor, adjective: bool) -> bool:
 
 
 def on_condition(tok) -> bool:
-    """"will cut supplies if it does not pay": a measure tied to a condition is a threat."""
+    """ "will cut supplies if it does not pay": a measure tied to a condition is a threat."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                          for m in c.children)
                for c in tok.children)  # fmt: skip

@@ -38,9 +38,7 @@ class Unseen:
     known: Callable[[Document], bool]
     skipped: int = 0
 
-    def __call__(
-        self, items: Iterable[Document | InputError]
-    ) -> Iterator[Document | InputError]:
+    def __call__(self, items: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
         for item in items:
             if isinstance(item, Document) and self.known(item):
                 self.skipped += 1

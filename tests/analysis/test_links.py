@@ -11,7 +11,9 @@ from dyadwatch.link.infer import Act, explicit_links, infer_links
 D = dt.date(2024, 5, 1)
 
 
-def act(i: str, days: int, actor: str, recipient: str, quad: int = 4, answers: tuple[str, ...] = ()) -> Act:
+def act(
+    i: str, days: int, actor: str, recipient: str, quad: int = 4, answers: tuple[str, ...] = ()
+) -> Act:
     return Act(i, D + dt.timedelta(days=days), actor, recipient, quad, "SANCTION", answers)
 
 
@@ -22,8 +24,10 @@ def act(i: str, days: int, actor: str, recipient: str, quad: int = 4, answers: t
         ([act("a1", 0, "RUS", "KAZ"), act("b1", 20, "KAZ", "RUS")], []),
         ([act("a1", 0, "RUS", "KAZ"), act("b1", 0, "KAZ", "RUS")], []),
         ([act("a1", 0, "RUS", "KAZ"), act("b1", 3, "KAZ", "RUS", quad=1)], []),
-        ([act("a1", 0, "RUS", "KAZ"), act("a2", 2, "RUS", "KAZ"), act("b1", 4, "KAZ", "RUS")],
-         [("b1", "a2", 2)]),
+        (
+            [act("a1", 0, "RUS", "KAZ"), act("a2", 2, "RUS", "KAZ"), act("b1", 4, "KAZ", "RUS")],
+            [("b1", "a2", 2)],
+        ),
         ([act("a1", 0, "RUS", "KAZ"), act("b1", 4, "KAZ", "RUS", answers=("a1",))], []),
     ],
 )
@@ -34,5 +38,9 @@ def test_inferred_links(acts: list[Act], expected: list[tuple[str, str, int]]) -
 
 
 def test_explicit_links_carry_lag() -> None:
-    links = explicit_links([act("a1", 0, "RUS", "KAZ"), act("b1", 2, "KAZ", "RUS", answers=("a1",))])
-    assert [(x.source, x.target, x.kind, x.lag_days) for x in links] == [("b1", "a1", "explicit", 2)]
+    links = explicit_links(
+        [act("a1", 0, "RUS", "KAZ"), act("b1", 2, "KAZ", "RUS", answers=("a1",))]
+    )
+    assert [(x.source, x.target, x.kind, x.lag_days) for x in links] == [
+        ("b1", "a1", "explicit", 2)
+    ]

@@ -41,7 +41,12 @@ def test_reciprocity_names_both_directions() -> None:
 
 @pytest.mark.parametrize(
     ("values", "flagged"),
-    [([1, 2, 1, 2, 1, 2, 1, 20, 2], [7]), ([5] * 9, []), ([0, 0, 0, 0, 0.5], []), ([0, 0, 0, 0, 4], [4])],
+    [
+        ([1, 2, 1, 2, 1, 2, 1, 20, 2], [7]),
+        ([5] * 9, []),
+        ([0, 0, 0, 0, 0.5], []),
+        ([0, 0, 0, 0, 4], [4]),
+    ],
 )
 def test_escalation_alerts(values: list[float], flagged: list[int]) -> None:
     weeks = [dt.date(2024, 1, 1) + dt.timedelta(weeks=i) for i in range(len(values))]
@@ -54,7 +59,13 @@ def test_series_fill_empty_weeks() -> None:
     rows = [(w1, "A>B", 4, 2, -10.0, 10.0), (w3, "B>A", 1, 1, 3.0, 0.0)]
     points = build_series(rows, "week", ("A>B", "B>A"))
     assert [(p.period.day, p.direction, p.count) for p in points] == [
-        (1, "A>B", 2), (1, "B>A", 0), (8, "A>B", 0), (8, "B>A", 0), (15, "A>B", 0), (15, "B>A", 1)]
+        (1, "A>B", 2),
+        (1, "B>A", 0),
+        (8, "A>B", 0),
+        (8, "B>A", 0),
+        (15, "A>B", 0),
+        (15, "B>A", 1),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -72,8 +83,7 @@ def test_alerts_say_what_they_compare(values: list[float], words: list[str]) -> 
 
 @pytest.mark.parametrize(
     ("weight", "words"),
-    [(0.8, "UKR shows a strong tendency to answer RUS's conflict in kind"),
-     (0.0, "Over 59 weeks")],
+    [(0.8, "UKR shows a strong tendency to answer RUS's conflict in kind"), (0.0, "Over 59 weeks")],
 )
 def test_reciprocity_is_a_sentence(weight: float, words: str) -> None:
     x, y = answered_series(weight)

@@ -80,7 +80,12 @@ def test_demo_gold(gold: dict[str, Any]) -> None:
     assert DAY_OR_MONTH.fullmatch(gold["date"]) and gold["date_tol"] >= 0
     for kind in [gold["type"], *gold.get("type_alt", [])]:
         assert kind in PLOVER_TYPES
-    codes = [gold["source"], gold["target"], *gold.get("source_alt", []), *gold.get("target_alt", [])]
+    codes = [
+        gold["source"],
+        gold["target"],
+        *gold.get("source_alt", []),
+        *gold.get("target_alt", []),
+    ]
     assert all(CODE.fullmatch(code) for code in codes)
     link = gold.get("in_response_to")
     if link is not None:

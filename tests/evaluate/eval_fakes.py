@@ -37,8 +37,9 @@ def event(
         doc_id=doc,
         event=type,
         actor=actor(source, actor_fields.get("country"), actor_fields.get("sector")),
-        recipient=actor(target, actor_fields.get("target_country"),
-                        actor_fields.get("target_sector")),
+        recipient=actor(
+            target, actor_fields.get("target_country"), actor_fields.get("target_sector")
+        ),
         event_text=type.lower(),
         evidence=Evidence(text=evidence, start=0, end=len(evidence), sentence=0),
         date=date,

@@ -10,19 +10,37 @@ from dyadwatch.model import Document
 CASES = [
     ("Kazakhstan rejected Russia's request for troops.", "rejected", ("REJECT", "KAZ", "RUS")),
     ("Kazakhstan rejected Russia's request for troops.", "request", ("REQUEST", "RUS", "KAZ")),
-    ("A Russian court ordered the Caspian Pipeline Consortium to suspend operations.",
-     "suspend", ("*", "RUSJUD", "CPC")),
-    ("Tokayev refused to recognise the breakaway republics in Ukraine.", "refused",
-     ("REJECT", "KAZ", "UKR")),
+    (
+        "A Russian court ordered the Caspian Pipeline Consortium to suspend operations.",
+        "suspend",
+        ("*", "RUSJUD", "CPC"),
+    ),
+    (
+        "Tokayev refused to recognise the breakaway republics in Ukraine.",
+        "refused",
+        ("REJECT", "KAZ", "UKR"),
+    ),
     ("Ukrainian towns were shelled by Russian troops.", "shelled", ("ASSAULT", "RUSMIL", "UKR")),
-    ("Poland closed its border with Belarus and deployed troops.", "deployed",
-     ("MOBILIZE", "POL", "BLR")),
-    ("Moscow announced the suspension of Kazakh oil shipments.", "suspension",
-     ("*", "RUSGOV", "KAZ")),
-    ("Lithuania banned the transit of Russian goods to Kaliningrad.", "banned",
-     ("*", "LTU", "RUS")),
-    ("The Kremlin condemned the decision of the Estonian government.", "condemned",
-     ("ACCUSE", "RUSGOV", "EST")),
+    (
+        "Poland closed its border with Belarus and deployed troops.",
+        "deployed",
+        ("MOBILIZE", "POL", "BLR"),
+    ),
+    (
+        "Moscow announced the suspension of Kazakh oil shipments.",
+        "suspension",
+        ("*", "RUSGOV", "KAZ"),
+    ),
+    (
+        "Lithuania banned the transit of Russian goods to Kaliningrad.",
+        "banned",
+        ("*", "LTU", "RUS"),
+    ),
+    (
+        "The Kremlin condemned the decision of the Estonian government.",
+        "condemned",
+        ("ACCUSE", "RUSGOV", "EST"),
+    ),
 ]
 
 

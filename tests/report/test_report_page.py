@@ -43,7 +43,9 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     data = tmp / "events.jsonl"
     data.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in events()))
     db, page = tmp / "s.duckdb", tmp / "report.html"
-    assert runner.invoke(app, ["ingest", "--events", str(data), "--db", str(db), "-q"]).exit_code == 0
+    assert (
+        runner.invoke(app, ["ingest", "--events", str(data), "--db", str(db), "-q"]).exit_code == 0
+    )
     result = runner.invoke(app, ["report", "POL", "BLR", "-o", str(page), "--db", str(db)])
     assert result.exit_code == 0, result.output
     return page
@@ -60,7 +62,9 @@ def test_page_holds_charts_and_table(report: Path, needle: str) -> None:
 
 
 def test_vega_bundle_is_inlined(report: Path) -> None:
-    scripts = re.findall(r"<script[^>]*>(.*?)</script>", report.read_text(encoding="utf-8"), re.DOTALL)
+    scripts = re.findall(
+        r"<script[^>]*>(.*?)</script>", report.read_text(encoding="utf-8"), re.DOTALL
+    )
     assert len(scripts) == 2 and len(scripts[0]) > 300_000 and "vegaEmbed" in scripts[0]
 
 
@@ -71,7 +75,13 @@ def test_page_loads_no_external_script(report: Path) -> None:
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--virtual-time-budget=8000", "--window-size=1200,1800"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--virtual-time-budget=8000",
+    "--window-size=1200,1800",
+]
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")

@@ -19,26 +19,47 @@ def make_event(doc_id: str, sentence: str, trigger: str, event: str, a: str, r: 
     """One coded event whose evidence is ``sentence`` at offset 0 of its document."""
     start = sentence.index(trigger)
     return Event(
-        id=event_id(doc_id, start, start + len(trigger), event), doc_id=doc_id, event=event,
-        actor=actor(a), recipient=actor(r) if r else None, event_text=trigger,
-        evidence=Evidence(sentence, 0, len(sentence), 0), date=date, date_precision=precision,
-        quad_code=quad, intensity=intensity, confidence=0.7,
+        id=event_id(doc_id, start, start + len(trigger), event),
+        doc_id=doc_id,
+        event=event,
+        actor=actor(a),
+        recipient=actor(r) if r else None,
+        event_text=trigger,
+        evidence=Evidence(sentence, 0, len(sentence), 0),
+        date=date,
+        date_precision=precision,
+        quad_code=quad,
+        intensity=intensity,
+        confidence=0.7,
         sources=[Source(doc_id, f"https://news.example/{doc_id}", "Example Wire", sentence)],
-        coder="dyadwatch-test", **extra,  # type: ignore[arg-type]
+        coder="dyadwatch-test",
+        **extra,  # type: ignore[arg-type]
     )
 
 
 def port_closure_pair() -> tuple[Event, Event]:
     """Two articles, worded differently, about one closure of a port to another country's ships."""
     first = make_event(
-        "wire-a", "Moscow barred Kazakh tankers from the Novorossiysk terminal on Monday.",
-        "barred", "COERCE", "RUSGOV", "KAZ", "2024-03-04", mode="restrict",
+        "wire-a",
+        "Moscow barred Kazakh tankers from the Novorossiysk terminal on Monday.",
+        "barred",
+        "COERCE",
+        "RUSGOV",
+        "KAZ",
+        "2024-03-04",
+        mode="restrict",
         event_loc=Place("Novorossiysk", "Novorossiysk", "RUS"),
         stated_reason="mines in the port's waters",
     )
     second = make_event(
-        "paper-b", "Russian officials suspended Kazakhstan's oil loadings at Novorossiysk in March.",
-        "suspended", "SANCTION", "RUSGOV", "KAZGOV", "2024-03", precision="month",
+        "paper-b",
+        "Russian officials suspended Kazakhstan's oil loadings at Novorossiysk in March.",
+        "suspended",
+        "SANCTION",
+        "RUSGOV",
+        "KAZGOV",
+        "2024-03",
+        precision="month",
         event_loc=Place("Novorossiysk port", "Novorossiysk", "RUS"),
         quantities=[Quantity(3, "tankers", "three tankers")],
         stated_reason="more than 50 unexploded WWII munitions near the terminal",

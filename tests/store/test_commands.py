@@ -26,7 +26,9 @@ def store(tmp_path: Path) -> Path:
     talks = make_event("wire-d", "Moscow and Astana held talks on transit.", "held talks", "CONSULT",
                        "RUS", "KAZ", "2024-02-20", quad=1, intensity=1.0)  # fmt: skip
     events = tmp_path / "events.jsonl"
-    events.write_text("".join(json.dumps(e.to_dict()) + "\n" for e in (first, second, recall, talks)))
+    events.write_text(
+        "".join(json.dumps(e.to_dict()) + "\n" for e in (first, second, recall, talks))
+    )
     db = tmp_path / "s.duckdb"
     result = runner.invoke(app, ["ingest", str(events), "--db", str(db), "-q"])
     assert result.exit_code == 0, result.output
@@ -34,7 +36,9 @@ def store(tmp_path: Path) -> Path:
 
 
 def test_reingest_via_command_is_noop(store: Path, tmp_path: Path) -> None:
-    result = runner.invoke(app, ["ingest", "--events", str(tmp_path / "events.jsonl"), "--db", str(store)])
+    result = runner.invoke(
+        app, ["ingest", "--events", str(tmp_path / "events.jsonl"), "--db", str(store)]
+    )
     assert result.exit_code == 0
     assert "0 documents added, 0 replaced, 4 unchanged" in result.output
 
@@ -43,8 +47,16 @@ def test_dyad_json_shape_and_order(store: Path) -> None:
     result = runner.invoke(app, ["dyad", "RUS", "KAZ", "--db", str(store), "--json"])
     assert result.exit_code == 0, result.output
     view = json.loads(result.stdout)
-    assert list(view) == ["dyad", "events", "total_events", "series", "links", "reciprocity", "alerts",
-                          "timeline"]
+    assert list(view) == [
+        "dyad",
+        "events",
+        "total_events",
+        "series",
+        "links",
+        "reciprocity",
+        "alerts",
+        "timeline",
+    ]
     assert view["dyad"] == ["RUS", "KAZ"]
     assert [e["date"] for e in view["events"]] == ["2024-02-20", "2024-03-04", "2024-03-08"]
     assert [e["direction"] for e in view["events"]] == ["RUS>KAZ", "RUS>KAZ", "KAZ>RUS"]
@@ -54,7 +66,10 @@ def test_dyad_json_shape_and_order(store: Path) -> None:
     assert {s["unit"] for s in view["series"]} == {"week", "month"}
 
 
-@pytest.mark.parametrize(("a", "b", "n"), [("RUSGOV", "KAZ", 1), ("RUS", "KAZGOV", 1), ("RUSMIL", "KAZ", 0), ("RUS", "KAZ", 3)])
+@pytest.mark.parametrize(
+    ("a", "b", "n"),
+    [("RUSGOV", "KAZ", 1), ("RUS", "KAZGOV", 1), ("RUSMIL", "KAZ", 0), ("RUS", "KAZ", 3)],
+)
 def test_finer_codes_match_their_sector(store: Path, a: str, b: str, n: int) -> None:
     result = runner.invoke(app, ["dyad", a, b, "--db", str(store), "--json"])
     assert json.loads(result.stdout)["total_events"] == n
@@ -64,8 +79,15 @@ def test_show_explains_the_merge(store: Path) -> None:
     first, _ = port_closure_pair()
     result = runner.invoke(app, ["show", first.id, "--db", str(store)])
     assert result.exit_code == 0, result.output
-    for words in ("corroboration: 2", "wire-a", "paper-b", "why merged", "common alternates",
-                  "mines in the port's waters", "unexploded WWII munitions"):
+    for words in (
+        "corroboration: 2",
+        "wire-a",
+        "paper-b",
+        "why merged",
+        "common alternates",
+        "mines in the port's waters",
+        "unexploded WWII munitions",
+    ):
         assert words in result.output
 
 
@@ -107,4 +129,5 @@ def test_export_round_trip(store: Path, tmp_path: Path, fmt: str) -> None:
         assert all(r["eventText"] for r in rows)
     if fmt == "jsonl":
         assert [Event.from_dict(r).to_dict() for r in ref] == [
-            {k: v for k, v in r.items() if k in rows[0]} for r in ref]
+            {k: v for k, v in r.items() if k in rows[0]} for r in ref
+        ]

@@ -17,7 +17,9 @@ def test_two_reports_of_one_closure_merge_with_both_reasons() -> None:
     assert m.corroboration == 2
     assert {s.doc_id for s in m.event.sources} == {"wire-a", "paper-b"}
     assert {r["text"] for r in m.stated_reasons} == {
-        "mines in the port's waters", "more than 50 unexploded WWII munitions near the terminal"}
+        "mines in the port's waters",
+        "more than 50 unexploded WWII munitions near the terminal",
+    }
     assert m.event.date == "2024-03-04" and m.event.date_precision == "day"
     assert all(c["ok"] for step in m.why for c in step["checks"])
 
@@ -51,7 +53,12 @@ def test_compatibility_table(changes: dict[str, object], same: bool) -> None:
     base = make_event("doc-x", SENT, "announced", "COERCE", "RUS", "KAZ", "2024-03-04",
                       event_loc=Place("Novorossiysk", "Novorossiysk", "RUS"),
                       quantities=[Quantity(3, "tankers", "3 tankers")])  # fmt: skip
-    kw: dict[str, object] = {"event": "COERCE", "r": "KAZ", "date": "2024-03-04", "precision": "day"}
+    kw: dict[str, object] = {
+        "event": "COERCE",
+        "r": "KAZ",
+        "date": "2024-03-04",
+        "precision": "day",
+    }
     kw.update(changes)
     extra = {k: v for k, v in kw.items() if k not in ("event", "r", "date", "precision")}
     extra.setdefault("event_loc", Place("Novorossiysk", "Novorossiysk", "RUS"))
@@ -73,8 +80,12 @@ def test_date_span(date: str, precision: str, first: str, last: str) -> None:
 
 def test_coreferent_mentions_in_one_document_merge() -> None:
     text = "Astana protested the closure. Kazakhstan formally protested on Tuesday."
-    one = make_event("doc-z", text, "protested the", "PROTEST", "KAZGOV", "RUS", "2024-03-05", quad=3)
-    two = make_event("doc-z", text, "formally protested", "PROTEST", "KAZ", "RUS", "2024-03-05", quad=3)
+    one = make_event(
+        "doc-z", text, "protested the", "PROTEST", "KAZGOV", "RUS", "2024-03-05", quad=3
+    )
+    two = make_event(
+        "doc-z", text, "formally protested", "PROTEST", "KAZ", "RUS", "2024-03-05", quad=3
+    )
     merged = merge_mentions([one, two])
     assert len(merged) == 1 and merged[0].corroboration == 1 and len(merged[0].mentions) == 2
 
@@ -109,6 +120,10 @@ def test_a_year_dated_report_joins_a_dated_one_only_when_worded_alike() -> None:
 def test_a_shared_framing_verb_is_not_a_shared_trigger() -> None:
     text_a = "Kazakhstan refused to recognise the breakaway republics this year."
     text_b = "Kazakhstan refused an offer of a state award this year."
-    a = make_event("op-1", text_a, "refused to recognise", "REJECT", "KAZ", "RUS", "2024", "year", quad=3)
-    b = make_event("op-2", text_b, "refused an offer", "REJECT", "KAZ", "RUS", "2024", "year", quad=3)
+    a = make_event(
+        "op-1", text_a, "refused to recognise", "REJECT", "KAZ", "RUS", "2024", "year", quad=3
+    )
+    b = make_event(
+        "op-2", text_b, "refused an offer", "REJECT", "KAZ", "RUS", "2024", "year", quad=3
+    )
     assert not compatible(a, b)

@@ -26,7 +26,9 @@ def load_blocs(path: Path = BLOCS_FILE) -> Mapping[str, frozenset[str]]:
         members = split_list(row["members"])
         bad = [m for m in members if not COUNTRY_RE.fullmatch(m)]
         if not row["code"] or not members or bad:
-            raise DataError(f"{path.name}:{number}: a code and |-separated alpha-3 members are needed")
+            raise DataError(
+                f"{path.name}:{number}: a code and |-separated alpha-3 members are needed"
+            )
         blocs[row["code"].upper()] = frozenset(members)
     return blocs
 

@@ -48,7 +48,11 @@ class PeopleRules:
             found = self.by_token.get(child.i)
             if found is None or found.kind == "person":
                 continue
-            if head.ent_type_ in ("ORG", "NORP", "") or found.form in ("adjective", "name", "alias"):
+            if head.ent_type_ in ("ORG", "NORP", "") or found.form in (
+                "adjective",
+                "name",
+                "alias",
+            ):
                 mention = found.with_text(span, "modified")
                 if found.kind == "country":
                     # "Ugandan opposition candidates": a role word beside the noun gives the sector
@@ -58,7 +62,12 @@ class PeopleRules:
                     mention.sector = sector
                 return mention
         # "opposition groups in Zimbabwe", "demonstrators from Georgia"
-        if self.places is not None and head.lemma_.lower() in ("group", "crowd", "party", "movement"):
+        if self.places is not None and head.lemma_.lower() in (
+            "group",
+            "crowd",
+            "party",
+            "movement",
+        ):
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "from"):
                     for pobj in child.children:
@@ -107,7 +116,7 @@ class PeopleRules:
         )  # fmt: skip
 
     def _role_org(self, head: Token) -> ActorMention | None:
-        """"EU officials", "NATO troops", "UN peacekeepers": a role inside an organisation."""
+        """ "EU officials", "NATO troops", "UN peacekeepers": a role inside an organisation."""
         for child in head.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
                 found = self.by_token.get(child.i)
@@ -133,7 +142,8 @@ class PeopleRules:
                 for pobj in child.children:
                     # "inhabitants of the Syrian Golan Heights", "members of the Russian Duma"
                     found = self.by_token.get(pobj.i) or (
-                        self.owner(pobj, depth=1) if pobj.dep_ == "pobj" else None)
+                        self.owner(pobj, depth=1) if pobj.dep_ == "pobj" else None
+                    )
                     if found is not None and found.country:
                         return found.country, True
         # a name in apposition or compound: "Lawmaker Konstantin Zatulin"
@@ -152,7 +162,10 @@ class PeopleRules:
             plural = head.tag_ in ("NNS", "NNPS")
             for mention in self.places.mentions if (plural or not person) else ():
                 # a body of people ("protesters rallied in Tbilisi") takes the sentence's place
-                if sentence_of(head).start <= mention.start < sentence_of(head).end and mention.place.country:
+                if (
+                    sentence_of(head).start <= mention.start < sentence_of(head).end
+                    and mention.place.country
+                ):
                     return mention.place.country, False
         prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",
                              window=1)  # fmt: skip
@@ -185,7 +198,9 @@ class PeopleRules:
         return None
 
     def _titled_person(self, head: Token) -> ActorMention | None:
-        words = [c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss", "nmod")]
+        words = [
+            c for c in head.children if c.dep_ in ("compound", "amod", "appos", "poss", "nmod")
+        ]
         words += [g for c in list(words) for g in c.children
                   if g.dep_ in ("compound", "amod", "poss", "nmod", "prep")]  # fmt: skip
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "from")]
@@ -212,7 +227,10 @@ class PeopleRules:
             # "President X shortened the curfew imposed in Sudan": a titled person the KB does
             # not know, placed by the country the sentence is about (a guess: not direct)
             for mention in self.places.mentions:
-                if sentence_of(head).start <= mention.start < sentence_of(head).end and mention.place.country:
+                if (
+                    sentence_of(head).start <= mention.start < sentence_of(head).end
+                    and mention.place.country
+                ):
                     country, direct = mention.place.country, False
                     break
         if country is None:

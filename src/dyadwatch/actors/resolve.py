@@ -93,8 +93,14 @@ def _choose_form(forms: list[Form], span: Span, date: str | None) -> Form | None
     rank = {"country": 0, "org": 1, "group": 2, "region": 3, "person": 4}
     # "Brussels approved sanctions": a city that is also an organisation's name means the body
     org_alias = any(f.entry.kind == "org" for f in forms)
-    best = sorted(forms, key=lambda f: (org_alias and f.form == "capital",
-                                        rank.get(f.entry.kind, 9), f.form not in NAMING_FORMS))
+    best = sorted(
+        forms,
+        key=lambda f: (
+            org_alias and f.form == "capital",
+            rank.get(f.entry.kind, 9),
+            f.form not in NAMING_FORMS,
+        ),
+    )
     return best[0]
 
 
@@ -143,7 +149,10 @@ class DocActors(PeopleRules):
             # "the Russians", "Ukrainian" used as a noun
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
         lower = head.lower_
-        if head.pos_ == "PRON" or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | OUR_PRONOUNS:
+        if (
+            head.pos_ == "PRON"
+            or lower in PERSON_PRONOUNS | THING_PRONOUNS | GROUP_PRONOUNS | OUR_PRONOUNS
+        ):
             return self._pronoun(head)
         if head.lemma_.lower() in QUANTIFIERS:
             # "thousands of Armenians", "dozens of protesters", "a group of students"
@@ -165,7 +174,9 @@ class DocActors(PeopleRules):
             found = self._modified_noun(head)
             if found is not None:
                 return found
-        marked = any(c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") for c in head.children)
+        marked = any(
+            c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") for c in head.children
+        )
         if head.i in self.by_token:
             return None  # an adjective or part of a name the rules above did not take
         if head.ent_type_ in ("PERSON", "ORG", "NORP") or marked and head.tag_ == "NNS":
@@ -208,7 +219,7 @@ class DocActors(PeopleRules):
         return None
 
     def _national_body(self, head: Token, body: ActorMention) -> ActorMention | None:
-        """"the Armenian Security Council", "Pakistan's National Security Committee": a body
+        """ "the Armenian Security Council", "Pakistan's National Security Committee": a body
         name many states use belongs to the state its modifier names, not to the one state
         (or organisation) the knowledge base files the bare name under."""
         for child in head.children:
@@ -244,7 +255,7 @@ class DocActors(PeopleRules):
         return nearest.country if nearest else None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:
-        """"the Caspian Pipeline Consortium, a major exporter of oil from Kazakhstan": a company
+        """ "the Caspian Pipeline Consortium, a major exporter of oil from Kazakhstan": a company
         or group the KB gives no country, placed by the country its apposition names."""
         for child in head.children:
             if child.dep_ != "appos" or self.by_token.get(child.i) is org:
@@ -269,8 +280,16 @@ class DocActors(PeopleRules):
                         return found
                     if d + 1 < depth:
                         queue.append((child, d + 1))
-                elif child.dep_ == "prep" and child.lower_ in ("of", "from", "for", "in", "to",
-                                                             "against", "by", "with"):
+                elif child.dep_ == "prep" and child.lower_ in (
+                    "of",
+                    "from",
+                    "for",
+                    "in",
+                    "to",
+                    "against",
+                    "by",
+                    "with",
+                ):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.for_np(pobj) or self._adjective(pobj)
@@ -328,7 +347,7 @@ class DocActors(PeopleRules):
         return None
 
     def _speaker(self, pronoun: Token, person: bool | None = True) -> ActorMention | None:
-        """"The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
+        """ "The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
         when the speaker is the same kind of thing (a person for he/she)."""
         node = pronoun
         while node.dep_ != "ROOT" and node.head.i != node.i:

@@ -22,7 +22,7 @@ def escalation_alerts(periods: Sequence[dt.date], values: Sequence[float], direc
     """Flagged weeks of one direction's series, oldest first."""
     out = []
     for t in range(min_weeks, len(values)):
-        base = values[max(0, t - window): t]
+        base = values[max(0, t - window) : t]
         mean = statistics.fmean(base)
         spread = math.sqrt(sum((v - mean) ** 2 for v in base) / len(base))  # population sd
         std = max(spread, min_std)

@@ -44,7 +44,9 @@ def run_benchmark(db: Path, n_events: int, a: str = "USA", b: str = "RUS", runs:
 
 def markdown(result: dict[str, Any]) -> str:
     """The figures as a small markdown table."""
-    build = f"{result['build_s']:.1f} s" if result.get("build_s") is not None else "(existing store)"
+    build = (
+        f"{result['build_s']:.1f} s" if result.get("build_s") is not None else "(existing store)"
+    )
     return (
         "| store events | dyad | dyad events | build | first run | median of "
         f"{result['runs']} | max |\n|---|---|---|---|---|---|---|\n"

@@ -81,7 +81,9 @@ def dyad_view(reader: StoreReader, a: str, b: str, start: dt.date | None = None,
     links = explicit_links(acts) + infer_links(acts, window_days)
     periods, x = column(weekly, directions[0])
     _, y = column(weekly, directions[1])
-    alerts = escalation_alerts(periods, x, directions[0]) + escalation_alerts(periods, y, directions[1])
+    alerts = escalation_alerts(periods, x, directions[0]) + escalation_alerts(
+        periods, y, directions[1]
+    )
     alerts.sort(key=lambda al: (al["period"], al["direction"]))
     return DyadView((a, b), events, total, weekly, monthly, links,
                     reciprocity(x, y, (a, b)) if x else {}, alerts,

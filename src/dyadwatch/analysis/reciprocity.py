@@ -71,12 +71,16 @@ def explain(fit: dict[str, Any], first: str, second: str) -> str:
                 f"saw conflictual acts by {first} toward {second} (at least {MIN_WEEKS} needed).")  # fmt: skip
     strength = _strength(fit["r"])
     if strength == "no":
-        tendency = f"{second}'s conflict toward {first} does not follow {first}'s of the week before"
+        tendency = (
+            f"{second}'s conflict toward {first} does not follow {first}'s of the week before"
+        )
     elif fit["r"] > 0:
         tendency = (f"{second} shows {strength} tendency to answer {first}'s conflict in kind "
                     "the following week")  # fmt: skip
     else:
         tendency = (f"{second}'s conflict toward {first} shows {strength} tendency to ease "
                     f"the week after {first}'s")  # fmt: skip
-    return (f"Over {weeks} weeks ({active} with conflict by {first}), {tendency} "
-            f"(correlation {fit['r']:+.2f}).")
+    return (
+        f"Over {weeks} weeks ({active} with conflict by {first}), {tendency} "
+        f"(correlation {fit['r']:+.2f})."
+    )

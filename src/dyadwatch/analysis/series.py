@@ -70,7 +70,9 @@ def build_series(rows: Iterable[tuple[Any, ...]], unit: str, directions: tuple[s
                                                               if k[1] in directions else 9))]  # fmt: skip
 
 
-def column(points: list[Point], direction: str, attr: str = "conflict") -> tuple[list[dt.date], list[float]]:
+def column(
+    points: list[Point], direction: str, attr: str = "conflict"
+) -> tuple[list[dt.date], list[float]]:
     """Periods and one value per period for one direction (points must be filled)."""
     chosen = [p for p in points if p.direction == direction]
     return [p.period for p in chosen], [float(getattr(p, attr)) for p in chosen]

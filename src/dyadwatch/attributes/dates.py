@@ -155,8 +155,10 @@ def _candidates(doc: Doc) -> list[Span]:
         elif kind == "unit" and any(c.dep_ == "prep" and c.lower_ in ("after", "before")
                                     for c in token.children):  # fmt: skip
             start = token.left_edge.i  # "(two) days after the explosion"
-        elif kind == "unit" and start > 0 and doc[start - 1].lower_ in (
-            "next", "following", "previous", "preceding", "prior"
+        elif (
+            kind == "unit"
+            and start > 0
+            and doc[start - 1].lower_ in ("next", "following", "previous", "preceding", "prior")
         ):
             # "The next day" the tagger missed (often at the start of a paragraph)
             start -= 1
@@ -179,7 +181,9 @@ def _candidates(doc: Doc) -> list[Span]:
 def _modified_noun(span: Span) -> Token | None:
     """The noun a date modifies ("a July 6 explosion", "the 1995 agreement"), else None."""
     root = span.root
-    if root.dep_ in NON_TEMPORAL_DEPS | {"nmod", "poss"} and root.head.i not in range(span.start, span.end):
+    if root.dep_ in NON_TEMPORAL_DEPS | {"nmod", "poss"} and root.head.i not in range(
+        span.start, span.end
+    ):
         return root.head
     return None
 
@@ -193,7 +197,7 @@ def is_aside(root: Token) -> bool:
 
 
 def _is_time_noun(noun: Token) -> bool:
-    """"the morning of July 6", "a day": nouns that are themselves times."""
+    """ "the morning of July 6", "a day": nouns that are themselves times."""
     return date_words().get(noun.lower_, ("", 0))[0] in ("unit", "part")
 
 
@@ -207,7 +211,7 @@ def _is_temporal(span: Span, expr: Expr) -> bool:
 
 
 def _event_offset(span: Span, noun_dates: dict[str, DateValue]) -> DateValue | None:
-    """"Days after the explosion": an offset from the date the text gave that event before."""
+    """ "Days after the explosion": an offset from the date the text gave that event before."""
     root = span.root
     # "days after the explosion" (the prep under the unit) or "two weeks before it" (above it)
     for prep in [*root.children, root.head]:

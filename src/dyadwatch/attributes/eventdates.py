@@ -71,7 +71,7 @@ def in_clause(dates: DocumentDates, token: Token) -> EventDate | None:
 
 
 def when_clause(dates: DocumentDates, token: Token) -> EventDate | None:
-    """"From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
+    """ "From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
     node = token
     while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
         node = node.head

@@ -88,8 +88,10 @@ def factuality(trigger: Token) -> Factuality:
                 result.weaken("hedged", child.text)
             elif child.dep_ == "advmod" and lemma in c["report_adverb"]:
                 result.weaken("reported", child.text)
-            elif child.dep_ == "mark" and lemma in c["conditional"] and (
-                node.dep_ == "advcl" or lemma == "whether"
+            elif (
+                child.dep_ == "mark"
+                and lemma in c["conditional"]
+                and (node.dep_ == "advcl" or lemma == "whether")
             ):
                 result.weaken("hypothetical", child.text)
                 conditional = True  # what the main clause intends is not this clause's intent
@@ -126,8 +128,9 @@ def factuality(trigger: Token) -> Factuality:
             # (as subject, object or through a preposition) carries the noun's modality
             first = first and node.pos_ not in ("VERB", "AUX")
         else:
-            first = first and (node.dep_ in ("xcomp", "aux")
-                               or node.dep_ == "conj" and not own_subject)
+            first = first and (
+                node.dep_ in ("xcomp", "aux") or node.dep_ == "conj" and not own_subject
+            )
         node = head
     result.conditional = conditional
     if result.negated and result.label == "asserted":
@@ -155,7 +158,7 @@ def _under_speech(node: Token) -> bool:
 
 
 def _is_hedge_copula(head: Token) -> bool:
-    """"It may be that ...", "it is possible that ...": a copula with a hedge or hedged attribute."""
+    """ "It may be that ...", "it is possible that ...": a copula with a hedge or hedged attribute."""
     c = cues()
     if head.lemma_.lower() != "be":
         return False

@@ -47,13 +47,23 @@ def demo_command(
     for col in ("doc", "date", "actor", "event", "recipient", "factuality", "words"):
         table.add_column(col, overflow="fold")
     for ev in events[:rows]:
-        table.add_row(ev.doc_id, ev.date or "", ev.actor.code if ev.actor else "", ev.event,
-                      ev.recipient.code if ev.recipient else "", ev.factuality, ev.event_text)
+        table.add_row(
+            ev.doc_id,
+            ev.date or "",
+            ev.actor.code if ev.actor else "",
+            ev.event,
+            ev.recipient.code if ev.recipient else "",
+            ev.factuality,
+            ev.event_text,
+        )
     console.print(table)
     types = Counter(ev.event for ev in events)
     console.print("by type: " + ", ".join(f"{k} {v}" for k, v in types.most_common()))
-    dyads = Counter((ev.actor.country, ev.recipient.country) for ev in events
-                    if ev.actor and ev.recipient and ev.actor.country and ev.recipient.country)
+    dyads = Counter(
+        (ev.actor.country, ev.recipient.country)
+        for ev in events
+        if ev.actor and ev.recipient and ev.actor.country and ev.recipient.country
+    )
     console.print("top dyads: " + ", ".join(f"{a}→{b} {n}" for (a, b), n in dyads.most_common(6)))
     gold = Path(str(resources.files("dyadwatch.demo") / "gold.jsonl"))
     if gold.exists():

@@ -101,9 +101,12 @@ def bench(
     suite: str = typer.Option(
         "all", "--suite", help=f"one of {', '.join(SUITES)}, or all that exist"
     ),
-    shared: Annotated[Path | None, typer.Option(
-        "--shared", help="the shared folder (default: ../shared, then beside the repo)"
-    )] = None,
+    shared: Annotated[
+        Path | None,
+        typer.Option(
+            "--shared", help="the shared folder (default: ../shared, then beside the repo)"
+        ),
+    ] = None,
     record: bool = typer.Option(
         True, "--record/--no-record", help=f"record the figures in {BENCH_DOC}"
     ),

@@ -25,9 +25,12 @@ err = Console(stderr=True)
 def speed_command(
     docs: int = typer.Option(2000, "--docs", min=1, help="documents in the generated corpus"),
     workers: int = typer.Option(2, "--workers", min=2, help="worker processes for run (c)"),
-    articles: Annotated[Path | None, typer.Option(
-        "--articles", help="JSONL articles to draw sentences from (default: the demo's)"
-    )] = None,
+    articles: Annotated[
+        Path | None,
+        typer.Option(
+            "--articles", help="JSONL articles to draw sentences from (default: the demo's)"
+        ),
+    ] = None,
     record: bool = typer.Option(
         True, "--record/--no-record", help=f"record the figures in {BENCH_DOC}"
     ),

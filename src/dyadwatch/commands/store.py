@@ -23,7 +23,9 @@ out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
 DbOption = Annotated[Path, typer.Option("--db", help="the DuckDB store")]
-WidthOption = Annotated[int | None, typer.Option("--width", min=40, help="table width (default: the terminal's)")]
+WidthOption = Annotated[
+    int | None, typer.Option("--width", min=40, help="table width (default: the terminal's)")
+]
 DEFAULT_DB = Path("dyadwatch.duckdb")
 SPARK = "▁▂▃▄▅▆▇█"
 
@@ -131,7 +133,9 @@ def show_command(
         err.print(f"error: no event {event_id!r} in {db}", markup=False)
         raise typer.Exit(1)
     if as_json:
-        sys.stdout.write(json.dumps({"event": record, "mentions": mentions}, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(
+            json.dumps({"event": record, "mentions": mentions}, ensure_ascii=False, indent=2) + "\n"
+        )
         return
     actor, recipient = record.get("actor") or {}, record.get("recipient") or {}
     out.print(escape(f"{record['id']}  {record.get('date')} ({record.get('date_precision')})  "
@@ -159,7 +163,10 @@ def show_command(
         out.print("\n[bold]why merged[/]")
         for step in record["merge"]:
             checks = "; ".join(c["detail"] for c in step["checks"])
-            out.print(f"  {step['mention']} ({step['doc_id']}) with {step['anchor']}: {checks}", markup=False)
+            out.print(
+                f"  {step['mention']} ({step['doc_id']}) with {step['anchor']}: {checks}",
+                markup=False,
+            )
 
 
 def quote(text: str) -> str:
@@ -239,7 +246,9 @@ def dyads_command(
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     last = rows[0]["last_week"] if rows else "-"
-    table = Table(title=f"Most active dyads (weeks up to {last}; trend: events dated to the day or week)")
+    table = Table(
+        title=f"Most active dyads (weeks up to {last}; trend: events dated to the day or week)"
+    )
     for col in ("dyad", "events", "intensity", f"last {weeks} weeks", "trend"):
         table.add_column(col)
     for row in rows:
@@ -249,7 +258,13 @@ def dyads_command(
         half = len(weekly) // 2
         early, late = sum(weekly[:half]), sum(weekly[half:])
         trend = "↑" if late > early else "↓" if late < early else "→"
-        table.add_row(escape(" – ".join(row["dyad"])), str(row["events"]), f"{row['intensity']:.1f}", spark, trend)
+        table.add_row(
+            escape(" – ".join(row["dyad"])),
+            str(row["events"]),
+            f"{row['intensity']:.1f}",
+            spark,
+            trend,
+        )
     (Console(highlight=False, width=width) if width else out).print(table)
 
 
@@ -333,5 +348,7 @@ def bench_store_command(
     body = markdown(result)
     out.print(body, markup=False)
     if record is not None:
-        command = f"dyadwatch bench-store --db {db} --events {events} --runs {runs} --record {record}"
+        command = (
+            f"dyadwatch bench-store --db {db} --events {events} --runs {runs} --record {record}"
+        )
         record_run(record, "dyad-query", "Dyad query speed", command, body)

@@ -49,7 +49,7 @@ def normalise_code(code: str) -> str:
     code = code.strip().upper()
     for old, new in LEGACY_COUNTRY_CODES.items():
         if code == old or (code.startswith(old) and not is_country(code[:3])):
-            return new + code[len(old):]
+            return new + code[len(old) :]
     return code
 
 
@@ -83,7 +83,7 @@ def code_matches(actor: Actor | None, gold: str) -> bool:
     if code == gold:
         return True
     if gold.startswith(UNKNOWN_COUNTRY):
-        sector = gold[len(UNKNOWN_COUNTRY):]
+        sector = gold[len(UNKNOWN_COUNTRY) :]
         return not sector or sector == (actor.sector or code[3:6])
     if gold[:3] in GENERIC_ORG_CODES:
         return is_organisation(actor)

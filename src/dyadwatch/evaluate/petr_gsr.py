@@ -91,7 +91,7 @@ def parse_petr_gsr(text: str, origin: str = "<text>") -> PetrSet:
     skipped: list[str] = []
     for i, start in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(body)
-        chunk = body[start.end():end]
+        chunk = body[start.end() : end]
         attrs = _attrs(start.group(1))
         rid = attrs.get("id")
         if not rid:

@@ -20,8 +20,9 @@ def _in_clause(head, token) -> bool:
     return any(node.left_edge.i <= head.i <= node.right_edge.i for node in (token, governor))
 
 
-def conjoined(roles: RoleFinder, doc: Doc, mention: ActorMention | None,
-              token=None) -> list[ActorMention]:
+def conjoined(
+    roles: RoleFinder, doc: Doc, mention: ActorMention | None, token=None
+) -> list[ActorMention]:
     """The other named parties coordinated with ``mention`` ("Russia, the EU and Turkey"),
     when the mention is an argument of the trigger ``token``'s clause."""
     if mention is None or mention.end <= mention.start:
@@ -50,8 +51,13 @@ def says_each_other(token) -> bool:
     return False
 
 
-def party_pairs(roles: RoleFinder, token, actor: ActorMention, recipient: ActorMention | None,
-                mutual: bool = False) -> list[tuple[ActorMention, ActorMention | None]]:
+def party_pairs(
+    roles: RoleFinder,
+    token,
+    actor: ActorMention,
+    recipient: ActorMention | None,
+    mutual: bool = False,
+) -> list[tuple[ActorMention, ActorMention | None]]:
     """Every (actor, recipient) pair the coordination gives, the parsed pair first.
 
     Needs the trigger token and the pair the roles stage found. A coordinated actor takes the

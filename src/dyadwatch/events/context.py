@@ -15,8 +15,22 @@ from .roles import RoleFinder, Roles
 
 DEMONSTRATIVES = {"this", "that", "it", "which"}
 # What is offered or asked, so that accepting or refusing it answers the one who made it.
-PROPOSALS = {"offer", "demand", "invitation", "request", "proposal", "call", "appeal", "plea",
-             "ultimatum", "initiative", "plan", "bid", "overture", "suggestion"}
+PROPOSALS = {
+    "offer",
+    "demand",
+    "invitation",
+    "request",
+    "proposal",
+    "call",
+    "appeal",
+    "plea",
+    "ultimatum",
+    "initiative",
+    "plan",
+    "bid",
+    "overture",
+    "suggestion",
+}
 HOME_CONTEXT_SENTENCES = 2  # earlier sentences that must name no other state either
 # What citizens, parties and rebels do at home is addressed to their government.
 STATE_FORMS = {"name", "alias", "capital", "metonym"}  # the state itself, not its people
@@ -35,8 +49,21 @@ def population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | 
 
 
 # Acts aimed across a border by nature; arrests, curfews and protests are often domestic.
-ACROSS = {"ASSAULT", "ACCUSE", "THREATEN", "SANCTION", "REQUEST", "REJECT", "AGREE", "CONSULT",
-          "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"}
+ACROSS = {
+    "ASSAULT",
+    "ACCUSE",
+    "THREATEN",
+    "SANCTION",
+    "REQUEST",
+    "REJECT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "CONCEDE",
+}
 STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
 
 
@@ -54,8 +81,9 @@ def story_states(roles: RoleFinder) -> tuple[str, str] | None:
     return top[0][0], top[1][0]
 
 
-def counterpart(kb: KnowledgeBase, roles: RoleFinder, actor: ActorMention,
-                event: str) -> ActorMention | None:
+def counterpart(
+    kb: KnowledgeBase, roles: RoleFinder, actor: ActorMention, event: str
+) -> ActorMention | None:
     """In a story about two states, an act across borders that names no recipient is aimed at
     the other one ("Azerbaijani forces opened fire" in a story about Armenia and Azerbaijan)."""
     states = story_states(roles) if event in ACROSS else None
@@ -69,8 +97,9 @@ def counterpart(kb: KnowledgeBase, roles: RoleFinder, actor: ActorMention,
                         entry.wikidata, "country", "story", False, False)  # fmt: skip
 
 
-def home_ground(kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention,
-                event: str) -> ActorMention | None:
+def home_ground(
+    kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention, event: str
+) -> ActorMention | None:
     """The actor's own country, for an act whose sentence (and the two before it) names no
     one and nowhere else:
     "thousands rallied in Lagos", "the government lifted the state of emergency". Protesters
@@ -145,9 +174,26 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
             if found is not None and found.country and found.country != actor.country:
                 return found
     return None
+
+
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
-EVENT_NOUNS = {"decision", "order", "ruling", "ban", "measure", "move", "step", "suspension",
-               "restriction", "sanction", "verdict", "decree", "policy", "plan", "action"}
+EVENT_NOUNS = {
+    "decision",
+    "order",
+    "ruling",
+    "ban",
+    "measure",
+    "move",
+    "step",
+    "suspension",
+    "restriction",
+    "sanction",
+    "verdict",
+    "decree",
+    "policy",
+    "plan",
+    "action",
+}
 
 
 @dataclass
@@ -177,8 +223,10 @@ def anaphoric_event(found: Roles, before: list[Event], tok) -> Anaphor | None:
 
 def _apposed(token, actor: ActorMention) -> bool:
     """Whether ``token`` sits in an apposition of the actor's phrase."""
-    return any(node.dep_ == "appos" and actor.start <= node.head.i < actor.end
-               for node in [token, *token.ancestors])
+    return any(
+        node.dep_ == "appos" and actor.start <= node.head.i < actor.end
+        for node in [token, *token.ancestors]
+    )
 
 
 def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
@@ -199,7 +247,11 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
             continue  # part of the actor's own phrase ("Bosnian Serbs")
         if _apposed(doc[mention.start : mention.end].root, actor):
             continue  # "NATO, an alliance led by the United States, ...": the actor described
-        if mention.country is None or mention.country == actor.country or mention.form == "adjective":
+        if (
+            mention.country is None
+            or mention.country == actor.country
+            or mention.form == "adjective"
+        ):
             continue
         d = abs(mention.start - tok.i)
         if dist is None or d < dist:

@@ -122,8 +122,10 @@ def same_side(a: ActorMention, b: ActorMention) -> bool:
         return False  # "Croatia is investigating Croatian extremists": a group of its people
     if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
         return True  # "Poland deployed soldiers": its own forces, their country only guessed
-    if a.sector in ("GOV", "MIL", None) and b.sector in ("GOV", "MIL", None) and (
-        a.kind != "role" or b.kind != "role"
+    if (
+        a.sector in ("GOV", "MIL", None)
+        and b.sector in ("GOV", "MIL", None)
+        and (a.kind != "role" or b.kind != "role")
     ):
         return True  # a state and its own forces or government
     return (a.sector or "GOV") == (b.sector or "GOV")
@@ -165,9 +167,18 @@ class RoleFinder:
                 roles = Roles(actor, recipient, "causer", "causee", causee)
         if cand.trigger.event == "THREATEN":
             # "threatened to stop talks if the United States goes ahead": the one who must comply
-            cond = next((t for t in tok.subtree if t.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)), None)
-            subj = next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None) if cond else None
+            cond = next(
+                (
+                    t
+                    for t in tok.subtree
+                    if t.dep_ == "advcl"
+                    and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
+                ),
+                None,
+            )
+            subj = (
+                next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None) if cond else None
+            )
             found = self.np_actor(subj, owner=True)
             if found is not None and (roles.actor is None or not same_side(found, roles.actor)):
                 roles.recipient, roles.recipient_how = found, "condition"
@@ -181,16 +192,18 @@ class RoleFinder:
                                               or not same_side(found, roles.actor)):  # fmt: skip
                         roles.recipient, roles.recipient_how = found, "addressee"
         # the direct complement first ("threatened to take back Alaska"), then the rest
-        for inner in sorted(cand.absorbed, key=lambda c: (c.token.head.i != tok.i
-                                                          or c.token.dep_ != "xcomp", c.i)):
+        for inner in sorted(
+            cand.absorbed, key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i)
+        ):
             if roles.recipient is None:
                 inner_roles = self(inner)
                 if inner_roles.recipient is not None:
                     roles.recipient = inner_roles.recipient
                     roles.recipient_how = "complement"
-        if roles.recipient is not None and (roles.recipient.code == UNKNOWN_CODE or (
-            roles.actor is not None and same_side(roles.recipient, roles.actor)
-        )):
+        if roles.recipient is not None and (
+            roles.recipient.code == UNKNOWN_CODE
+            or (roles.actor is not None and same_side(roles.recipient, roles.actor))
+        ):
             roles.recipient = None
         return roles
 
@@ -262,7 +275,7 @@ class RoleFinder:
         return Roles(actor, recipient, how, rhow, None)
 
     def _responder(self, noun: Token) -> ActorMention | None:
-        """"Kazakhstan rejected Russia's request": a request or offer is addressed to whoever
+        """ "Kazakhstan rejected Russia's request": a request or offer is addressed to whoever
         answers it."""
         head = noun.head
         if noun.dep_ not in ("dobj", "nsubjpass") or head.lemma_.lower() not in RESPONSE_VERBS:

@@ -114,7 +114,7 @@ DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), c
 
 
 def _deontic_demand(token: Token) -> Trigger | None:
-    """"Russia said Sudan must return the helicopter": saying that another party must or
+    """ "Russia said Sudan must return the helicopter": saying that another party must or
     should act is a demand on that party (the complement is its content)."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in SAYING:
         return None
@@ -151,14 +151,17 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     for child in token.children:
         if trig.frame == "xcomp" and child.dep_ in ("xcomp", "ccomp"):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
-        elif trig.pos == "NOUN" and (child.dep_ in ("acl", "xcomp") and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in child.children
-        ) or child.dep_ in ("ccomp", "acl") and any(
-            g.dep_ == "mark" and g.lower_ == "that" for g in child.children
-        )):
+        elif trig.pos == "NOUN" and (
+            child.dep_ in ("acl", "xcomp")
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            or child.dep_ in ("ccomp", "acl")
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
+        ):
             # "the refusal to recognise", "its demand that Israel ease restrictions": content
             out.extend(found[t.i] for t in child.subtree if t.i in found)
-        elif trig.event == "ACCUSE" and child.dep_ == "prep" and child.lower_ in ("of", "for", "by"):
+        elif (
+            trig.event == "ACCUSE" and child.dep_ == "prep" and child.lower_ in ("of", "for", "by")
+        ):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
         elif child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in found:
             inner = found[child.i]
@@ -166,8 +169,10 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             # act this event is about. With a possessor it is another party's act of its own
             # ("rejected Russia's request"), coded separately.
             own = any(g.dep_ == "poss" for g in child.children)
-            if inner.trigger.event == trig.event or trig.frame == "xcomp" or (
-                inner.trigger.pos == "NOUN" and not own
+            if (
+                inner.trigger.event == trig.event
+                or trig.frame == "xcomp"
+                or (inner.trigger.pos == "NOUN" and not own)
             ):
                 out.append(inner)
     return out
@@ -199,7 +204,10 @@ def _background(noun: Token) -> bool:
     if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in ("be", "seem", "remain"):
         return True  # "sanctions are sanctions", "its menace may seem limited"
     node = noun
-    while node.dep_ in ("pobj", "conj", "compound", "dobj", "appos") or node.pos_ in ("ADP", "SCONJ"):
+    while node.dep_ in ("pobj", "conj", "compound", "dobj", "appos") or node.pos_ in (
+        "ADP",
+        "SCONJ",
+    ):
         if node.pos_ in ("ADP", "SCONJ") and node.lower_ in BACKGROUND_PREPS:
             return True
         if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in BACKGROUND_NOUNS:

@@ -35,8 +35,24 @@ STEM = 5  # "recognise" and "recognize", "refused" and "refusal" share their fir
 WORD_RE = re.compile(r"(?<![\w'’])[a-z]{3,}\b")  # lower-case words: names and demonyms stay out
 # Verbs that frame another event ("refused to recognise", "refused an offer"): sharing one
 # of them does not make two triggers the same.
-CONTROL_STEMS = frozenset({"refus", "decli", "agree", "decid", "annou", "pledg", "vowed", "promi",
-                           "plann", "sough", "tried", "order", "urged", "calle"})
+CONTROL_STEMS = frozenset(
+    {
+        "refus",
+        "decli",
+        "agree",
+        "decid",
+        "annou",
+        "pledg",
+        "vowed",
+        "promi",
+        "plann",
+        "sough",
+        "tried",
+        "order",
+        "urged",
+        "calle",
+    }
+)
 WINDOW = 3  # content words either side of the trigger that may show the same act
 # Words too common in news to show that two mentions tell of one act.
 GENERIC_WORDS = frozenset({
@@ -144,7 +160,9 @@ def _check_date(a: Event, b: Event) -> Check:
     if ok and _is_coarse(a) and _is_coarse(b):
         # two dates known only to the year say nothing about being the same act
         ok, word = False, "are both known only to the year"
-    return Check("date", ok, f"{a.date} ({a.date_precision}) and {b.date} ({b.date_precision}) {word}")
+    return Check(
+        "date", ok, f"{a.date} ({a.date_precision}) and {b.date} ({b.date_precision}) {word}"
+    )
 
 
 def _content(words: list[str]) -> list[str]:
@@ -198,7 +216,9 @@ def _check_place(a: Event, b: Event) -> Check:
     if na == nb or na in pb.text.casefold() or nb in pa.text.casefold():
         return Check("place", True, f"{pa.name} matches {pb.name}")
     if pa.country and pb.country and pa.country != pb.country:
-        return Check("place", False, f"{pa.name} ({pa.country}) and {pb.name} ({pb.country}) differ")
+        return Check(
+            "place", False, f"{pa.name} ({pa.country}) and {pb.name} ({pb.country}) differ"
+        )
     return Check("place", False, f"{pa.name} and {pb.name} differ")
 
 
@@ -216,7 +236,11 @@ def _check_quantities(a: Event, b: Event) -> Check:
         big = max(abs(qa.value), abs(qb.value)) or 1.0
         if abs(qa.value - qb.value) / big > QUANTITY_TOLERANCE:
             return Check("quantities", False, f"{qa.text or qa.value} vs {qb.text or qb.value}")
-    return Check("quantities", True, "quantities agree: " + ", ".join(f"{qa.text} ~ {qb.text}" for qa, qb in shared))
+    return Check(
+        "quantities",
+        True,
+        "quantities agree: " + ", ".join(f"{qa.text} ~ {qb.text}" for qa, qb in shared),
+    )
 
 
 def compare(a: Event, b: Event, alternates: frozenset[frozenset[str]] | None = None) -> list[Check]:
@@ -356,7 +380,9 @@ def build_merged(mentions: list[Event], alternates: frozenset[frozenset[str]],
             "mention": m.id,
             "doc_id": m.doc_id,
             "anchor": anchor.id,
-            "checks": [asdict(c) for c in (checks or {}).get(m.id) or compare(anchor, m, alternates)],
+            "checks": [
+                asdict(c) for c in (checks or {}).get(m.id) or compare(anchor, m, alternates)
+            ],
         }
         for m in mentions[1:]
     ]

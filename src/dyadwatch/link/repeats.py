@@ -37,7 +37,8 @@ def _with_evidence(kept: Event, other: Event) -> Event:
     sources = kept.sources if any(s.evidence == extra.evidence for s in kept.sources) else [
         *kept.sources, extra]  # fmt: skip
     finer = PRECISION_RANK.get(other.date_precision or "year", 3) < PRECISION_RANK.get(
-        kept.date_precision or "year", 3)
+        kept.date_precision or "year", 3
+    )
     if finer:
         kept = replace(kept, date=other.date, date_precision=other.date_precision,
                        date_basis=other.date_basis)  # fmt: skip

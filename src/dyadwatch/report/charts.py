@@ -58,7 +58,8 @@ def timeline(view: DyadView) -> alt.LayerChart:
         tooltip=["kind:N", "why:N"],
     )  # fmt: skip
     return alt.layer(rules, bars, dots).properties(
-        width=WIDTH, height=140, title="Timeline (dot: a day; bar: a week or month)")
+        width=WIDTH, height=140, title="Timeline (dot: a day; bar: a week or month)"
+    )
 
 
 def intensity_series(view: DyadView, unit: str = "week") -> alt.LayerChart:
@@ -96,7 +97,9 @@ def top_charts(view: DyadView) -> alt.HConcatChart:
     """Top acting states (an actor's country, all its sectors together) and event types."""
     actors: Counter[str] = Counter(actor_group(e.get("actor")) for e in view.events)
     types: Counter[str] = Counter(e.get("event") or "?" for e in view.events)
-    return alt.hconcat(_bar(actors, "actor", "Top acting states"), _bar(types, "type", "Top event types"))
+    return alt.hconcat(
+        _bar(actors, "actor", "Top acting states"), _bar(types, "type", "Top event types")
+    )
 
 
 def actor_group(actor: dict[str, Any] | None) -> str:

@@ -105,7 +105,7 @@ def event_table(view: DyadView) -> str:
 
 
 def _via(rec: dict) -> str:
-    """"via CIS" under the direction of an act toward (or by) a bloc one side belongs to."""
+    """ "via CIS" under the direction of an act toward (or by) a bloc one side belongs to."""
     return f"<br><small>via {_esc(rec['via'])}</small>" if rec.get("via") else ""
 
 

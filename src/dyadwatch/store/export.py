@@ -72,7 +72,9 @@ def plover_record(rec: dict[str, Any]) -> dict[str, Any]:
     }  # fmt: skip
 
 
-def _lines(records: Iterable[dict[str, Any]], out: IO[bytes], fn: Callable[[dict[str, Any]], Any]) -> int:
+def _lines(
+    records: Iterable[dict[str, Any]], out: IO[bytes], fn: Callable[[dict[str, Any]], Any]
+) -> int:
     n = 0
     for rec in records:
         out.write((json.dumps(fn(rec), ensure_ascii=False) + "\n").encode("utf-8"))

@@ -294,9 +294,7 @@ class StoreReader(Connection):
             "FROM d GROUP BY a, b ORDER BY n DESC, a, b LIMIT ?",
             [int(weeks) * 7 - 7, int(n)],
         )
-        last = self._q(
-            "SELECT CAST(date_trunc('week', max(date)) AS DATE) FROM events"
-        )[0][0]
+        last = self._q("SELECT CAST(date_trunc('week', max(date)) AS DATE) FROM events")[0][0]
         out = []
         for a, b, count, intensity, recent in rows:
             weekly = [0] * weeks

@@ -43,6 +43,7 @@ TABLES = {
             n_sources INTEGER, confidence DOUBLE, record VARCHAR, merge VARCHAR)""",
 }
 
+
 def create(con: duckdb.DuckDBPyConnection) -> None:
     """Create any missing table; safe to run on an existing store."""
     for ddl in TABLES.values():

@@ -80,10 +80,14 @@ def build_synthetic_store(path: Path, n_events: int = 10_000_000, seed: int = 42
             con.register("_chunk", _chunk(rng, first, min(chunk, n_events - first)))
             con.execute("INSERT INTO raw SELECT * FROM _chunk")
             con.unregister("_chunk")
-        con.register("_countries", pa.table({"i": list(range(len(COUNTRIES))), "code": list(COUNTRIES)}))
+        con.register(
+            "_countries", pa.table({"i": list(range(len(COUNTRIES))), "code": list(COUNTRIES)})
+        )
         con.register("_types", pa.table({"i": list(range(len(TYPES))), "event": [t[0] for t in TYPES],
                                          "quad": [t[1] for t in TYPES]}))  # fmt: skip
-        con.register("_sectors", pa.table({"i": list(range(len(SECTORS))), "sector": list(SECTORS)}))
+        con.register(
+            "_sectors", pa.table({"i": list(range(len(SECTORS))), "sector": list(SECTORS)})
+        )
         con.execute("DROP TABLE events")
         con.execute(f"""
             CREATE TABLE events AS

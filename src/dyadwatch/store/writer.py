@@ -253,7 +253,9 @@ class StoreWriter(Connection):
         """Replace the merged events of each dyad by a fresh merge of its mentions."""
         con = self.con
         for a, r in sorted(dyads, key=lambda d: (d[0] or "", d[1] or "")):
-            where = "actor_country IS NOT DISTINCT FROM ? AND recipient_country IS NOT DISTINCT FROM ?"
+            where = (
+                "actor_country IS NOT DISTINCT FROM ? AND recipient_country IS NOT DISTINCT FROM ?"
+            )
             records = con.execute(f"SELECT record FROM mentions WHERE {where}", [a, r]).fetchall()
             merged = merge_mentions(Event.from_dict(json.loads(rec)) for (rec,) in records)
             con.execute(f"DELETE FROM events WHERE {where}", [a, r])
@@ -261,7 +263,9 @@ class StoreWriter(Connection):
                 continue
             self._append("events", pa.Table.from_pylist([_event_row(m) for m in merged],
                                                         schema=EVENTS_ARROW))  # fmt: skip
-            mapping = [{"mention_id": x.id, "event_id": m.event.id} for m in merged for x in m.mentions]
+            mapping = [
+                {"mention_id": x.id, "event_id": m.event.id} for m in merged for x in m.mentions
+            ]
             con.register("_mapping", pa.Table.from_pylist(mapping))
             try:
                 con.execute(
