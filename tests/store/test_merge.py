@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from handmade import make_event, port_closure_pair
 
-from dyadwatch.link.merge import compatible, date_span, merge_mentions
+from dyadwatch.datespan import date_span
+from dyadwatch.link.merge import compatible, merge_mentions
 from dyadwatch.model import Place, Quantity
 
 

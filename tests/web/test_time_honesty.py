@@ -17,7 +17,7 @@ import webdata
 from typer.testing import CliRunner
 
 from dyadwatch.commands import app
-from dyadwatch.link.merge import date_span
+from dyadwatch.datespan import date_span
 from dyadwatch.store import StoreReader
 from dyadwatch.store.queries import WebQueries
 

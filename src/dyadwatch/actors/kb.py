@@ -8,18 +8,16 @@ See docs/actors.md for the file formats.
 
 from __future__ import annotations
 
-import csv
-import datetime
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from ..errors import DataError
 from ..model import SECTORS
+from .tables import fail, pad_date, read_table, read_yaml_rows, split_list, valid_date
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KINDS = ("country", "region", "org", "person", "group")
@@ -29,7 +27,6 @@ USER_COLUMNS = ("kind", "name", "aliases", "code", "country", "sector", "office"
                 "end", "wikidata")  # fmt: skip
 USER_KINDS = ("person", "group", "org", "region")
 
-_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 _QID = re.compile(r"^Q\d+$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _CODE = re.compile(r"^[A-Z0-9+]{2,16}$")
@@ -77,81 +74,6 @@ class Role:
     head: bool
 
 
-def _fail(path: Path, line: int, message: str) -> DataError:
-    return DataError(f"{path.name}:{line}: {message}")
-
-
-def split_list(value: str) -> list[str]:
-    """Split a ``|``-separated cell into its stripped, non-empty items."""
-    return [item.strip() for item in value.split("|") if item.strip()]
-
-
-def read_table(path: Path, required: Iterable[str] = (), allowed: Iterable[str] | None = None
-               ) -> Iterator[tuple[int, dict[str, str]]]:  # fmt: skip
-    """Yield ``(line number, row)`` for each data row of a TSV or CSV file.
-
-    Needs a header row; ``#`` lines and blank lines are skipped. Missing trailing cells read
-    as ``""``. Raises DataError naming file and line for an unknown or missing column or a
-    row with too many cells.
-    """
-    delimiter = "," if path.suffix.lower() == ".csv" else "\t"
-    header: list[str] | None = None
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataError(f"{path}: cannot read: {e}") from e
-    for number, line in enumerate(lines, 1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        raw = next(csv.reader([line])) if delimiter == "," else line.split("\t")
-        cells = [c.strip() for c in raw]
-        if header is None:
-            header = cells
-            missing = [c for c in required if c not in header]
-            unknown = [c for c in header if allowed is not None and c not in allowed]
-            if missing or unknown:
-                what = f"missing columns {missing}" if missing else f"unknown columns {unknown}"
-                raise _fail(path, number, what)
-            continue
-        if len(cells) > len(header):
-            raise _fail(path, number, f"{len(cells)} cells for {len(header)} columns")
-        yield number, dict(zip(header, cells + [""] * (len(header) - len(cells)), strict=True))
-    if header is None:
-        raise DataError(f"{path}: no header row")
-
-
-def _read_yaml(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Yield ``(line number, row)`` for each mapping in a YAML list (see ``read_table``)."""
-    import srsly
-
-    try:
-        data = srsly.read_yaml(path)
-        text = path.read_text(encoding="utf-8")
-    except Exception as e:  # ruamel raises many unrelated types for bad YAML
-        raise DataError(f"{path}: cannot read YAML: {e}") from e
-    if not isinstance(data, list):
-        raise DataError(f"{path}: expected a list of mappings")
-    starts = [n for n, line in enumerate(text.splitlines(), 1) if re.match(r"^-(\s|$)", line)]
-    for index, item in enumerate(data):
-        number = starts[index] if len(starts) == len(data) else index + 1
-        if not isinstance(item, dict):
-            raise _fail(path, number, "expected a mapping")
-        unknown = [k for k in item if k not in USER_COLUMNS]
-        if unknown:
-            raise _fail(path, number, f"unknown fields {unknown}")
-        yield number, {str(k): _yaml_cell(v) for k, v in item.items()}
-
-
-def _yaml_cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return "|".join(_yaml_cell(v) for v in value)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return str(value).strip()
-
-
 def _slug(name: str) -> str:
     """A key-safe form of a name: ``"António Guterres"`` -> ``"antonio-guterres"``."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -160,26 +82,6 @@ def _slug(name: str) -> str:
 
 def _strip_article(text: str) -> str:
     return text.removeprefix("the ")
-
-
-def _valid_date(text: str) -> bool:
-    """Whether ``text`` is a real date written ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
-    if not _DATE.match(text):
-        return False
-    try:
-        datetime.date.fromisoformat(_pad(text, end=False))
-    except ValueError:
-        return False
-    return True
-
-
-def _pad(date: str, end: bool) -> str:
-    """A partial date as a full one: its first day, or with ``end`` its last."""
-    if len(date) == 4:
-        return date + ("-12-31" if end else "-01-01")
-    if len(date) == 7:
-        return date + ("-31" if end else "-01")
-    return date[:10]
 
 
 class KnowledgeBase:
@@ -230,14 +132,14 @@ class KnowledgeBase:
         if entry.kind != "person" or not date:
             return entry
         rows = self._people.get(entry.key.split(":")[1], [entry])
-        day = _pad(date, end=False)
-        held = [r for r in rows if (not r.start or _pad(r.start, False) <= day)
-                and (not r.end or day <= _pad(r.end, True))]  # fmt: skip
+        day = pad_date(date, end=False)
+        held = [r for r in rows if (not r.start or pad_date(r.start, False) <= day)
+                and (not r.end or day <= pad_date(r.end, True))]  # fmt: skip
         if held:
-            return max(held, key=lambda r: _pad(r.start or "0000", False))
-        before = [r for r in rows if r.end and _pad(r.end, True) < day]
+            return max(held, key=lambda r: pad_date(r.start or "0000", False))
+        before = [r for r in rows if r.end and pad_date(r.end, True) < day]
         if before:
-            return max(before, key=lambda r: _pad(r.end or "", True))
+            return max(before, key=lambda r: pad_date(r.end or "", True))
         return entry
 
     @staticmethod
@@ -275,7 +177,7 @@ class KnowledgeBase:
 
     def _add_entry(self, entry: ActorEntry, path: Path, line: int) -> None:
         if entry.key in self._entries:
-            raise _fail(path, line, f"duplicate entry {entry.key}")
+            raise fail(path, line, f"duplicate entry {entry.key}")
         self._entries[entry.key] = entry
 
     def _add_names(self, entry: ActorEntry, row: dict[str, str]) -> None:
@@ -298,27 +200,27 @@ class KnowledgeBase:
         """Raise DataError for a bad sector, date or QID in ``row``."""
         sector = row.get("sector", "")
         if sector and sector not in SECTORS:
-            raise _fail(path, line, f"unknown sector {sector!r} (one of {', '.join(SECTORS)})")
+            raise fail(path, line, f"unknown sector {sector!r} (one of {', '.join(SECTORS)})")
         for column in ("start", "end"):
-            if row.get(column) and not _valid_date(row[column]):
-                raise _fail(path, line, f"{column} {row[column]!r} is not a YYYY-MM-DD date")
+            if row.get(column) and not valid_date(row[column]):
+                raise fail(path, line, f"{column} {row[column]!r} is not a YYYY-MM-DD date")
         if row.get("wikidata") and not _QID.match(row["wikidata"]):
-            raise _fail(path, line, f"wikidata {row['wikidata']!r} is not a QID like Q159")
+            raise fail(path, line, f"wikidata {row['wikidata']!r} is not a QID like Q159")
         if not row.get("name"):
-            raise _fail(path, line, "name is empty")
+            raise fail(path, line, "name is empty")
 
     def _known_country(self, path: Path, line: int, code: str) -> None:
         if code and f"country:{code}" not in self._entries:
-            raise _fail(path, line, f"unknown country {code!r} (an ISO alpha-3 code)")
+            raise fail(path, line, f"unknown country {code!r} (an ISO alpha-3 code)")
 
     def _read_countries(self, path: Path) -> None:
         for line, row in read_table(path, ("iso3", "name", "adjectives")):
             self._check(path, line, row)
             iso = row["iso3"]
             if not _ISO3.match(iso):
-                raise _fail(path, line, f"iso3 {iso!r} is not three capital letters")
+                raise fail(path, line, f"iso3 {iso!r} is not three capital letters")
             if not split_list(row["adjectives"]):
-                raise _fail(path, line, "a country needs at least one adjective")
+                raise fail(path, line, "a country needs at least one adjective")
             name = _strip_article(row["name"])
             entry = ActorEntry(f"country:{iso}", "country", iso, iso, None, name,
                                row.get("wikidata") or None)  # fmt: skip
@@ -332,7 +234,7 @@ class KnowledgeBase:
                 text, _, sector = text.partition(":")
                 sector = sector or "GOV"
                 if sector not in SECTORS:
-                    raise _fail(path, line, f"metonym {text!r}: unknown sector {sector!r}")
+                    raise fail(path, line, f"metonym {text!r}: unknown sector {sector!r}")
                 variant = ActorEntry(f"country:{iso}:{sector}", "country", iso + sector, iso,
                                      sector, name, entry.wikidata)  # fmt: skip
                 self._variants[variant.key] = variant
@@ -347,7 +249,7 @@ class KnowledgeBase:
     def _add_region(self, path: Path, line: int, row: dict[str, str]) -> None:
         code = row.get("code", "")
         if not _CODE.match(code):
-            raise _fail(path, line, f"code {code!r} is not a short upper-case code")
+            raise fail(path, line, f"code {code!r} is not a short upper-case code")
         entry = ActorEntry(f"region:{code}", "region", code, row.get("country") or None, None,
                            _strip_article(row["name"]))  # fmt: skip
         self._add_entry(entry, path, line)
@@ -358,16 +260,16 @@ class KnowledgeBase:
     def _read_orgs(self, path: Path) -> None:
         for line, row in read_table(path, ("code", "name", "kind", "sector")):
             if row["kind"] not in ORG_KINDS:
-                raise _fail(path, line, f"kind {row['kind']!r} is not one of {ORG_KINDS}")
+                raise fail(path, line, f"kind {row['kind']!r} is not one of {ORG_KINDS}")
             self._add_org(path, line, row)
 
     def _add_org(self, path: Path, line: int, row: dict[str, str]) -> None:
         self._check(path, line, row)
         code, country, sector = row.get("code", ""), row.get("country", ""), row.get("sector", "")
         if not _CODE.match(code):
-            raise _fail(path, line, f"code {code!r} is not a short upper-case code")
+            raise fail(path, line, f"code {code!r} is not a short upper-case code")
         if not sector:
-            raise _fail(path, line, "an organisation needs a sector")
+            raise fail(path, line, "an organisation needs a sector")
         self._known_country(path, line, country)
         actor_code = self.code_for(country, sector) if country else code
         entry = ActorEntry(f"org:{code}", "org", actor_code, country or None, sector,
@@ -384,9 +286,9 @@ class KnowledgeBase:
         code, country = row.get("code", ""), row.get("country", "")
         self._known_country(path, line, country)
         if not row.get("sector"):
-            raise _fail(path, line, "a group needs a sector")
+            raise fail(path, line, "a group needs a sector")
         if not _CODE.match(code):
-            raise _fail(path, line, f"code {code!r} is not an actor code like UKRREB")
+            raise fail(path, line, f"code {code!r} is not an actor code like UKRREB")
         entry = ActorEntry(f"group:{_slug(row['name'])}", "group", code, country or None,
                            row["sector"], row["name"], row.get("wikidata") or None)  # fmt: skip
         self._add_entry(entry, path, line)
@@ -406,8 +308,8 @@ class KnowledgeBase:
             self._known_country(path, line, country)
             code, country_iso = self.code_for(country, sector), country or None
         start, end = row.get("start", ""), row.get("end", "")
-        if start and end and _pad(end, True) < _pad(start, False):
-            raise _fail(path, line, "end is before start")
+        if start and end and pad_date(end, True) < pad_date(start, False):
+            raise fail(path, line, "end is before start")
         slug = _slug(row["name"])
         rows = self._people.setdefault(slug, [])
         entry = ActorEntry(f"person:{slug}:{len(rows) + 1}", "person", code, country_iso, sector,
@@ -422,13 +324,13 @@ class KnowledgeBase:
         for line, row in read_table(path, ("lemma", "sector", "person", "head")):
             lemma = row["lemma"]
             if not lemma or lemma != lemma.lower():
-                raise _fail(path, line, f"lemma {lemma!r} must be lower-case and not empty")
+                raise fail(path, line, f"lemma {lemma!r} must be lower-case and not empty")
             if row["sector"] not in SECTORS:
-                raise _fail(path, line, f"unknown sector {row['sector']!r}")
+                raise fail(path, line, f"unknown sector {row['sector']!r}")
             if row["person"] not in _YES_NO or row["head"] not in _YES_NO:
-                raise _fail(path, line, "person and head must be yes or no")
+                raise fail(path, line, "person and head must be yes or no")
             if lemma in self.roles:
-                raise _fail(path, line, f"duplicate role {lemma!r}")
+                raise fail(path, line, f"duplicate role {lemma!r}")
             self.roles[lemma] = Role(lemma, row["sector"], _YES_NO[row["person"]],
                                      _YES_NO[row["head"]])  # fmt: skip
 
@@ -437,7 +339,7 @@ class KnowledgeBase:
         if not path.is_file():
             raise DataError(f"{path}: no such actor file")
         if path.suffix.lower() in (".yaml", ".yml"):
-            rows = _read_yaml(path)
+            rows = read_yaml_rows(path, USER_COLUMNS)
         elif path.suffix.lower() in (".csv", ".tsv"):
             rows = read_table(path, ("name",), USER_COLUMNS)
         else:
@@ -455,11 +357,11 @@ class KnowledgeBase:
                 self._known_country(path, line, row.get("country", ""))
                 self._add_region(path, line, row)
             else:
-                raise _fail(path, line, f"kind {kind!r} is not one of {', '.join(USER_KINDS)}")
+                raise fail(path, line, f"kind {kind!r} is not one of {', '.join(USER_KINDS)}")
 
     def _latest(self, slug: str) -> ActorEntry:
         rows = self._people[slug]
-        return max(rows, key=lambda r: (_pad(r.start or "0000", False), rows.index(r)))
+        return max(rows, key=lambda r: (pad_date(r.start or "0000", False), rows.index(r)))
 
     def _index_people(self) -> None:
         """Add the forms of every person, pointing at the latest office.

@@ -13,8 +13,8 @@ import datetime as dt
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from ..datespan import date_span
 from ..link.infer import Link
-from ..link.merge import date_span
 
 # Precisions a point on a timeline (or a weekly series, or an alert) may take.
 POINT_PRECISIONS = ("day", "week")

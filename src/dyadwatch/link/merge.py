@@ -12,7 +12,6 @@ overwritten.
 
 from __future__ import annotations
 
-import calendar
 import csv
 import datetime as dt
 import re
@@ -23,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..actors.mention import UNKNOWN_CODE
+from ..datespan import date_span
 from ..errors import DataError
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
 
@@ -87,30 +87,6 @@ def party(actor: Actor | None) -> str | None:
     if actor is None or actor.code == UNKNOWN_CODE and not actor.country:
         return None
     return actor.country or actor.code or None
-
-
-def date_span(date: str | None, precision: str | None) -> tuple[dt.date, dt.date] | None:
-    """First and last day a contract date can mean (``2024-03`` → March 1 to 31); None if unknown.
-
-    A date of precision ``week`` stands for the seven days ending on it.
-    """
-    if not date:
-        return None
-    try:
-        parts = [int(p) for p in date.split("-")]
-    except ValueError:
-        return None
-    precision = precision or {3: "day", 2: "month", 1: "year"}.get(len(parts))
-    try:
-        if precision in ("day", "week") and len(parts) >= 3:
-            day = dt.date(*parts[:3])  # a week is the seven days ending on its date
-            return (day - dt.timedelta(days=6) if precision == "week" else day), day
-        if precision == "month" and len(parts) >= 2:
-            last = calendar.monthrange(parts[0], parts[1])[1]
-            return dt.date(parts[0], parts[1], 1), dt.date(parts[0], parts[1], last)
-        return dt.date(parts[0], 1, 1), dt.date(parts[0], 12, 31)
-    except ValueError:
-        return None
 
 
 @dataclass(frozen=True)

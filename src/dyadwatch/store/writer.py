@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING
 import duckdb
 import pyarrow as pa
 
+from ..datespan import date_span
 from ..errors import StoreError
-from ..link.merge import MergedEvent, date_span, merge_mentions, party
+from ..link.merge import MergedEvent, merge_mentions, party
 from ..model import Document, Event
 from . import schema
 from .connection import Connection, connect

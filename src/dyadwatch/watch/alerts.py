@@ -20,7 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..analysis.dyad import dyad_view
-from ..link.merge import date_span, party
+from ..datespan import date_span
+from ..link.merge import party
 from ..model import Actor
 from ..store.reader import StoreReader
 from ..store.watchstate import Alert, WatchStore
