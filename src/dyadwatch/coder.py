@@ -8,13 +8,13 @@ stated reason; the event record; explicit response links. See docs/architecture.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
-from .attributes.eventdates import date_event, is_habitual
+from .attributes.eventdates import EventDate, date_event, is_habitual
 from .attributes.factuality import Factuality, factuality, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
@@ -42,6 +42,20 @@ from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
 from .outcome import Outcome
+
+
+@dataclass
+class Decision:
+    """What the coder decided about an act before writing its record."""
+
+    found: Roles
+    event: str
+    mode: str | None
+    label: str
+    recipient_step: str
+    fallback: bool
+    actor_direct: bool
+    pairs: list[tuple[ActorMention, ActorMention | None]]
 
 
 class Coder:
@@ -139,8 +153,8 @@ class Coder:
     def _event(self, document: Document, cand: Candidate, roles: RoleFinder,
                dates: DocumentDates, places: DocumentPlaces,
                sentences: dict[int, int], before: list[Event]) -> list[Event]:  # fmt: skip
+        """The events of one trigger: its act, and the same act for coordinated parties."""
         tok = cand.token
-        trig = cand.trigger
         if is_habitual(tok):
             return []  # "have fought for decades": a state of affairs, not an act
         fact = factuality(tok)
@@ -148,14 +162,22 @@ class Coder:
         found = self._settle_parties(cand, fact, roles(cand), roles, before, place)
         if found is None:
             return []
+        decided = self._decide(cand, fact, found, roles, place, places)
+        if decided is None:
+            return []
+        primary = self._record(document, cand, decided, date_event(dates, tok), place, sentences)
+        return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
+
+    def _decide(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
+                place: Place | None, places: DocumentPlaces) -> Decision | None:  # fmt: skip
+        """The act's type, factuality and recipient once its actor is known; None when the
+        act turns out to be none."""
+        tok, trig = cand.token, cand.trigger
         actor_direct = found.actor.direct
-        context = list(trig.context)
-        for inner in cand.absorbed:
-            context.extend(c for c in inner.trigger.context if c not in context)
         event, mode = retype(cand, found, self.lexicon)
         event, mode, label = recode(event, mode, fact, found, roles, tok, self.lexicon)
         if event is None:
-            return []
+            return None
         if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"
@@ -166,18 +188,27 @@ class Coder:
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
         pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
-        recipient = pairs[0][1]  # "accused each other": the first of the pairs
+        return Decision(found, event, mode, label, recipient_step, fallback, actor_direct, pairs)
+
+    def _record(self, document: Document, cand: Candidate, decided: Decision, dated: EventDate,
+                place: Place | None, sentences: dict[int, int]) -> Event:  # fmt: skip
+        """The contract record of a decided act, with its evidence and the steps taken."""
+        tok, trig = cand.token, cand.trigger
+        found, event, label = decided.found, decided.event, decided.label
+        recipient = decided.pairs[0][1]  # "accused each other": the first of the pairs
         sent = sentence_of(tok)
-        dated = date_event(dates, tok)
-        date = dated.value
         clause = tok.doc[tok.left_edge.i : tok.right_edge.i + 1] if trig.pos == "VERB" else sent
         lex_type = self.lexicon.types[event]
-        same = event == trig.event
+        same = event == trig.event  # the trigger's own CAMEO code and intensity still apply
         evidence = Evidence(text=document.text[sent.start_char : sent.end_char],
                             start=sent.start_char, end=sent.end_char,
                             sentence=sentences[sent.start])  # fmt: skip
+        steps = [f"trigger:{trig.lemma}/{trig.pos}>{trig.event}",
+                 *([f"retyped:{event}"] if event != trig.event else []),
+                 f"factuality:{label}", f"actor:{found.actor_how}",
+                 f"recipient:{decided.recipient_step}", f"date:{dated.step}"]  # fmt: skip
         start, end = tok.idx, tok.idx + len(tok.text)
-        primary = Event(
+        return Event(
             id=event_id(document.id, start, end, event),
             doc_id=document.id,
             event=event,
@@ -185,11 +216,11 @@ class Coder:
             recipient=recipient.to_actor() if recipient else None,
             event_text=_trigger_text(cand),
             evidence=evidence,
-            date=date.date if date else None,
-            date_precision=date.precision if date else None,
+            date=dated.value.date if dated.value else None,
+            date_precision=dated.value.precision if dated.value else None,
             date_basis=dated.basis,
-            mode=mode,
-            context=context,
+            mode=decided.mode,
+            context=_context(cand),
             event_loc=place,
             quantities=find_quantities(clause),
             factuality=label,
@@ -197,16 +228,18 @@ class Coder:
             quad_code=lex_type.quad_code,
             intensity=self.lexicon.intensity(trig) if same else lex_type.intensity,
             cameo=self.lexicon.cameo(trig) if same else lex_type.cameo_root,
-            confidence=_confidence(found, actor_direct, fallback, trig.pos, label),
-            sources=[Source(doc_id=document.id, url=document.url, outlet=document.outlet,
-                            evidence=evidence.text)],
+            confidence=_confidence(found, decided.actor_direct, decided.fallback, trig.pos, label),
+            sources=[
+                Source(
+                    doc_id=document.id,
+                    url=document.url,
+                    outlet=document.outlet,
+                    evidence=evidence.text,
+                )
+            ],
             coder=self.config.coder,
-            steps=[f"trigger:{trig.lemma}/{trig.pos}>{trig.event}",
-                   *([f"retyped:{event}"] if event != trig.event else []),
-                   f"factuality:{label}", f"actor:{found.actor_how}",
-                   f"recipient:{recipient_step}", f"date:{dated.step}"],
-        )  # fmt: skip
-        return [primary, *_coordinated(primary, tok, pairs[1:])]
+            steps=steps,
+        )
 
     def _recipient(self, event: str, found: Roles, roles: RoleFinder, tok, place: Place | None,
                    places: DocumentPlaces) -> tuple[ActorMention | None, str]:  # fmt: skip
@@ -238,32 +271,7 @@ class Coder:
         """Fill what the parse left open from the speaker and from earlier events; None when
         no actor can be named. May mark the factuality reported or as a stated intent."""
         tok, trig = cand.token, cand.trigger
-        if (
-            fact.speaker is not None
-            and not fact.conditional
-            and (found.actor is None or fact.intent)
-        ):
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and (
-                found.actor is None
-                and (is_passive(tok) or fact.intent)
-                or fact.intent
-                and found.actor is not None
-                and speaker.country == found.actor.country
-            ):
-                found.actor, found.actor_how = speaker, "speaker"
-                if trig.event == "ASSAULT" and not fact.intent:
-                    # "Pakistan said eight civilians had been killed": the victims' side
-                    # reports it; the other state of the story did it, if there is one
-                    other = counterpart(self.kb, roles, speaker, trig.event)
-                    found.actor = other if other is not None else speaker
-        if (found.actor is None and fact.speaker is not None and not fact.conditional
-                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
-            # "Zatulin said this could result in an invasion": a warning by the speaker
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and fact.label == "hypothetical":
-                found.actor, found.actor_how = speaker, "speaker"
-                fact.intent = True
+        self._speaker_acts(cand, fact, found, roles)
         anaphor = anaphoric_event(found, before, tok)
         if found.actor is None and anaphor is not None and is_passive(tok):
             # "The decision was reversed": the one who made the decision reverses it
@@ -296,6 +304,39 @@ class Coder:
             if speaker is not None and speaker.country != found.actor.country:
                 fact.label = "reported"  # "Kazakh officials said Russia had blocked ..."
         return found
+
+    def _speaker_acts(self, cand: Candidate, fact: Factuality, found: Roles,
+                      roles: RoleFinder) -> None:  # fmt: skip
+        """The one who says it acts: a stated intent ("Moscow said it would respond"), a
+        passive act its speaker reports, a warning ("said this could result in an invasion").
+        A killing the victims' state reports in the passive is the other state's."""
+        tok, trig = cand.token, cand.trigger
+        if (
+            fact.speaker is not None
+            and not fact.conditional
+            and (found.actor is None or fact.intent)
+        ):
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and (
+                found.actor is None
+                and (is_passive(tok) or fact.intent)
+                or fact.intent
+                and found.actor is not None
+                and speaker.country == found.actor.country
+            ):
+                found.actor, found.actor_how = speaker, "speaker"
+                if trig.event == "ASSAULT" and not fact.intent:
+                    # "Pakistan said eight civilians had been killed": the victims' side
+                    # reports it; the other state of the story did it, if there is one
+                    other = counterpart(self.kb, roles, speaker, trig.event)
+                    found.actor = other if other is not None else speaker
+        if (found.actor is None and fact.speaker is not None and not fact.conditional
+                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
+            # "Zatulin said this could result in an invasion": a warning by the speaker
+            speaker = roles.np_actor(fact.speaker)
+            if speaker is not None and fact.label == "hypothetical":
+                found.actor, found.actor_how = speaker, "speaker"
+                fact.intent = True
 
     def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""
@@ -339,6 +380,14 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
             sources=list(primary.sources),
         ))  # fmt: skip
     return copies
+
+
+def _context(cand: Candidate) -> list[str]:
+    """PLOVER contexts of the trigger and of the frame complements it absorbed."""
+    context = list(cand.trigger.context)
+    for inner in cand.absorbed:
+        context.extend(c for c in inner.trigger.context if c not in context)
+    return context
 
 
 def _trigger_text(cand: Candidate) -> str:

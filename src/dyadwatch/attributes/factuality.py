@@ -66,62 +66,10 @@ def factuality(trigger: Token) -> Factuality:
     first = True
     conditional = False
     while True:
-        for child in node.children:
-            lemma = child.lemma_.lower()
-            lower = child.lower_
-            if child.dep_ == "neg" and first:
-                result.negated = True
-                result.cue = result.cue or child.text
-            elif child.dep_ == "aux":
-                if lower in c["hedge_modal"]:
-                    result.weaken("hedged", child.text)
-                elif lower in c["hypothetical_modal"]:
-                    if lower == "would" and first and _under_speech(node):
-                        result.intent = True
-                        result.cue = result.cue or child.text
-                    else:
-                        result.weaken("hypothetical", child.text)
-                elif first and lower in c["future_modal"]:
-                    result.intent = True
-                    result.cue = result.cue or child.text
-            elif child.dep_ == "advmod" and lemma in c["hedge_adverb"]:
-                result.weaken("hedged", child.text)
-            elif child.dep_ == "advmod" and lemma in c["report_adverb"]:
-                result.weaken("reported", child.text)
-            elif (
-                child.dep_ == "mark"
-                and lemma in c["conditional"]
-                and (node.dep_ == "advcl" or lemma == "whether")
-            ):
-                result.weaken("hypothetical", child.text)
-                conditional = True  # what the main clause intends is not this clause's intent
-            elif child.dep_ == "prep" and lower == "according":
-                result.weaken("reported", "according to")
+        conditional = _read_clause(node, first, c, result) or conditional
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
-        head = node.head
-        hlemma = head.lemma_.lower()
-        if node.dep_ in ("ccomp", "csubj") or (node.dep_ == "advcl" and hlemma in c["speech"]):
-            if hlemma in c["hedge_predicate"] or _is_hedge_copula(head):
-                result.weaken("hedged", head.text)
-            elif hlemma in c["speech"]:
-                speaker = _subject(head)
-                if result.speaker is None:
-                    result.speaker = speaker
-                if hlemma not in SPEAKER_OWN:
-                    result.weaken("reported", head.text)
-        elif node.dep_ == "xcomp" and hlemma in ("fail", "neglect", "omit"):
-            result.negated = True  # "failed to reach agreement"
-            result.cue = result.cue or head.text
-        elif node.dep_ == "xcomp" and hlemma in c["intent"] and not conditional:
-            result.intent = True
-            result.cue = result.cue or head.text
-        elif (node.dep_ == "pcomp" and head.dep_ == "prep" and not conditional
-              and head.head.lemma_.lower() in c["intent"]):  # fmt: skip
-            result.intent = True
-        elif node.dep_ in ("pobj", "pcomp") and head.lower_ in ("if", "unless"):
-            result.weaken("hypothetical", head.text)
-            conditional = True
+        conditional = _read_governor(node, conditional, c, result) or conditional
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if trigger.pos_ == "NOUN":
             # "sanctions will follow", "Finland will give a grant": the verb a noun hangs from
@@ -131,11 +79,80 @@ def factuality(trigger: Token) -> Factuality:
             first = first and (
                 node.dep_ in ("xcomp", "aux") or node.dep_ == "conj" and not own_subject
             )
-        node = head
+        node = node.head
     result.conditional = conditional
     if result.negated and result.label == "asserted":
         result.label = "negated"
     return result
+
+
+def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]],
+                 result: Factuality) -> bool:  # fmt: skip
+    """Cues among ``node``'s own dependents (negation, modals, hedging and reporting adverbs,
+    a conditional marker); returns whether the clause is a condition."""
+    conditional = False
+    for child in node.children:
+        lemma = child.lemma_.lower()
+        lower = child.lower_
+        if child.dep_ == "neg" and first:
+            result.negated = True
+            result.cue = result.cue or child.text
+        elif child.dep_ == "aux":
+            if lower in c["hedge_modal"]:
+                result.weaken("hedged", child.text)
+            elif lower in c["hypothetical_modal"]:
+                if lower == "would" and first and _under_speech(node):
+                    result.intent = True
+                    result.cue = result.cue or child.text
+                else:
+                    result.weaken("hypothetical", child.text)
+            elif first and lower in c["future_modal"]:
+                result.intent = True
+                result.cue = result.cue or child.text
+        elif child.dep_ == "advmod" and lemma in c["hedge_adverb"]:
+            result.weaken("hedged", child.text)
+        elif child.dep_ == "advmod" and lemma in c["report_adverb"]:
+            result.weaken("reported", child.text)
+        elif (
+            child.dep_ == "mark"
+            and lemma in c["conditional"]
+            and (node.dep_ == "advcl" or lemma == "whether")
+        ):
+            result.weaken("hypothetical", child.text)
+            conditional = True  # what the main clause intends is not this clause's intent
+        elif child.dep_ == "prep" and lower == "according":
+            result.weaken("reported", "according to")
+    return conditional
+
+
+def _read_governor(node: Token, conditional: bool, c: dict[str, frozenset[str]],
+                   result: Factuality) -> bool:  # fmt: skip
+    """What the verb above ``node`` says of it (a speech or hedging verb, a failure, an
+    intent, a condition); returns whether it makes ``node`` a condition."""
+    head = node.head
+    hlemma = head.lemma_.lower()
+    if node.dep_ in ("ccomp", "csubj") or (node.dep_ == "advcl" and hlemma in c["speech"]):
+        if hlemma in c["hedge_predicate"] or _is_hedge_copula(head):
+            result.weaken("hedged", head.text)
+        elif hlemma in c["speech"]:
+            speaker = _subject(head)
+            if result.speaker is None:
+                result.speaker = speaker
+            if hlemma not in SPEAKER_OWN:
+                result.weaken("reported", head.text)
+    elif node.dep_ == "xcomp" and hlemma in ("fail", "neglect", "omit"):
+        result.negated = True  # "failed to reach agreement"
+        result.cue = result.cue or head.text
+    elif node.dep_ == "xcomp" and hlemma in c["intent"] and not conditional:
+        result.intent = True
+        result.cue = result.cue or head.text
+    elif (node.dep_ == "pcomp" and head.dep_ == "prep" and not conditional
+          and head.head.lemma_.lower() in c["intent"]):  # fmt: skip
+        result.intent = True
+    elif node.dep_ in ("pobj", "pcomp") and head.lower_ in ("if", "unless"):
+        result.weaken("hypothetical", head.text)
+        return True
+    return False
 
 
 def _subject(verb: Token) -> Token | None:
