@@ -139,7 +139,7 @@ class Coder:
         seen: set[tuple] = set()
         for cand in find_candidates(sdoc, self.lexicon):
             for built in self._event(document, cand, roles, dates, places, sentences, events):
-                key = (sentence_of(cand.token).start, built.event, built.actor.code,
+                key = (_unit_of(cand.token), built.event, built.actor.code,
                        built.recipient.code if built.recipient else None)  # fmt: skip
                 if key in seen:
                     continue
@@ -380,6 +380,14 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
             sources=list(primary.sources),
         ))  # fmt: skip
     return copies
+
+
+def _unit_of(tok) -> int:
+    """Where one act is told once: its sentence, or its own verb when it is coordinated with
+    another ("will pull its attaches out and reduce the staff" tells two acts)."""
+    if tok.pos_ == "VERB" and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        return tok.i
+    return sentence_of(tok).start
 
 
 def _context(cand: Candidate) -> list[str]:

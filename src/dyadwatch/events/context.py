@@ -48,12 +48,14 @@ def population(kb: KnowledgeBase, place, actor: ActorMention) -> ActorMention | 
                         entry.name, entry.wikidata, "role", "place", False, False)  # fmt: skip
 
 
-# Acts aimed across a border by nature; arrests, curfews and protests are often domestic.
+# Acts aimed across a border in a story about two states (protests and mobilising are home
+# affairs; coercion at a named place at home goes to its people first, see coder.py).
 ACROSS = {
     "ASSAULT",
     "ACCUSE",
     "THREATEN",
     "SANCTION",
+    "COERCE",
     "REQUEST",
     "REJECT",
     "AGREE",
