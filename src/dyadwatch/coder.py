@@ -146,6 +146,7 @@ class Coder:
                 seen.add(key)
                 events.append(built)
                 tokens[built.id] = cand.token.i
+        events = _without_purposes(sdoc, events, tokens)
         events = collapse_repeats(events, document.text)
         self._link(sdoc, events, tokens)
         return events
@@ -380,6 +381,26 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
             sources=list(primary.sources),
         ))  # fmt: skip
     return copies
+
+
+def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> list[Event]:
+    """Drop an act whose trigger only states the purpose of another act of the same type
+    ("summoned the envoy to protest": one protest, by the one who summoned)."""
+    types: dict[int, set[str]] = {}
+    for e in events:
+        types.setdefault(tokens[e.id], set()).add(e.event)
+    kept = []
+    for e in events:
+        tok = sdoc[tokens[e.id]]
+        purpose = tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        )
+        # the infinitive hangs from the act's verb, or (as parsed) from that verb's object
+        governor = tok.head.head if tok.head.dep_ == "dobj" else tok.head
+        if purpose and e.event in types.get(governor.i, set()):
+            continue
+        kept.append(e)
+    return kept
 
 
 def _unit_of(tok) -> int:

@@ -234,11 +234,18 @@ class DocActors(PeopleRules):
                 return None
             return self._body_of(head, body, found.country)
         national = body.start > 0 and head.doc[body.start - 1].text == "National"
-        if body.sector == "IGO" and national:
-            # "the National Security Council" is no UN body: a state's, the nearest named
+        foreign = body.country is not None and not self._named_elsewhere(body)
+        if body.sector == "IGO" and national or foreign:
+            # "the National Security Council" is no UN body, and "the National Security
+            # Committee met in Islamabad" in a story that never names Kazakhstan is not the
+            # Kazakh one: the body of the nearest state named
             country = self._nearest_country(head)
             return self._body_of(head, body, country) if country else None
         return None
+
+    def _named_elsewhere(self, body: ActorMention) -> bool:
+        """Whether the body's state is named in the document other than by the body's name."""
+        return any(m.country == body.country and m.code != body.code for m in self.mentions)
 
     def _body_of(self, head: Token, body: ActorMention, country: str) -> ActorMention:
         sector = body.sector if body.sector not in (None, "IGO") else "GOV"
@@ -247,12 +254,18 @@ class DocActors(PeopleRules):
                             None, None, "role", "name")  # fmt: skip
 
     def _nearest_country(self, head: Token) -> str | None:
-        """The country of the named state nearest to ``head`` in its sentence."""
+        """The country of the named state nearest to ``head`` in its sentence, else of the
+        nearest place it names."""
         sent = sentence_of(head)
         states = [m for m in self.mentions if sent.start <= m.start < sent.end
                   and m.kind == "country" and m.country]  # fmt: skip
         nearest = min(states, key=lambda m: abs(m.start - head.i), default=None)
-        return nearest.country if nearest else None
+        if nearest is not None:
+            return nearest.country
+        at = getattr(self.places, "at", None)  # "met on Thursday in Islamabad"
+        placed = [(abs(t.i - head.i), p.country) for t in sent
+                  if at is not None and (p := at(t.i)) is not None and p.country]  # fmt: skip
+        return min(placed)[1] if placed else None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:
         """ "the Caspian Pipeline Consortium, a major exporter of oil from Kazakhstan": a company
