@@ -14,7 +14,19 @@ COOPERATIVE_QUADS = (1, 2)
 CHARGING = {"charge", "indict"}  # a state "charged" with something is accused, not arrested
 ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
 FUTURE = {"will", "shall", "'ll"}
-RETALIATION = {"retaliate", "respond", "punish", "avenge", "reciprocate"}
+RETALIATION = {
+    "retaliate",
+    "respond",
+    "punish",
+    "avenge",
+    "reciprocate",
+    "response",
+    "retaliation",
+    "revenge",
+    "reprisal",
+    "punishment",
+    "retribution",
+}
 
 
 def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | None]:
@@ -22,10 +34,12 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
     tok, trig = cand.token, cand.trigger
     event, mode = trig.event, trig.mode
     direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
-    if trig.event == "AGREE" and any(lexicon.quad(c.trigger.event) >= 3
-                                     or c.token.lemma_.lower() in RETALIATION
-                                     for c in direct):  # fmt: skip
-        event, mode = "THREATEN", None  # "vowed to retaliate", "promised to strike back"
+    promised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RETALIATION]
+    if trig.event == "AGREE" and (promised or any(lexicon.quad(c.trigger.event) >= 3
+                                                  or c.token.lemma_.lower() in RETALIATION
+                                                  for c in direct)):  # fmt: skip
+        # "vowed to retaliate", "promised to strike back", "promised a response"
+        event, mode = "THREATEN", None
     if (trig.mode == "arrest" and tok.lemma_.lower() in CHARGING and found.recipient is not None
             and not found.recipient.person and found.recipient.kind == "country"):  # fmt: skip
         event, mode = "ACCUSE", "allege"  # "charged Pakistan with involvement": words
