@@ -95,10 +95,3 @@ def test_a_purpose_clause_of_an_act_of_the_same_type_is_not_another_act(coder):
     text = "The foreign ministry of Chile summoned a Peruvian diplomat to protest against the raid."
     events = coder.code(doc(text, "purpose-1"))
     assert [(e.event, e.actor.country) for e in events] == [("ACCUSE", "CHL")]
-
-
-def test_a_body_named_for_a_state_the_story_never_names_is_the_local_one(coder):
-    text = ("Pakistan rejected the plan. "
-            "The National Security Committee met on Thursday in Islamabad.")  # fmt: skip
-    [met] = [e for e in coder.code(doc(text, "body-1")) if e.event == "CONSULT"]
-    assert met.actor.country == "PAK"

@@ -234,18 +234,11 @@ class DocActors(PeopleRules):
                 return None
             return self._body_of(head, body, found.country)
         national = body.start > 0 and head.doc[body.start - 1].text == "National"
-        foreign = body.country is not None and not self._named_elsewhere(body)
-        if body.sector == "IGO" and national or foreign:
-            # "the National Security Council" is no UN body, and "the National Security
-            # Committee met in Islamabad" in a story that never names Kazakhstan is not the
-            # Kazakh one: the body of the nearest state named
+        if body.sector == "IGO" and national:
+            # "the National Security Council" is no UN body: a state's, the nearest named
             country = self._nearest_country(head)
             return self._body_of(head, body, country) if country else None
         return None
-
-    def _named_elsewhere(self, body: ActorMention) -> bool:
-        """Whether the body's state is named in the document other than by the body's name."""
-        return any(m.country == body.country and m.code != body.code for m in self.mentions)
 
     def _body_of(self, head: Token, body: ActorMention, country: str) -> ActorMention:
         sector = body.sector if body.sector not in (None, "IGO") else "GOV"
