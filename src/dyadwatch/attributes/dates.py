@@ -227,15 +227,21 @@ def _event_offset(span: Span, noun_dates: dict[str, DateValue]) -> DateValue | N
     return None
 
 
+def governing_verb(token: Token) -> Token:
+    """The verb a trigger is or hangs from (a noun's nearest verb ancestor), else its root."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def clause_tokens(token: Token) -> set[int]:
     """Token indices of the clause of an event triggered at ``token``.
 
     The trigger's subtree and its verb head's subtree within the sentence, without the
     clauses below (ccomp, advcl, relcl, conj ...) that have their own subject.
     """
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(token)
     roots = [token, verb]
     if verb.dep_ in ("xcomp", "conj") and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         roots.append(verb.head)

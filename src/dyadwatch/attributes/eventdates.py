@@ -18,7 +18,14 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
-from .dates import EMBEDDING_DEPS, SPAN_PREPOSITIONS, DateValue, DocumentDates, clause_tokens
+from .dates import (
+    EMBEDDING_DEPS,
+    SPAN_PREPOSITIONS,
+    DateValue,
+    DocumentDates,
+    clause_tokens,
+    governing_verb,
+)
 from .expressions import date_words
 
 RECENT = timedelta(days=7)  # a day this close before publication is the report's own news
@@ -72,9 +79,7 @@ def in_clause(dates: DocumentDates, token: Token) -> EventDate | None:
 
 def when_clause(dates: DocumentDates, token: Token) -> EventDate | None:
     """ "From early 2022, when troops arrived, ...": a clause hanging off a date takes it."""
-    node = token
-    while node.pos_ not in ("VERB", "AUX") and node.head.i != node.i:
-        node = node.head
+    node = governing_verb(token)
     if node.dep_ not in ("relcl", "advcl", "acl"):
         return None
     head = node.head.i
@@ -94,9 +99,7 @@ def when_clause(dates: DocumentDates, token: Token) -> EventDate | None:
 
 def is_background(token: Token) -> bool:
     """Past perfect ("had closed", "had been closed"): an act before the story's time."""
-    verb = token
-    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-        verb = verb.head
+    verb = governing_verb(token)
     return verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
     )
