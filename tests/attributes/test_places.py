@@ -6,6 +6,7 @@ import pytest
 
 from dyadwatch.attributes import gazetteer as gaz
 from dyadwatch.attributes.places import DocumentPlaces, Gazetteer, default_gazetteer, name_key
+from dyadwatch.diskcache import CACHE_ENV
 from dyadwatch.errors import DataError
 
 
@@ -97,7 +98,7 @@ TINY_INDEX = {
 
 def test_index_is_built_once_and_cached(tmp_path, monkeypatch):
     built = []
-    monkeypatch.setenv(gaz.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     monkeypatch.setattr(gaz, "build_index", lambda *a: built.append(a) or TINY_INDEX)
     places = tmp_path / "places.tsv"
     places.write_text("# none\n", encoding="utf-8")
@@ -115,7 +116,7 @@ def test_index_is_built_once_and_cached(tmp_path, monkeypatch):
 def test_unwritable_cache_folder_still_works(tmp_path, monkeypatch):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    monkeypatch.setenv(gaz.CACHE_ENV, str(blocked / "cache"))
+    monkeypatch.setenv(CACHE_ENV, str(blocked / "cache"))
     monkeypatch.setattr(gaz, "build_index", lambda *a: TINY_INDEX)
     places = tmp_path / "places.tsv"
     places.write_text("", encoding="utf-8")

