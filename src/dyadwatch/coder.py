@@ -128,10 +128,10 @@ class Coder:
             yield Outcome(doc_id=document.id, events=events, document=document)
 
     def _code(self, document: Document, sdoc: Doc) -> list[Event]:
-        actors = self.actor_finder(sdoc, document.date)
+        names = self.actor_finder.names(sdoc, document.date)
         dates = DocumentDates(sdoc, document.date)
-        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in actors.mentions))
-        actors.places = places
+        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in names.values()))
+        actors = self.actor_finder(sdoc, document.date, places, names)
         roles = RoleFinder(actors)
         sentences = {s.start: k for k, s in enumerate(sdoc.sents)}
         events: list[Event] = []

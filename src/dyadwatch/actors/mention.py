@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from ..model import Actor
+from ..model import Actor, Place
 
 if TYPE_CHECKING:  # annotations only: storing mentions needs no spaCy
     from spacy.tokens import Span, Token
@@ -13,6 +13,14 @@ if TYPE_CHECKING:  # annotations only: storing mentions needs no spaCy
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod"}
 # CAMEO's code for an actor the text names but whose country it does not give.
 UNKNOWN_CODE = "---"
+
+
+class PlaceLookup(Protocol):
+    """What the actor rules need of the document's places (attributes.places supplies it)."""
+
+    def at(self, i: int) -> Place | None:
+        """The resolved place whose name covers token ``i``, if any."""
+        ...
 
 
 @dataclass

@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from ..nlp.sents import sentence_of
 from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
-from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, np_span
+from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
 from .people import PeopleRules
 
 # Forms that name an actor by themselves; adjectives only colour a head noun.
@@ -54,7 +54,17 @@ class ActorFinder:
         # every distinct surface form, tokenised exactly as documents are
         self.matcher = FormMatcher(cached_tokens(nlp, kb.forms))
 
-    def __call__(self, doc: Doc, date: str | None) -> DocActors:
+    def __call__(self, doc: Doc, date: str | None, places: PlaceLookup | None = None,
+                 names: dict[int, ActorMention] | None = None) -> DocActors:  # fmt: skip
+        """The document's actors: its ``names`` (found here unless given), role nouns and the
+        rules that read noun phrases; ``places`` place peoples and bodies by where they are."""
+        mentions = self.names(doc, date) if names is None else names
+        actors = DocActors(doc, self.kb, mentions, date, places)
+        actors.add_person_roles()
+        return actors
+
+    def names(self, doc: Doc, date: str | None) -> dict[int, ActorMention]:
+        """The knowledge base's names in ``doc``, by token: the longest match wins."""
         texts: dict[tuple[int, int], str] = {}
         for start, end, text in self.matcher(doc):
             texts.setdefault((start, end), text)
@@ -75,9 +85,7 @@ class ActorFinder:
             mention = _mention_from_entry(span, entry, form.form)
             for i in range(span.start, span.end):
                 mentions[i] = mention
-        actors = DocActors(doc, self.kb, mentions, date)
-        actors.add_person_roles()
-        return actors
+        return mentions
 
 
 def _choose_form(forms: list[Form], span: Span, date: str | None) -> Form | None:
@@ -111,7 +119,7 @@ class DocActors(PeopleRules):
     kb: KnowledgeBase
     by_token: dict[int, ActorMention]
     date: str | None
-    places: object | None = None  # attributes.places.DocumentPlaces, for place_owner
+    places: PlaceLookup | None = None
     _cache: dict[int, ActorMention | None] = field(default_factory=dict)
     mentions: list[ActorMention] = field(default_factory=list)
 
@@ -192,9 +200,9 @@ class DocActors(PeopleRules):
             found = self.by_token.get(child.i) if child.dep_ in ("amod", "compound") else None
             if found is not None and found.form == "adjective" and found.country != people.country:
                 return found.with_text(span, "demonym")
-        places = getattr(self.places, "at", None)
-        if places is None:
+        if self.places is None:
             return None
+        places = self.places.at
         ethnic = any(c.lower_ == "ethnic" for c in head.children)
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
         if ethnic:  # "ethnic Albanians ... in southeastern Serbia": where the sentence is
@@ -249,9 +257,11 @@ class DocActors(PeopleRules):
         nearest = min(states, key=lambda m: abs(m.start - head.i), default=None)
         if nearest is not None:
             return nearest.country
-        at = getattr(self.places, "at", None)  # "met on Thursday in Islamabad"
+        if self.places is None:
+            return None
+        at = self.places.at  # "met on Thursday in Islamabad"
         placed = [(abs(t.i - head.i), p.country) for t in sent
-                  if at is not None and (p := at(t.i)) is not None and p.country]  # fmt: skip
+                  if (p := at(t.i)) is not None and p.country]  # fmt: skip
         return min(placed)[1] if placed else None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:
