@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from dyadwatch.actors import ActorMention
+    from dyadwatch.actors.resolve import DocActors
+    from dyadwatch.attributes.places import DocumentPlaces
+    from dyadwatch.events.roles import RoleFinder
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -22,6 +32,43 @@ def nlp():
     from dyadwatch.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def analyse(coder):
+    """Parses a text and finds its actors and places as the coder does, without coding it."""
+    from dyadwatch.attributes.places import DocumentPlaces
+    from dyadwatch.events.roles import RoleFinder
+
+    def run(text: str, date: str = "2023-05-01") -> Analysed:
+        doc = coder.nlp(text)
+        actors = coder.actor_finder(doc, date)
+        places = DocumentPlaces(doc, coder.gazetteer, (m.country for m in actors.mentions))
+        actors.places = places
+        return Analysed(doc, actors, places, RoleFinder(actors))
+
+    return run
+
+
+@dataclass
+class Analysed:
+    """One parsed text with the coder's actor, place and role readers over it."""
+
+    doc: Doc
+    actors: DocActors
+    places: DocumentPlaces
+    roles: RoleFinder
+
+    def token(self, word: str, nth: int = 0) -> Token:
+        """The nth token (from 0) whose text is ``word``."""
+        found = [t for t in self.doc if t.text == word]
+        if len(found) <= nth:
+            raise LookupError(word)
+        return found[nth]
+
+    def actor(self, word: str, nth: int = 0) -> ActorMention | None:
+        """The actor the noun phrase headed by ``word`` names."""
+        return self.actors.for_np(self.token(word, nth))
 
 
 def shared_path(*parts: str) -> Path:

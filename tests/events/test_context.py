@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from dyadwatch.events.context import counterpart, home_ground, story_states
 from dyadwatch.model import Document
 
 STORY = (
@@ -40,3 +41,74 @@ def test_an_agentless_measure_against_one_state_of_the_story_is_the_others(coder
     assert [(e.event, e.actor.country, e.recipient.country) for e in found] == [
         ("SANCTION", "PER", "BOL")
     ]
+
+
+# -- the rules one by one, on the coder's own readers ---------------------------------------
+
+TWO_STATES = ("Chile accused Peru of moving troops. Peru denied it. "
+              "Chilean officials said Peru must stop.")  # fmt: skip
+
+
+def test_story_states_are_the_two_most_named(analyse):
+    assert set(story_states(analyse(TWO_STATES).roles)) == {"CHL", "PER"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile accused Peru of moving troops.",  # the second state is named only once
+        TWO_STATES + " Bolivia and Bolivia's army and Bolivian police watched.",  # a third
+        # two states named twice each among many others do not dominate the story
+        (
+            "Chile and Peru met. Chile and Peru spoke with Spain, France, Italy, Japan, Kenya, "
+            "Ghana, Mali, Chad and Niger."
+        ),
+    ],
+)
+def test_no_story_states(analyse, text):
+    assert story_states(analyse(text).roles) is None
+
+
+def test_counterpart_is_the_other_state_of_the_story(coder, analyse):
+    found = analyse(TWO_STATES)
+    chile = found.actor("Chile")
+    assert counterpart(coder.kb, found.roles, chile, "ASSAULT").code == "PER"
+
+
+def test_no_counterpart_for_a_home_affair_or_a_third_state(coder, analyse):
+    found = analyse(TWO_STATES + " Spain urged calm.")
+    assert counterpart(coder.kb, found.roles, found.actor("Chile"), "PROTEST") is None
+    assert counterpart(coder.kb, found.roles, found.actor("Spain"), "ASSAULT") is None
+
+
+def home(coder, found, trigger: str, actor_word: str, event: str):
+    tok = found.token(trigger)
+    actor = found.actor(actor_word)
+    return home_ground(coder.kb, found.roles, found.places, tok, actor, event)
+
+
+def test_protesters_at_home_address_their_government(coder, analyse):
+    found = analyse("Thousands of Nigerians rallied in Lagos.")
+    assert home(coder, found, "rallied", "Thousands", "PROTEST").code == "NGAGOV"
+
+
+def test_a_government_acting_at_home_acts_on_its_country(coder, analyse):
+    found = analyse("The Nigerian government lifted the curfew.")
+    assert home(coder, found, "lifted", "government", "CONCEDE").code == "NGA"
+
+
+def test_a_government_does_not_address_itself(coder, analyse):
+    found = analyse("The Nigerian government demanded calm.")
+    assert home(coder, found, "demanded", "government", "REQUEST") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of Nigerians rallied outside the Ghanaian embassy.",  # another state
+        "Ghana recalled its envoy. Thousands of Nigerians rallied.",  # a sentence before
+        "Thousands of Nigerians rallied in Accra.",  # a place in another state
+    ],
+)
+def test_no_home_ground_when_another_state_takes_part(coder, analyse, text):
+    assert home(coder, analyse(text), "rallied", "Thousands", "PROTEST") is None

@@ -1,0 +1,116 @@
+"""Finding event triggers in a parse (events/triggers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.events.triggers import causer_of, dependents, find_candidates
+
+
+def candidates(coder, analyse, text: str) -> dict[str, tuple[str, list[str]]]:
+    """Trigger word -> (event type, the words of the complements it absorbed)."""
+    doc = analyse(text).doc
+    return {c.token.text: (c.trigger.event, [a.token.text for a in c.absorbed])
+            for c in find_candidates(doc, coder.lexicon)}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway expelled two Russian diplomats.", {"expelled": ("SANCTION", [])}),
+        ("Chile rejected Peru's request for talks.",
+         {"rejected": ("REJECT", []), "request": ("REQUEST", []), "talks": ("CONSULT", [])}),
+        ("It rained all day in the capital.", {}),
+    ],
+)  # fmt: skip
+def test_lexicon_words_are_triggers(coder, analyse, text, expected):
+    assert candidates(coder, analyse, text) == expected
+
+
+def test_an_entry_that_asks_for_a_word_needs_that_word(coder, analyse):
+    assert candidates(coder, analyse, "Chile set a deadline for Peru.") == {"set": ("THREATEN", [])}
+    assert "set" not in candidates(coder, analyse, "Chile set the agenda for the summit.")
+
+
+def test_the_extra_word_chooses_among_entries_of_one_verb(coder, analyse):
+    def mode(text):
+        doc = analyse(text).doc
+        return next(c.trigger.mode for c in find_candidates(doc, coder.lexicon)
+                    if c.token.text == "cut")  # fmt: skip
+
+    assert (mode("Chile cut ties with Peru."), mode("Chile cut aid to Peru.")) == (
+        "withdraw", "discontinue"
+    )  # fmt: skip
+
+
+def test_a_participle_describing_a_noun_is_no_reported_act(coder, analyse):
+    assert candidates(coder, analyse, "Troops held the towns occupied by rebels.") == {}
+
+
+def test_a_frame_verb_absorbs_its_complement(coder, analyse):
+    found = candidates(coder, analyse, "Russia threatened to cut gas supplies to Moldova.")
+    assert found == {"threatened": ("THREATEN", ["cut", "supplies"])}
+
+
+def test_an_accusation_absorbs_what_it_says_was_done(coder, analyse):
+    found = candidates(coder, analyse, "Chile accused Peru of launching attacks.")
+    assert found == {"accused": ("ACCUSE", ["attacks"])}
+
+
+def test_a_verb_absorbs_an_object_naming_the_same_act(coder, analyse):
+    found = candidates(coder, analyse, "Chile imposed sanctions on Peru.")
+    assert found == {"imposed": ("SANCTION", ["sanctions"])}
+
+
+@pytest.mark.parametrize("modal", ["must", "should"])
+def test_saying_that_another_party_must_act_is_a_demand(coder, analyse, modal):
+    found = candidates(coder, analyse, f"Peru said Chile {modal} withdraw its troops.")
+    assert found == {"said": ("REQUEST", ["withdraw"])}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru said Chile will withdraw its troops.",  # a forecast, not a demand
+        "Peru said it must withdraw its troops.",  # a pronoun: the speaker itself
+    ],
+)
+def test_no_demand_without_a_deontic_modal_on_another_party(coder, analyse, text):
+    assert "said" not in candidates(coder, analyse, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Since the invasion, Chile has stayed neutral.", "invasion"),  # background time
+        ("After the attack, Chile closed its embassy.", "attack"),
+        ("In retaliation, Peru expelled two diplomats.", "retaliation"),  # a cue
+        ("Chile and Peru discussed the treaty.", "treaty"),  # a document, not an act
+        ("Sanctions are sanctions.", "Sanctions"),  # a label
+    ],
+)
+def test_a_background_or_cue_noun_is_no_trigger(coder, analyse, text, noun):
+    assert noun not in candidates(coder, analyse, text)
+
+
+def test_an_event_noun_as_object_of_a_reporting_verb_is_a_trigger(coder, analyse):
+    found = candidates(coder, analyse, "The ministry confirmed the attack on the convoy.")
+    assert found.get("attack", ("",))[0] == "ASSAULT"
+
+
+def test_a_support_verb_gives_way_to_the_event_noun_it_governs(coder, analyse):
+    found = candidates(coder, analyse, "Chile staged an attack on Peru.")
+    assert "staged" not in found and found["attack"][0] == "ASSAULT"
+
+
+def test_dependents_read_through_a_measure_to_what_is_measured(analyse):
+    found = analyse("Japan sent 700 tonnes of aid to Haiti.")
+    assert {"tonne", "aid", "to", "haiti"} <= dependents(found.token("sent"))
+    assert "aid" not in dependents(found.token("Haiti"))
+
+
+def test_causer_of_a_complement(analyse):
+    found = analyse("The court ordered the company to suspend operations.")
+    assert causer_of(found.token("suspend")).text == "ordered"
+    other = analyse("The company decided to suspend operations.")
+    assert causer_of(other.token("suspend")) is None
