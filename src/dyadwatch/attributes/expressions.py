@@ -17,15 +17,22 @@ from pathlib import Path
 import dateparser
 
 from ..errors import DataError
+from ..tables import words
 
 DATA = Path(__file__).parent / "data"
+WORD_LISTS = DATA / "words.tsv"
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-FORWARD = {"later", "after", "afterwards", "afterward", "next", "following", "subsequent"}
-BACKWARD = {"earlier", "before", "prior", "previous", "preceding", "ago"}
+FORWARD = words(WORD_LISTS, "forward")
+BACKWARD = words(WORD_LISTS, "backward")
 VAGUE_COUNT = 3  # "days later", "a few weeks earlier": a count of about three
 WORD_RE = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
+# "the past two weeks", "this month": counted from publication
+NEAR_PUBLICATION = words(WORD_LISTS, "near_publication")
+# "the next day": a day counted from another
+NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
+PARTS_OF_MONTH = words(WORD_LISTS, "parts_of_month")  # "early June": a part of a month, not a day
 
 
 def read_tsv(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
@@ -114,7 +121,7 @@ def offset_expression(words: list[str]) -> Expr | None:
         return None
     at, length = units[-1]
     rest = set(words)
-    if rest & {"past", "recent", "last", "this", "coming", "current"} and not rest & {"ago"}:
+    if rest & NEAR_PUBLICATION and not rest & {"ago"}:
         plural_past = bool(rest & {"past", "recent"}) and words[at].endswith("s")
         if plural_past or rest & {"this", "current"}:
             return Expr("pubmonth", precision="year" if length == 365 else "month")
@@ -129,7 +136,7 @@ def offset_expression(words: list[str]) -> Expr | None:
     if direction == 0:
         return None  # a duration ("for 30 days"), not a date
     count, exact = _count(words, at)
-    if words[0] in ("next", "following", "previous", "prior", "preceding") or (
+    if words[0] in NEXT_OR_PREVIOUS or (
         words[0] == "the" and len(words) > 1 and words[1] in FORWARD | BACKWARD
     ):
         count, exact = 1, True
@@ -197,7 +204,7 @@ def parse_expression(text: str) -> Expr | None:
     if not months:
         return Expr("calendar", year, precision="year")
     days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
-    vague = set(words) & {"early", "late", "mid", "end", "beginning", "start", "middle"}
+    vague = set(words) & PARTS_OF_MONTH
     if days and not vague:
         return Expr("calendar", year, months[0], days[0])
     return Expr("calendar", year, months[0], precision="month")

@@ -12,16 +12,20 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import ClassVar
 
 from spacy.tokens import Token
 
 from ..errors import DataError
+from ..tables import words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 CUE_CLASSES = ("speech", "hedge_adverb", "report_adverb", "hedge_modal", "hypothetical_modal",
                "future_modal", "conditional", "hedge_predicate", "intent", "negation", "reason",
                "reason_officially")  # fmt: skip
-SPEAKER_OWN = {"announce", "declare", "state", "confirm", "say", "tell", "insist", "stress"}
+SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
 
 
 @lru_cache(maxsize=1)

@@ -18,16 +18,16 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ..model import Quantity
+from ..tables import words
 from .expressions import date_words, number_words, read_tsv
 
 DATA = Path(__file__).parent / "data"
+WORD_LISTS = DATA / "words.tsv"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT",
                "WORK_OF_ART", "LANGUAGE", "ORDINAL"}  # fmt: skip
 MODIFIER_DEPS = {"quantmod", "amod", "advmod"}
-DURATION_WORDS = {"about", "around", "nearly", "almost", "some", "more", "than", "over", "at",
-                  "least", "up", "to", "the", "a", "an", "-", "another", "additional", "for",
-                  "of", "roughly", "just", "under", "fewer", "less", "full"}  # fmt: skip
-PERCENT = {"%", "percent", "per cent", "pct"}
+DURATION_WORDS = words(WORD_LISTS, "duration_words")
+PERCENT = words(WORD_LISTS, "percent")
 NUMERAL_RE = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*)$")
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)

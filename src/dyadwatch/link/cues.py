@@ -11,12 +11,17 @@ import csv
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
 from ..errors import DataError
+from ..tables import words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 KINDS = ("before", "verb")
+ANGERING = words(WORD_LISTS, "angering")  # "X was angered ... because Y": verbs of causing anger
 
 
 @dataclass(frozen=True)
@@ -65,8 +70,6 @@ def response_cue(trigger: Token, sent: Span) -> str | None:
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because"
                                        for c in anc.children):  # fmt: skip
             head = anc.head
-            if any(c.dep_ == "agent" for c in head.children) or head.lemma_.lower() in (
-                "anger", "enrage", "irritate", "infuriate", "upset", "annoy", "provoke",
-            ):  # fmt: skip
+            if any(c.dep_ == "agent" for c in head.children) or head.lemma_.lower() in ANGERING:
                 return "because"
     return None

@@ -25,6 +25,9 @@ from ..actors.mention import UNKNOWN_CODE
 from ..datespan import date_span
 from ..errors import DataError
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
+from ..tables import words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -35,31 +38,10 @@ STEM = 5  # "recognise" and "recognize", "refused" and "refusal" share their fir
 WORD_RE = re.compile(r"(?<![\w'’])[a-z]{3,}\b")  # lower-case words: names and demonyms stay out
 # Verbs that frame another event ("refused to recognise", "refused an offer"): sharing one
 # of them does not make two triggers the same.
-CONTROL_STEMS = frozenset(
-    {
-        "refus",
-        "decli",
-        "agree",
-        "decid",
-        "annou",
-        "pledg",
-        "vowed",
-        "promi",
-        "plann",
-        "sough",
-        "tried",
-        "order",
-        "urged",
-        "calle",
-    }
-)
+CONTROL_STEMS = words(WORD_LISTS, "control_stems")
 WINDOW = 3  # content words either side of the trigger that may show the same act
 # Words too common in news to show that two mentions tell of one act.
-GENERIC_WORDS = frozenset({
-    "said", "says", "told", "added", "according", "reported", "stated", "country", "countries",
-    "government", "state", "states", "official", "officials", "people", "year", "years",
-    "month", "months", "week", "weeks", "time", "day", "days",
-})  # fmt: skip
+GENERIC_WORDS = words(WORD_LISTS, "generic_words")
 
 
 @lru_cache(maxsize=4)
