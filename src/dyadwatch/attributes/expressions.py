@@ -17,10 +17,11 @@ from pathlib import Path
 import dateparser
 
 from ..errors import DataError
-from ..tables import words
+from ..tables import fail, read_table, words
 
 DATA = Path(__file__).parent / "data"
 WORD_LISTS = DATA / "words.tsv"
+WORD_VALUE_COLUMNS = ("word", "kind", "value")  # date_words.tsv and numbers.tsv
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 FORWARD = words(WORD_LISTS, "forward")
 BACKWARD = words(WORD_LISTS, "backward")
@@ -59,9 +60,10 @@ def date_words() -> dict[str, tuple[str, int]]:
     """Month, weekday and time-unit words from data/date_words.tsv: word -> (kind, value)."""
     path = DATA / "date_words.tsv"
     words: dict[str, tuple[str, int]] = {}
-    for number, (word, kind, value) in read_tsv(path, 3):
-        if kind not in ("month", "weekday", "unit", "part") or not value.isdigit():
-            raise DataError(f"{path}, line {number}: bad kind {kind!r} or value {value!r}")
+    for number, row in read_table(path, required=WORD_VALUE_COLUMNS, allowed=WORD_VALUE_COLUMNS):
+        word, kind, value = (row[c] for c in WORD_VALUE_COLUMNS)
+        if not word or kind not in ("month", "weekday", "unit", "part") or not value.isdigit():
+            raise fail(path, number, f"bad kind {kind!r} or value {value!r}")
         words[word.lower()] = (kind, int(value))
     return words
 
@@ -71,13 +73,14 @@ def number_words() -> dict[str, tuple[str, float]]:
     """Number words from data/numbers.tsv: word -> (kind, value), kind number|scale|range."""
     path = DATA / "numbers.tsv"
     words: dict[str, tuple[str, float]] = {}
-    for number, (word, kind, value) in read_tsv(path, 3):
-        if kind not in ("number", "scale", "range"):
-            raise DataError(f"{path}, line {number}: bad kind {kind!r}")
+    for number, row in read_table(path, required=WORD_VALUE_COLUMNS, allowed=WORD_VALUE_COLUMNS):
+        word, kind, value = (row[c] for c in WORD_VALUE_COLUMNS)
+        if not word or kind not in ("number", "scale", "range"):
+            raise fail(path, number, f"bad kind {kind!r}")
         try:
             words[word.lower()] = (kind, float(value))
         except ValueError as e:
-            raise DataError(f"{path}, line {number}: bad value {value!r}") from e
+            raise fail(path, number, f"bad value {value!r}") from e
     return words
 
 
