@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -42,6 +43,9 @@ from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import sentence_of
 from .outcome import Outcome
+from .tables import words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 
 @dataclass
@@ -363,7 +367,7 @@ class Coder:
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
-LEAVING = {"withdraw", "quit", "leave", "exit", "pull", "abandon"}
+LEAVING = words(WORD_LISTS, "leaving")
 
 
 def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:

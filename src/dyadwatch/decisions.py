@@ -4,29 +4,23 @@ its type or factuality (``recode``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from .attributes.factuality import Factuality
 from .events.context import STATE_FORMS
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate
+from .tables import words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 COOPERATIVE_QUADS = (1, 2)
-CHARGING = {"charge", "indict"}  # a state "charged" with something is accused, not arrested
+# A state "charged" with something is accused, not arrested
+CHARGING = words(WORD_LISTS, "charging")
 ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
-FUTURE = {"will", "shall", "'ll"}
-RETALIATION = {
-    "retaliate",
-    "respond",
-    "punish",
-    "avenge",
-    "reciprocate",
-    "response",
-    "retaliation",
-    "revenge",
-    "reprisal",
-    "punishment",
-    "retribution",
-}
+FUTURE = words(WORD_LISTS, "future")
+RETALIATION = words(WORD_LISTS, "retaliation")
 
 
 def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | None]:

@@ -18,7 +18,7 @@ from dyadwatch.read.checks import (
     english_score,
     function_words,
     normalise_text,
-    parse_word_list,
+    read_word_list,
 )
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
@@ -158,16 +158,18 @@ def test_shipped_word_list_loads() -> None:
 @pytest.mark.parametrize(
     ("lines", "words"),
     [
-        (["words", "the"], "line 1: expected the header"),
-        (["# note", "word", "the", "The"], "line 4: 'The' is not one lower-case word"),
-        (["word", "the", "of", "the"], "line 4: 'the' is listed twice"),
-        (["word", "two words"], "line 2"),
-        (["word"], "no words"),
+        (["words", "the"], ":1: missing columns"),
+        (["# note", "word", "the", "The"], ":4: 'The' is not one lower-case word"),
+        (["word", "the", "of", "the"], ":4: 'the' is listed twice"),
+        (["word", "two words"], ":2: "),
+        (["word"], ": no words"),
     ],
 )
-def test_word_list_errors_name_file_and_line(lines: list[str], words: str) -> None:
-    with pytest.raises(DataError, match=f"test.tsv.*{words}"):
-        parse_word_list(lines, "test.tsv")
+def test_word_list_errors_name_file_and_line(tmp_path, lines: list[str], words: str) -> None:
+    path = tmp_path / "test.tsv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError, match=f"^test.tsv{words}"):
+        read_word_list(path)
 
 
 @pytest.mark.skipif(

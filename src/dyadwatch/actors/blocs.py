@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..errors import DataError
-from .tables import read_table, split_list
+from ..tables import read_table, split_list
 
 BLOCS_FILE = Path(__file__).parent / "data" / "blocs.tsv"
 COUNTRY_RE = re.compile(r"[A-Z]{3}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import DataError
 from ..model import SECTORS
-from .tables import fail, pad_date, read_table, read_yaml_rows, split_list, valid_date
+from ..tables import fail, pad_date, read_table, read_yaml_rows, split_list, valid_date
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 KINDS = ("country", "region", "org", "person", "group")

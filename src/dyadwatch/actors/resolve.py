@@ -9,27 +9,30 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..nlp.sents import sentence_of
+from ..tables import words
 from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
 from .people import PeopleRules
 
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
 # Forms that name an actor by themselves; adjectives only colour a head noun.
 NAMING_FORMS = {"name", "alias", "demonym", "capital", "metonym", "surname"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-THING_PRONOUNS = {"it", "its", "itself"}
-GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
-OUR_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
-QUANTIFIERS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
-               "millions", "group", "crowd", "number", "handful", "score", "scores", "some",
-               "many", "several", "delegation", "contingent", "team", "unit", "band"}  # fmt: skip
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+PERSON_PRONOUNS = words(WORD_LISTS, "person_pronouns")
+THING_PRONOUNS = words(WORD_LISTS, "thing_pronouns")
+GROUP_PRONOUNS = words(WORD_LISTS, "group_pronouns")
+OUR_PRONOUNS = words(WORD_LISTS, "our_pronouns")
+QUANTIFIERS = words(WORD_LISTS, "quantifiers")
+LOCATIVE_PREPS = words(WORD_LISTS, "locative_preps")
+OWNER_PREPS = words(WORD_LISTS, "owner_preps")  # prepositions that tie a noun to its owner
 
 
 def _mention_from_entry(span: Span, entry: ActorEntry, form: str) -> ActorMention:
@@ -290,16 +293,7 @@ class DocActors(PeopleRules):
                         return found
                     if d + 1 < depth:
                         queue.append((child, d + 1))
-                elif child.dep_ == "prep" and child.lower_ in (
-                    "of",
-                    "from",
-                    "for",
-                    "in",
-                    "to",
-                    "against",
-                    "by",
-                    "with",
-                ):
+                elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found = self.for_np(pobj) or self._adjective(pobj)

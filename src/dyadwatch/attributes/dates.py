@@ -15,10 +15,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
+from ..tables import words
 from .expressions import (
     WORD_RE,
     Expr,
@@ -28,13 +30,17 @@ from .expressions import (
     parse_expression,
 )
 
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
 CURRENT = timedelta(days=31)  # a named day this close to publication belongs to the story
 LATE_MARGIN = timedelta(days=62)  # a bare "June 17" may not lie further after publication
 EMBEDDING_DEPS = {"relcl", "acl", "appos"}  # a clause or apposition about another thing
-SPAN_PREPOSITIONS = {"since", "until", "till"}  # "since 2020" times a state, not an act
+SPAN_PREPOSITIONS = words(WORD_LISTS, "span_prepositions")  # "since 2020" times a state, not an act
 NON_TEMPORAL_DEPS = {"compound", "nummod", "amod"}  # "the 1995 agreement": a name, not a date
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
+# "the next day": a day counted from another
+NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
 
 
 @dataclass(frozen=True)
@@ -155,11 +161,7 @@ def _candidates(doc: Doc) -> list[Span]:
         elif kind == "unit" and any(c.dep_ == "prep" and c.lower_ in ("after", "before")
                                     for c in token.children):  # fmt: skip
             start = token.left_edge.i  # "(two) days after the explosion"
-        elif (
-            kind == "unit"
-            and start > 0
-            and doc[start - 1].lower_ in ("next", "following", "previous", "preceding", "prior")
-        ):
+        elif kind == "unit" and start > 0 and doc[start - 1].lower_ in NEXT_OR_PREVIOUS:
             # "The next day" the tagger missed (often at the start of a paragraph)
             start -= 1
             if start > 0 and doc[start - 1].lower_ == "the":

@@ -17,15 +17,23 @@ from pathlib import Path
 import dateparser
 
 from ..errors import DataError
+from ..tables import fail, read_table, words
 
 DATA = Path(__file__).parent / "data"
+WORD_LISTS = DATA / "words.tsv"
+WORD_VALUE_COLUMNS = ("word", "kind", "value")  # date_words.tsv and numbers.tsv
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
-FORWARD = {"later", "after", "afterwards", "afterward", "next", "following", "subsequent"}
-BACKWARD = {"earlier", "before", "prior", "previous", "preceding", "ago"}
+FORWARD = words(WORD_LISTS, "forward")
+BACKWARD = words(WORD_LISTS, "backward")
 VAGUE_COUNT = 3  # "days later", "a few weeks earlier": a count of about three
 WORD_RE = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
+# "the past two weeks", "this month": counted from publication
+NEAR_PUBLICATION = words(WORD_LISTS, "near_publication")
+# "the next day": a day counted from another
+NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
+PARTS_OF_MONTH = words(WORD_LISTS, "parts_of_month")  # "early June": a part of a month, not a day
 
 
 def read_tsv(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
@@ -52,9 +60,10 @@ def date_words() -> dict[str, tuple[str, int]]:
     """Month, weekday and time-unit words from data/date_words.tsv: word -> (kind, value)."""
     path = DATA / "date_words.tsv"
     words: dict[str, tuple[str, int]] = {}
-    for number, (word, kind, value) in read_tsv(path, 3):
-        if kind not in ("month", "weekday", "unit", "part") or not value.isdigit():
-            raise DataError(f"{path}, line {number}: bad kind {kind!r} or value {value!r}")
+    for number, row in read_table(path, required=WORD_VALUE_COLUMNS, allowed=WORD_VALUE_COLUMNS):
+        word, kind, value = (row[c] for c in WORD_VALUE_COLUMNS)
+        if not word or kind not in ("month", "weekday", "unit", "part") or not value.isdigit():
+            raise fail(path, number, f"bad kind {kind!r} or value {value!r}")
         words[word.lower()] = (kind, int(value))
     return words
 
@@ -64,13 +73,14 @@ def number_words() -> dict[str, tuple[str, float]]:
     """Number words from data/numbers.tsv: word -> (kind, value), kind number|scale|range."""
     path = DATA / "numbers.tsv"
     words: dict[str, tuple[str, float]] = {}
-    for number, (word, kind, value) in read_tsv(path, 3):
-        if kind not in ("number", "scale", "range"):
-            raise DataError(f"{path}, line {number}: bad kind {kind!r}")
+    for number, row in read_table(path, required=WORD_VALUE_COLUMNS, allowed=WORD_VALUE_COLUMNS):
+        word, kind, value = (row[c] for c in WORD_VALUE_COLUMNS)
+        if not word or kind not in ("number", "scale", "range"):
+            raise fail(path, number, f"bad kind {kind!r}")
         try:
             words[word.lower()] = (kind, float(value))
         except ValueError as e:
-            raise DataError(f"{path}, line {number}: bad value {value!r}") from e
+            raise fail(path, number, f"bad value {value!r}") from e
     return words
 
 
@@ -114,7 +124,7 @@ def offset_expression(words: list[str]) -> Expr | None:
         return None
     at, length = units[-1]
     rest = set(words)
-    if rest & {"past", "recent", "last", "this", "coming", "current"} and not rest & {"ago"}:
+    if rest & NEAR_PUBLICATION and not rest & {"ago"}:
         plural_past = bool(rest & {"past", "recent"}) and words[at].endswith("s")
         if plural_past or rest & {"this", "current"}:
             return Expr("pubmonth", precision="year" if length == 365 else "month")
@@ -129,7 +139,7 @@ def offset_expression(words: list[str]) -> Expr | None:
     if direction == 0:
         return None  # a duration ("for 30 days"), not a date
     count, exact = _count(words, at)
-    if words[0] in ("next", "following", "previous", "prior", "preceding") or (
+    if words[0] in NEXT_OR_PREVIOUS or (
         words[0] == "the" and len(words) > 1 and words[1] in FORWARD | BACKWARD
     ):
         count, exact = 1, True
@@ -197,7 +207,7 @@ def parse_expression(text: str) -> Expr | None:
     if not months:
         return Expr("calendar", year, precision="year")
     days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
-    vague = set(words) & {"early", "late", "mid", "end", "beginning", "start", "middle"}
+    vague = set(words) & PARTS_OF_MONTH
     if days and not vague:
         return Expr("calendar", year, months[0], days[0])
     return Expr("calendar", year, months[0], precision="month")

@@ -8,37 +8,38 @@ that"), speech verbs ("X reports that") and intent words ("plans to", "is willin
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import ClassVar
 
 from spacy.tokens import Token
 
 from ..errors import DataError
+from ..tables import fail, read_table, shown, split_list, words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
+CUE_COLUMNS = ("class", "words", "meaning")
 
 CUE_CLASSES = ("speech", "hedge_adverb", "report_adverb", "hedge_modal", "hypothetical_modal",
                "future_modal", "conditional", "hedge_predicate", "intent", "negation", "reason",
                "reason_officially")  # fmt: skip
-SPEAKER_OWN = {"announce", "declare", "state", "confirm", "say", "tell", "insist", "stress"}
+SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
 
 
 @lru_cache(maxsize=1)
 def cues() -> dict[str, frozenset[str]]:
     """The cue word classes from attributes/data/cues.tsv."""
     out: dict[str, frozenset[str]] = {}
-    path = resources.files("dyadwatch.attributes") / "data" / "cues.tsv"
-    with path.open(encoding="utf-8") as fh:
-        for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
-            if not row or row[0].startswith("#"):
-                continue
-            if len(row) < 2 or row[0] not in CUE_CLASSES:
-                raise DataError(f"cues.tsv:{n}: expected a cue class and words, got {row[:2]}")
-            out[row[0]] = frozenset(w.strip() for w in row[1].split("|") if w.strip())
+    path = CUES_FILE
+    for n, row in read_table(path, required=("class", "words"), allowed=CUE_COLUMNS):
+        if row["class"] not in CUE_CLASSES or not row["words"]:
+            raise fail(path, n, f"expected a cue class and words, got {row['class']!r}")
+        out[row["class"]] = frozenset(split_list(row["words"]))
     missing = set(CUE_CLASSES) - set(out)
     if missing:
-        raise DataError(f"cues.tsv: missing cue classes {sorted(missing)}")
+        raise DataError(f"{shown(path)}: missing cue classes {sorted(missing)}")
     return out
 
 

@@ -11,38 +11,24 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
 from ..nlp.sents import sentence_of
+from ..tables import words
 from .dates import clause_tokens
 from .gazetteer import Gazetteer, default_gazetteer, name_key
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 __all__ = ["DocumentPlaces", "Gazetteer", "PlaceMention", "default_gazetteer", "name_key"]
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-LOCATIVE = {
-    "in", "at", "near", "outside", "inside", "across", "into", "off", "around",
-    "throughout", "within", "along", "over", "onto", "towards", "toward", "through",
-}  # fmt: skip
+LOCATIVE = words(WORD_LISTS, "locative")
 # "near the town of Samarra": a place named through the kind of place it is
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "district",
-    "port",
-    "capital",
-    "county",
-    "state",
-    "area",
-    "outskirts",
-    "suburb",
-    "enclave",
-}
+PLACE_NOUNS = words(WORD_LISTS, "place_nouns")
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,16 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ..model import Quantity
-from .expressions import date_words, number_words, read_tsv
+from ..tables import fail, read_table, words
+from .expressions import date_words, number_words
 
 DATA = Path(__file__).parent / "data"
+WORD_LISTS = DATA / "words.tsv"
 NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PRODUCT",
                "WORK_OF_ART", "LANGUAGE", "ORDINAL"}  # fmt: skip
 MODIFIER_DEPS = {"quantmod", "amod", "advmod"}
-DURATION_WORDS = {"about", "around", "nearly", "almost", "some", "more", "than", "over", "at",
-                  "least", "up", "to", "the", "a", "an", "-", "another", "additional", "for",
-                  "of", "roughly", "just", "under", "fewer", "less", "full"}  # fmt: skip
-PERCENT = {"%", "percent", "per cent", "pct"}
+DURATION_WORDS = words(WORD_LISTS, "duration_words")
+PERCENT = words(WORD_LISTS, "percent")
 NUMERAL_RE = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*)$")
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -36,7 +36,13 @@ ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
 @cache
 def currencies() -> dict[str, str]:
     """Currency symbols and words from data/currencies.tsv: written form -> ISO 4217 code."""
-    return {form.lower(): code for _, (form, code) in read_tsv(DATA / "currencies.tsv", 2)}
+    path = DATA / "currencies.tsv"
+    found = {}
+    for number, row in read_table(path, required=("form", "code"), allowed=("form", "code")):
+        if not row["form"] or not row["code"]:
+            raise fail(path, number, "expected a written form and a currency code")
+        found[row["form"].lower()] = row["code"]
+    return found
 
 
 def _word_value(token: Token) -> tuple[str, float] | None:

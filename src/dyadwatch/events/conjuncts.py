@@ -4,13 +4,18 @@ Azerbaijan accused each other" an accusation each way."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc
 
 from ..actors import ActorMention
 from ..actors.mention import UNKNOWN_CODE
+from ..tables import words
 from .roles import RoleFinder
 
-RECIPROCAL_PRONOUNS = {("each", "other"), ("one", "another")}
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
+RECIPROCAL_PRONOUNS = {tuple(p.split()) for p in words(WORD_LISTS, "reciprocal_pronouns")}
 
 
 def _in_clause(head, token) -> bool:

@@ -6,31 +6,20 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
 from ..model import Event
 from ..nlp.sents import sentence_of
+from ..tables import words
 from .roles import RoleFinder, Roles
 
-DEMONSTRATIVES = {"this", "that", "it", "which"}
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
+DEMONSTRATIVES = words(WORD_LISTS, "demonstratives")
 # What is offered or asked, so that accepting or refusing it answers the one who made it.
-PROPOSALS = {
-    "offer",
-    "demand",
-    "invitation",
-    "request",
-    "proposal",
-    "call",
-    "appeal",
-    "plea",
-    "ultimatum",
-    "initiative",
-    "plan",
-    "bid",
-    "overture",
-    "suggestion",
-}
+PROPOSALS = words(WORD_LISTS, "proposals")
 HOME_CONTEXT_SENTENCES = 2  # earlier sentences that must name no other state either
 # What citizens, parties and rebels do at home is addressed to their government.
 STATE_FORMS = {"name", "alias", "capital", "metonym"}  # the state itself, not its people
@@ -179,23 +168,7 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
 
 
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
-EVENT_NOUNS = {
-    "decision",
-    "order",
-    "ruling",
-    "ban",
-    "measure",
-    "move",
-    "step",
-    "suspension",
-    "restriction",
-    "sanction",
-    "verdict",
-    "decree",
-    "policy",
-    "plan",
-    "action",
-}
+EVENT_NOUNS = words(WORD_LISTS, "event_nouns")
 
 
 @dataclass

@@ -10,26 +10,28 @@ Recipients come from the object, the passive subject, and prepositional phrases.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from spacy.tokens import Token
 
 from ..actors.mention import UNKNOWN_CODE
 from ..actors.resolve import ActorMention, DocActors
+from ..tables import words
 from .support import support_verbs
 from .triggers import Candidate, causer_of
 
-VERB_RECIPIENT_PREPS = ("against", "to", "with", "on", "at", "toward", "towards", "from", "upon",
-                        "into", "for", "over", "in")  # fmt: skip
-NOUN_RECIPIENT_PREPS = ("against", "on", "to", "at", "toward", "towards", "for", "of", "with",
-                        "from", "into", "upon", "over", "in")  # fmt: skip
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
+VERB_RECIPIENT_PREPS = words(WORD_LISTS, "verb_recipient_preps")
+NOUN_RECIPIENT_PREPS = words(WORD_LISTS, "noun_recipient_preps")
 SUBJECT_DEPS = ("nsubj", "csubj")
 # "with": "went into overdrive with threats"; "of": "a series of threats".
-GOVERNING_PREPS = ("with", "of", "in", "into", "for", "at")
-RELATIVE = {"whom", "which", "that", "who"}
-RESPONSE_VERBS = {"reject", "accept", "refuse", "decline", "welcome", "deny", "grant", "approve",
-                  "ignore", "heed", "answer", "rebuff", "spurn", "dismiss", "endorse"}  # fmt: skip
-OBJECT_CONTROL = {"urge", "ask", "call", "persuade", "press", "tell", "order", "force", "invite",
-                  "encourage", "compel", "allow", "request", "instruct", "push", "help"}  # fmt: skip
+GOVERNING_PREPS = words(WORD_LISTS, "governing_preps")
+RELATIVE = words(WORD_LISTS, "relative")
+RESPONSE_VERBS = words(WORD_LISTS, "response_verbs")
+OBJECT_CONTROL = words(WORD_LISTS, "object_control")
+# "imposed sanctions on Russia": the object's recipient
+OBJECT_PREPS = words(WORD_LISTS, "object_preps")
 
 
 @dataclass
@@ -323,7 +325,7 @@ class RoleFinder:
                 return found, "object"
             # "granted asylum to the officers", "imposed sanctions on Russia"
             for child in patient.children:
-                if child.dep_ == "prep" and child.lower_ in ("to", "on", "against", "for", "upon"):
+                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
                     for pobj in child.children:
                         found = self.np_actor(pobj, owner=True) if pobj.dep_ == "pobj" else None
                         if differs(found):

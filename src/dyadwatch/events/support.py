@@ -6,14 +6,17 @@ subject is the actor of the noun), so it lives apart from both.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
+from functools import cache
+from pathlib import Path
+
+from ..tables import words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 
-@lru_cache(maxsize=1)
+@cache
 def support_verbs() -> frozenset[str]:
     """Verbs that lend their subject to an event noun: "announced the suspension",
-    "issued threats", "went into overdrive with attacks" (events/data/support_verbs.txt)."""
-    path = resources.files("dyadwatch.events") / "data" / "support_verbs.txt"
-    words = path.read_text(encoding="utf-8").split("\n")
-    return frozenset(w.strip() for w in words if w.strip() and not w.startswith("#"))
+    "issued threats", "went into overdrive with attacks" (``support_verbs`` in
+    events/data/words.tsv)."""
+    return words(WORD_LISTS, "support_verbs")

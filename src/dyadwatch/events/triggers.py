@@ -9,15 +9,19 @@ complement gives them content (recipient, context) but is not coded a second tim
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..tables import words
 from .lexicon import Lexicon, Trigger
 from .support import support_verbs
 
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
 TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": None, "AUX": None}
 # Verbs that cause another's action: the causer acts on the causee ("ordered X to suspend").
-CAUSATIVE = {"order", "force", "compel", "require", "instruct", "direct", "oblige", "make"}
+CAUSATIVE = words(WORD_LISTS, "causative")
 # Verbs whose dependents are the lemma of a phrasal particle or object, read one level down.
 DEPENDENT_DEPS = {"prt", "dobj", "prep", "compound", "pobj", "amod", "advmod", "attr", "acomp",
                   "nsubjpass", "dative", "xcomp", "npadvmod", "nmod", "oprd"}  # fmt: skip
@@ -38,11 +42,7 @@ class Candidate:
         return self.token.i
 
 
-MEASURES = {"ton", "tonne", "kg", "kilogram", "kilo", "pound", "dollar", "euro", "million",
-            "billion", "thousand", "hundred", "worth", "amount", "lot", "batch", "shipment",
-            "consignment", "load", "package", "number", "quantity", "crate", "box", "bag",
-            "litre", "liter", "gallon", "barrel", "kind", "type", "form", "set", "series",
-            "round", "wave", "string", "volley", "supply", "convoy", "planeload", "truckload"}  # fmt: skip
+MEASURES = words(WORD_LISTS, "measures")
 
 
 def dependents(token: Token) -> set[str]:
@@ -106,9 +106,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     return [c for c in found.values() if c.frame_of is None]
 
 
-DEONTIC = {"must", "should", "ought"}
-SAYING = {"say", "declare", "insist", "reiterate", "state", "tell", "stress", "conclude",
-          "warn", "argue", "write", "add", "announce", "demand", "maintain"}  # fmt: skip
+DEONTIC = words(WORD_LISTS, "deontic")
+SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
 
@@ -180,16 +179,13 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
 
 # Prepositions whose object is the time or background of another event, not an event coded
 # here: "since the start of the aggression", "days after the explosion".
-BACKGROUND_PREPS = {"since", "after", "before", "during", "amid", "amidst", "following",
-                    "until", "despite", "like", "unlike"}  # fmt: skip
-BACKGROUND_NOUNS = {"backdrop", "wake", "aftermath", "eve", "run", "shadow", "context", "face"}
-CUE_NOUNS = {"retaliation", "response", "reply", "return", "reaction", "revenge", "answer",
-             "countermeasure"}  # fmt: skip
+BACKGROUND_PREPS = words(WORD_LISTS, "background_preps")
+BACKGROUND_NOUNS = words(WORD_LISTS, "background_nouns")
+CUE_NOUNS = words(WORD_LISTS, "cue_nouns")
 
 
 # Nouns for documents rather than acts: an event only when signed, reached, concluded ...
-DOCUMENT_NOUNS = {"agreement", "deal", "treaty", "accord", "pact", "memorandum", "proposal",
-                  "plan", "resolution", "declaration", "charter", "convention"}  # fmt: skip
+DOCUMENT_NOUNS = words(WORD_LISTS, "document_nouns")
 
 
 def _background(noun: Token) -> bool:

@@ -7,16 +7,19 @@ earlier event in the document by the other side of the dyad.
 
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..errors import DataError
+from ..tables import fail, read_table, words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 
 KINDS = ("before", "verb")
+ANGERING = words(WORD_LISTS, "angering")  # "X was angered ... because Y": verbs of causing anger
 
 
 @dataclass(frozen=True)
@@ -28,18 +31,14 @@ class LinkCues:
 @lru_cache(maxsize=1)
 def link_cues() -> LinkCues:
     phrases, verbs = [], set()
-    path = resources.files("dyadwatch.link") / "data" / "cues.tsv"
-    with path.open(encoding="utf-8") as fh:
-        for n, row in enumerate(csv.reader(fh, delimiter="\t"), 1):
-            if not row or row[0].startswith("#"):
-                continue
-            if len(row) != 2 or row[0] not in KINDS:
-                raise DataError(f"link/data/cues.tsv:{n}: expected 'kind<TAB>phrase', got {row}")
-            words = tuple(row[1].lower().split())
-            if row[0] == "before":
-                phrases.append(words)
-            else:
-                verbs.add(row[1].lower())
+    for n, row in read_table(CUES_FILE, required=("kind", "phrase"), allowed=("kind", "phrase")):
+        if row["kind"] not in KINDS or not row["phrase"]:
+            raise fail(CUES_FILE, n, f"expected 'kind<TAB>phrase', got {list(row.values())}")
+        words = tuple(row["phrase"].lower().split())
+        if row["kind"] == "before":
+            phrases.append(words)
+        else:
+            verbs.add(row["phrase"].lower())
     return LinkCues(tuple(phrases), frozenset(verbs))
 
 
@@ -65,8 +64,6 @@ def response_cue(trigger: Token, sent: Span) -> str | None:
         if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because"
                                        for c in anc.children):  # fmt: skip
             head = anc.head
-            if any(c.dep_ == "agent" for c in head.children) or head.lemma_.lower() in (
-                "anger", "enrage", "irritate", "infuriate", "upset", "annoy", "provoke",
-            ):  # fmt: skip
+            if any(c.dep_ == "agent" for c in head.children) or head.lemma_.lower() in ANGERING:
                 return "because"
     return None

@@ -12,7 +12,6 @@ overwritten.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from collections.abc import Iterable
@@ -23,8 +22,10 @@ from typing import Any
 
 from ..actors.mention import UNKNOWN_CODE
 from ..datespan import date_span
-from ..errors import DataError
 from ..model import PLOVER_TYPES, Actor, Event, Quantity, Source
+from ..tables import fail, read_table, words
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 ALTERNATES_FILE = Path(__file__).parent / "data" / "type_alternates.tsv"
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
@@ -35,50 +36,22 @@ STEM = 5  # "recognise" and "recognize", "refused" and "refusal" share their fir
 WORD_RE = re.compile(r"(?<![\w'’])[a-z]{3,}\b")  # lower-case words: names and demonyms stay out
 # Verbs that frame another event ("refused to recognise", "refused an offer"): sharing one
 # of them does not make two triggers the same.
-CONTROL_STEMS = frozenset(
-    {
-        "refus",
-        "decli",
-        "agree",
-        "decid",
-        "annou",
-        "pledg",
-        "vowed",
-        "promi",
-        "plann",
-        "sough",
-        "tried",
-        "order",
-        "urged",
-        "calle",
-    }
-)
+CONTROL_STEMS = words(WORD_LISTS, "control_stems")
 WINDOW = 3  # content words either side of the trigger that may show the same act
 # Words too common in news to show that two mentions tell of one act.
-GENERIC_WORDS = frozenset({
-    "said", "says", "told", "added", "according", "reported", "stated", "country", "countries",
-    "government", "state", "states", "official", "officials", "people", "year", "years",
-    "month", "months", "week", "weeks", "time", "day", "days",
-})  # fmt: skip
+GENERIC_WORDS = words(WORD_LISTS, "generic_words")
 
 
 @lru_cache(maxsize=4)
 def load_alternates(path: Path = ALTERNATES_FILE) -> frozenset[frozenset[str]]:
     """Read the TSV of alternate type pairs; raises DataError naming file and line."""
     pairs: set[frozenset[str]] = set()
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError as e:
-        raise DataError(f"{path}: cannot read ({e})") from e
-    for n, line in enumerate(lines, 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        row = next(csv.reader([line], delimiter="\t"))
-        if row[:2] == ["type_a", "type_b"]:
-            continue
-        if len(row) < 2 or row[0] not in PLOVER_TYPES or row[1] not in PLOVER_TYPES:
-            raise DataError(f"{path}, line {n}: expected two PLOVER types, got {row[:2]!r}")
-        pairs.add(frozenset(row[:2]))
+    columns = ("type_a", "type_b", "note")
+    for n, row in read_table(path, required=columns[:2], allowed=columns):
+        if row["type_a"] not in PLOVER_TYPES or row["type_b"] not in PLOVER_TYPES:
+            got = [row["type_a"], row["type_b"]]
+            raise fail(path, n, f"expected two PLOVER types, got {got!r}")
+        pairs.add(frozenset((row["type_a"], row["type_b"])))
     return frozenset(pairs)
 
 

@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from ..config import Config
 from ..errors import DataError
 from ..model import Document
+from ..tables import fail, read_table, shown
 
 REFERENCE_SHARE = 0.14
 MIN_WORDS = 20
 ENGLISH_NAMES = frozenset({"en", "eng", "english"})
-WORDS_FILE = "english_function_words.tsv"
+WORDS_FILE = Path(__file__).parent / "data" / "english_function_words.tsv"
 
 _DATE = re.compile(
     r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
@@ -129,34 +129,25 @@ def check_language_field(language: object) -> str | None:
 @lru_cache(maxsize=1)
 def function_words() -> frozenset[str]:
     """The common English words of ``data/english_function_words.tsv`` (loaded once)."""
-    source = resources.files(__package__).joinpath("data").joinpath(WORDS_FILE)
-    return parse_word_list(source.read_text(encoding="utf-8").splitlines(), WORDS_FILE)
+    return read_word_list(WORDS_FILE)
 
 
-def parse_word_list(lines: Iterable[str], source: str) -> frozenset[str]:
-    """Parse a one-column word list: a ``word`` header, then one lower-case word a line.
+def read_word_list(path: Path) -> frozenset[str]:
+    """Read a one-column word list: a ``word`` header, then one lower-case word a line.
 
-    Blank lines and ``#`` comments are skipped. Raises DataError naming ``source`` and
-    the line for a missing header, a malformed or repeated word, or an empty list.
+    Blank lines and ``#`` comments are skipped. Raises DataError naming the file and the
+    line for a missing header, a malformed or repeated word, or an empty list.
     """
     words: set[str] = set()
-    header_seen = False
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if not header_seen:
-            if line != "word":
-                raise DataError(f"{source}, line {number}: expected the header 'word'")
-            header_seen = True
-            continue
-        if not _WORD_SHAPE.fullmatch(line):
-            raise DataError(f"{source}, line {number}: {line!r} is not one lower-case word")
-        if line in words:
-            raise DataError(f"{source}, line {number}: {line!r} is listed twice")
-        words.add(line)
+    for number, row in read_table(path, required=("word",), allowed=("word",)):
+        word = row["word"]
+        if not _WORD_SHAPE.fullmatch(word):
+            raise fail(path, number, f"{word!r} is not one lower-case word")
+        if word in words:
+            raise fail(path, number, f"{word!r} is listed twice")
+        words.add(word)
     if not words:
-        raise DataError(f"{source}: no words")
+        raise DataError(f"{shown(path)}: no words")
     return frozenset(words)
 
 

@@ -1,5 +1,7 @@
-"""Reading the actor tables: TSV or CSV with a header row, or a YAML list of mappings, each
-row with its line number, and errors that name the file and the line."""
+"""Reading the package's data tables: TSV or CSV with a header row, or a YAML list of
+mappings, each row with its line number, and errors that name the file and the line
+(``FILE:LINE: message``). Named lists of English words (``words.tsv`` in each stage's data
+folder) are read here too."""
 
 from __future__ import annotations
 
@@ -7,16 +9,32 @@ import csv
 import datetime
 import re
 from collections.abc import Iterable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import DataError
+from .errors import DataError
 
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_LIST_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+WORD_COLUMNS = ("list", "word", "note")
+
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def shown(path: Path) -> str:
+    """How an error names a data file: from the package root for a shipped file
+    (``events/data/words.tsv``: each stage has one), else by its name."""
+    try:
+        return path.resolve().relative_to(_PACKAGE).as_posix()
+    except ValueError:
+        return path.name
 
 
 def fail(path: Path, line: int, message: str) -> DataError:
-    return DataError(f"{path.name}:{line}: {message}")
+    """A DataError that reads ``FILE:LINE: message``."""
+    return DataError(f"{shown(path)}:{line}: {message}")
 
 
 def split_list(value: str) -> list[str]:
@@ -108,3 +126,32 @@ def pad_date(date: str, end: bool) -> str:
     if len(date) == 7:
         return date + ("-31" if end else "-01")
     return date[:10]
+
+
+@cache
+def word_lists(path: Path) -> dict[str, frozenset[str]]:
+    """The named word lists of a ``list<TAB>word[<TAB>note]`` file: list name -> its words.
+
+    A list name is lower snake case; a word is written as it is matched (lowercase; a
+    phrase with single spaces). Read once per path. Raises DataError naming file and line
+    for a bad list name, an empty word or a word listed twice in one list.
+    """
+    lists: dict[str, set[str]] = {}
+    for number, row in read_table(path, required=("list", "word"), allowed=WORD_COLUMNS):
+        name, word = row["list"], row["word"]
+        if not _LIST_NAME.match(name):
+            raise fail(path, number, f"bad list name {name!r} (lower snake case)")
+        if not word or word != " ".join(word.split()):
+            raise fail(path, number, f"bad word {word!r} in list {name!r}")
+        if word in lists.setdefault(name, set()):
+            raise fail(path, number, f"{word!r} is listed twice in {name!r}")
+        lists[name].add(word)
+    return {name: frozenset(found) for name, found in lists.items()}
+
+
+def words(path: Path, name: str) -> frozenset[str]:
+    """The word list ``name`` of ``path`` (see ``word_lists``); DataError if it is absent."""
+    lists = word_lists(path)
+    if name not in lists:
+        raise DataError(f"{shown(path)}: no word list {name!r}")
+    return lists[name]
