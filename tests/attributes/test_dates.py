@@ -1,13 +1,11 @@
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from dyadwatch.attributes.dates import DateValue, DocumentDates
 from dyadwatch.attributes.eventdates import date_event, when_clause
-from dyadwatch.attributes.expressions import Expr, parse_expression, read_tsv
-from dyadwatch.errors import DataError, InputError
+from dyadwatch.attributes.expressions import Expr, parse_expression
+from dyadwatch.errors import InputError
 
 PUB = "2022-07-15"
 
@@ -112,13 +110,6 @@ def test_bad_publication_date(nlp):
 )
 def test_parse_expression(text, expr):
     assert parse_expression(text) == expr
-
-
-def test_bad_data_file_names_file_and_line(tmp_path: Path):
-    path = tmp_path / "words.tsv"
-    path.write_text("# header\njune\tmonth\t6\njuly month 7\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"words\.tsv, line 3"):
-        list(read_tsv(path, 3))
 
 
 @pytest.mark.parametrize(

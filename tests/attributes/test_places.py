@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -177,12 +178,14 @@ def test_mentions_keep_offsets(nlp, gazetteer):
     ("row", "message"),
     [
         ("Somewhere\tSomewhere\tRUS\t\tnorth\t30\tcity\n", "bad coordinates"),
-        ("Somewhere\tSomewhere\tRUS\t\t1\t30\tvillage\n", "bad kind"),
-        ("Somewhere\tSomewhere\n", "expected 7"),
+        ("Somewhere\tSomewhere\tRUS\t\t1\t30\tvillage\n", "kind 'village'"),
+        ("Somewhere\tSomewhere\n", "bad name 'Somewhere', kind ''"),
+        ("Somewhere\tSomewhere\tRUS\t\t1\t30\tcity\textra\n", "8 cells for 7 columns"),
     ],
 )
 def test_bad_places_file(tmp_path: Path, row, message):
     path = tmp_path / "places.tsv"
-    path.write_text("# header\n" + row, encoding="utf-8")
-    with pytest.raises(DataError, match=rf"places\.tsv, line 2: {message}"):
+    header = "name\tcanonical\tcountry\tadmin1\tlat\tlon\tkind\n"
+    path.write_text(header + row, encoding="utf-8")
+    with pytest.raises(DataError, match=rf"places\.tsv:2: .*{re.escape(message)}"):
         Gazetteer(path, min_population=15000)

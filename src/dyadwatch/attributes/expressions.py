@@ -8,7 +8,6 @@ Rules are the project's own; the rare numeric forms ("7/6/2022") go to dateparse
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -16,7 +15,6 @@ from pathlib import Path
 
 import dateparser
 
-from ..errors import DataError
 from ..tables import fail, read_table, words
 
 DATA = Path(__file__).parent / "data"
@@ -34,25 +32,6 @@ NEAR_PUBLICATION = words(WORD_LISTS, "near_publication")
 # "the next day": a day counted from another
 NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
 PARTS_OF_MONTH = words(WORD_LISTS, "parts_of_month")  # "early June": a part of a month, not a day
-
-
-def read_tsv(path: Path, columns: int) -> Iterator[tuple[int, list[str]]]:
-    """Yield (line number, fields) for each data line of a tab-separated file.
-
-    Needs a file of ``columns`` tab-separated fields per line; ``#`` lines and blank lines are
-    skipped. Raises DataError naming the file and line for a missing file or a bad line.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as e:
-        raise DataError(f"{path}: cannot read: {e}") from e
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.split("\t")
-        if len(fields) != columns or not fields[0].strip():
-            raise DataError(f"{path}, line {number}: expected {columns} tab-separated fields")
-        yield number, [f.strip() for f in fields]
 
 
 @cache

@@ -29,10 +29,12 @@ from pathlib import Path
 from ..diskcache import cache_dir, digest, private_dir
 from ..errors import DataError
 from ..model import Place
+from ..tables import fail, read_table
 
 DATA = Path(__file__).parent / "data"
 PLACES_FILE = DATA / "places.tsv"
 KINDS = ("city", "region", "feature", "country")
+PLACE_COLUMNS = ("name", "canonical", "country", "admin1", "lat", "lon", "kind")
 UNTAGGED_MIN_POPULATION = 100_000  # a name the tagger missed must be a well-known place
 # Rank of each source in a name clash: the project's list, then countries, then cities.
 OWN, COUNTRY, CITY = 3, 2, 1
@@ -141,28 +143,27 @@ def _add_states(b: _Builder, states: dict) -> None:
 
 def _add_own(b: _Builder, path: Path, countries: dict[str, int], cities: dict) -> list[str]:
     """Index the rows of places.tsv above everything else; returns their names."""
-    from .expressions import read_tsv
-
     names = []
-    for number, (name, canonical, country, admin1, lat, lon, kind) in read_tsv(path, 7):
-        if kind not in KINDS or (country and not re.fullmatch(r"[A-Z]{3}", country)):
-            raise DataError(f"{path}, line {number}: bad kind {kind!r} or country {country!r}")
+    for number, row in read_table(path, required=PLACE_COLUMNS, allowed=PLACE_COLUMNS):
+        name, canonical, country, admin1, lat, lon, kind = (row[c] for c in PLACE_COLUMNS)
+        if not name or kind not in KINDS or (country and not re.fullmatch(r"[A-Z]{3}", country)):
+            raise fail(path, number, f"bad name {name!r}, kind {kind!r} or country {country!r}")
         try:
             lat_f = float(lat) if lat else None
             lon_f = float(lon) if lon else None
         except ValueError as e:
-            raise DataError(f"{path}, line {number}: bad coordinates") from e
+            raise fail(path, number, "bad coordinates") from e
         if kind == "country":
             if country not in countries:
-                raise DataError(f"{path}, line {number}: no country {country!r}")
-            row = countries[country]
+                raise fail(path, number, f"no country {country!r}")
+            row_id = countries[country]
         else:
             city = cities.get((name_key(canonical), country))
             city_row = b.rows[city] if city is not None else None
-            row = b.row((canonical, country or None,
-                         admin1 or (city_row[2] if city_row else None), lat_f, lon_f,
-                         city_row[5] if city_row else None))  # fmt: skip
-        b.own[name_key(name)] = row
+            row_id = b.row((canonical, country or None,
+                            admin1 or (city_row[2] if city_row else None), lat_f, lon_f,
+                            city_row[5] if city_row else None))  # fmt: skip
+        b.own[name_key(name)] = row_id
         names.append(name)
     return names
 
