@@ -56,7 +56,7 @@ class Decision:
     fallback: bool
     actor_direct: bool
     pairs: list[tuple[ActorMention, ActorMention | None]]
-    party_steps: tuple[str, ...]  # the party steps that fired (events/parties.py)
+    steps: tuple[str, ...]  # the party steps that fired and the recoding step that decided
 
 
 class Coder:
@@ -182,7 +182,8 @@ class Coder:
         found, fact = settled.roles, settled.fact
         actor_direct = found.actor.direct
         event, mode = retype(cand, found, self.lexicon)
-        event, mode, label = recode(event, mode, fact, found, roles, tok, self.lexicon)
+        recoded = recode(event, mode, fact, found, roles, tok, self.lexicon)
+        event, mode, label = recoded.event, recoded.mode, recoded.label
         if event is None:
             return None
         if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
@@ -195,8 +196,12 @@ class Coder:
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
         pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
+        steps = (
+            *settled.steps,
+            *([f"recode:{recoded.step}"] if recoded.step != "unstated" else []),
+        )
         return Decision(found, event, mode, label, recipient_step, fallback, actor_direct, pairs,
-                        settled.steps)  # fmt: skip
+                        steps)  # fmt: skip
 
     def _record(self, document: Document, cand: Candidate, decided: Decision, dated: EventDate,
                 place: Place | None, sentences: dict[int, int]) -> Event:  # fmt: skip
@@ -213,7 +218,7 @@ class Coder:
                             sentence=sentences[sent.start])  # fmt: skip
         steps = [f"trigger:{trig.lemma}/{trig.pos}>{trig.event}",
                  *([f"retyped:{event}"] if event != trig.event else []),
-                 f"factuality:{label}", *decided.party_steps, f"actor:{found.actor_how}",
+                 f"factuality:{label}", *decided.steps, f"actor:{found.actor_how}",
                  f"recipient:{decided.recipient_step}", f"date:{dated.step}"]  # fmt: skip
         start, end = tok.idx, tok.idx + len(tok.text)
         return Event(
