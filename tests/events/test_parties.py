@@ -82,3 +82,10 @@ def test_fired_steps_are_recorded_in_order_before_the_actor_step(coder):
     fired = [s for s in event.steps if s.startswith("party:")]
     assert fired == ["party:speaker", "party:victims-report"]
     assert event.steps.index("party:victims-report") < event.steps.index("actor:speaker")
+
+
+def test_explain_names_the_party_steps(coder):
+    from dyadwatch.commands.code import explanation
+
+    line = explanation(_event(coder, "Peru said Bolivia had closed the border.", "closed"))
+    assert "factuality:reported, party:reported-by-other, actor:subject" in line
