@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
 from .attributes.eventdates import EventDate, date_event, is_habitual
-from .attributes.factuality import Factuality, factuality, is_attribution
+from .attributes.factuality import factuality, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
@@ -32,10 +32,10 @@ from .events.context import (
     partner,
     population,
     proposer,
-    unattributed,
 )
 from .events.lexicon import Lexicon
-from .events.roles import RoleFinder, Roles, is_passive, same_side
+from .events.parties import PartyContext, Settled, settle
+from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate, find_candidates
 from .link.cues import response_cue
 from .link.repeats import collapse_repeats
@@ -60,6 +60,7 @@ class Decision:
     fallback: bool
     actor_direct: bool
     pairs: list[tuple[ActorMention, ActorMention | None]]
+    steps: tuple[str, ...]  # the party steps that fired and the recoding step that decided
 
 
 class Coder:
@@ -164,23 +165,29 @@ class Coder:
             return []  # "have fought for decades": a state of affairs, not an act
         fact = factuality(tok)
         place = places.for_token(tok)
-        found = self._settle_parties(cand, fact, roles(cand), roles, before, place)
-        if found is None:
+        parse = roles(cand)
+        ctx = PartyContext(cand, fact, roles.np_actor(fact.speaker),
+                           anaphoric_event(parse, before, tok), roles, self.kb, self.lexicon,
+                           place)  # fmt: skip
+        settled = settle(ctx, parse)
+        if settled is None:
             return []
-        decided = self._decide(cand, fact, found, roles, place, places)
+        decided = self._decide(cand, settled, roles, place, places)
         if decided is None:
             return []
         primary = self._record(document, cand, decided, date_event(dates, tok), place, sentences)
         return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
 
-    def _decide(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
+    def _decide(self, cand: Candidate, settled: Settled, roles: RoleFinder,
                 place: Place | None, places: DocumentPlaces) -> Decision | None:  # fmt: skip
         """The act's type, factuality and recipient once its actor is known; None when the
         act turns out to be none."""
         tok, trig = cand.token, cand.trigger
+        found, fact = settled.roles, settled.fact
         actor_direct = found.actor.direct
         event, mode = retype(cand, found, self.lexicon)
-        event, mode, label = recode(event, mode, fact, found, roles, tok, self.lexicon)
+        recoded = recode(event, mode, fact, found, roles, tok, self.lexicon)
+        event, mode, label = recoded.event, recoded.mode, recoded.label
         if event is None:
             return None
         if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
@@ -193,7 +200,12 @@ class Coder:
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
         pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
-        return Decision(found, event, mode, label, recipient_step, fallback, actor_direct, pairs)
+        steps = (
+            *settled.steps,
+            *([f"recode:{recoded.step}"] if recoded.step != "unstated" else []),
+        )
+        return Decision(found, event, mode, label, recipient_step, fallback, actor_direct, pairs,
+                        steps)  # fmt: skip
 
     def _record(self, document: Document, cand: Candidate, decided: Decision, dated: EventDate,
                 place: Place | None, sentences: dict[int, int]) -> Event:  # fmt: skip
@@ -210,7 +222,7 @@ class Coder:
                             sentence=sentences[sent.start])  # fmt: skip
         steps = [f"trigger:{trig.lemma}/{trig.pos}>{trig.event}",
                  *([f"retyped:{event}"] if event != trig.event else []),
-                 f"factuality:{label}", f"actor:{found.actor_how}",
+                 f"factuality:{label}", *decided.steps, f"actor:{found.actor_how}",
                  f"recipient:{decided.recipient_step}", f"date:{dated.step}"]  # fmt: skip
         start, end = tok.idx, tok.idx + len(tok.text)
         return Event(
@@ -270,78 +282,6 @@ class Coder:
             if found_recipient is not None:
                 return found_recipient, name
         return None, "none"
-
-    def _settle_parties(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,
-                        before: list[Event], place: Place | None) -> Roles | None:  # fmt: skip
-        """Fill what the parse left open from the speaker and from earlier events; None when
-        no actor can be named. May mark the factuality reported or as a stated intent."""
-        tok, trig = cand.token, cand.trigger
-        self._speaker_acts(cand, fact, found, roles)
-        anaphor = anaphoric_event(found, before, tok)
-        if found.actor is None and anaphor is not None and is_passive(tok):
-            # "The decision was reversed": the one who made the decision reverses it
-            found.actor, found.actor_how = anaphor.actor_mention, "anaphora"
-            found.recipient = found.recipient or anaphor.recipient_mention
-        elif (found.recipient is None and anaphor is not None and found.actor is not None
-              and anaphor.actor_mention.country != found.actor.country):  # fmt: skip
-            # "This was welcomed by the United States", "Lithuania condemned the decision":
-            # the act referred to is the other party's
-            found.recipient, found.recipient_how = anaphor.actor_mention, "anaphora"
-        if (found.actor is None and found.recipient is not None and is_passive(tok)
-                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
-            # "Trade with India is halted": an agentless measure against one state of a
-            # story about two was taken by the other
-            found.actor = counterpart(self.kb, roles, found.recipient, trig.event)
-            found.actor_how = "story" if found.actor is not None else found.actor_how
-        if found.actor is None and trig.event == "ASSAULT" and found.recipient is not None:
-            # "a roadside bomb near Samarra killed two soldiers": violence with victims and no
-            # named perpetrator is coded to the country where it happened, as CAMEO does
-            found.actor = unattributed(place)
-            found.actor_how = "place"
-        if found.actor is None:
-            return None
-        # unidentified attackers may strike their own country's people: no same-side check
-        if (found.recipient is not None and found.actor_how != "place"
-                and same_side(found.recipient, found.actor)):  # fmt: skip
-            found.recipient = None
-        if fact.label == "asserted" and fact.speaker is not None and found.actor_how != "speaker":
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and speaker.country != found.actor.country:
-                fact.label = "reported"  # "Kazakh officials said Russia had blocked ..."
-        return found
-
-    def _speaker_acts(self, cand: Candidate, fact: Factuality, found: Roles,
-                      roles: RoleFinder) -> None:  # fmt: skip
-        """The one who says it acts: a stated intent ("Moscow said it would respond"), a
-        passive act its speaker reports, a warning ("said this could result in an invasion").
-        A killing the victims' state reports in the passive is the other state's."""
-        tok, trig = cand.token, cand.trigger
-        if (
-            fact.speaker is not None
-            and not fact.conditional
-            and (found.actor is None or fact.intent)
-        ):
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and (
-                found.actor is None
-                and (is_passive(tok) or fact.intent)
-                or fact.intent
-                and found.actor is not None
-                and speaker.country == found.actor.country
-            ):
-                found.actor, found.actor_how = speaker, "speaker"
-                if trig.event == "ASSAULT" and not fact.intent:
-                    # "Pakistan said eight civilians had been killed": the victims' side
-                    # reports it; the other state of the story did it, if there is one
-                    other = counterpart(self.kb, roles, speaker, trig.event)
-                    found.actor = other if other is not None else speaker
-        if (found.actor is None and fact.speaker is not None and not fact.conditional
-                and self.lexicon.quad(trig.event) == 4):  # fmt: skip
-            # "Zatulin said this could result in an invasion": a warning by the speaker
-            speaker = roles.np_actor(fact.speaker)
-            if speaker is not None and fact.label == "hypothetical":
-                found.actor, found.actor_how = speaker, "speaker"
-                fact.intent = True
 
     def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
         """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""

@@ -1,10 +1,15 @@
 """What an act is, once its parties are known: the trigger's type judged in its frame
 (``retype``) and the stated intents, warnings, refusals and announced measures that change
-its type or factuality (``recode``)."""
+its type or factuality (``recode``: named steps, tried in order; the first that answers
+decides, and the event names it as ``recode:<name>`` unless the act was told plainly)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+
+from spacy.tokens import Token
 
 from .attributes.factuality import Factuality
 from .events.context import STATE_FORMS
@@ -46,36 +51,111 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
     return event, mode
 
 
+@dataclass(frozen=True)
+class Act:
+    """What the recoding steps read about one act whose parties are known."""
+
+    event: str
+    mode: str | None
+    fact: Factuality
+    quad: int  # the PLOVER quad class of ``event``
+    stated: bool  # a stated intent, or a warning by the actor itself
+    token: Token
+
+
+@dataclass(frozen=True)
+class Recoded:
+    """An act's type, mode and factuality label after recoding, and the step that decided."""
+
+    event: str | None
+    mode: str | None
+    label: str
+    step: str
+
+
+Coding = tuple[str, "str | None", str]  # event, mode, factuality label
+
+
+def negated_cooperation(act: Act) -> Coding | None:
+    """ "did not recognise", "will not sign": negated cooperation is a rejection."""
+    label = act.fact.label
+    if not act.fact.negated or act.quad not in COOPERATIVE_QUADS:
+        return None
+    if label not in ("asserted", "reported", "negated"):
+        return None
+    return "REJECT", None, "asserted" if label == "negated" else label
+
+
+def negated(act: Act) -> Coding | None:
+    """Any other negated act keeps its type and is negated."""
+    if not act.fact.negated:
+        return None
+    return act.event, act.mode, "negated" if act.fact.label == "asserted" else act.fact.label
+
+
+def unstated(act: Act) -> Coding | None:
+    """An act told, not stated as an intent: as it is."""
+    return None if act.stated else (act.event, act.mode, act.fact.label)
+
+
+def hedged_intent(act: Act) -> Coding | None:
+    """ "may plan to send": a hedged intent stays hedged, with its type."""
+    return (act.event, act.mode, act.fact.label) if act.fact.label == "hedged" else None
+
+
+def cooperative_intent(act: Act) -> Coding | None:
+    """ "said it would free the prisoners": a stated cooperative intent is an AGREE."""
+    if act.quad not in COOPERATIVE_QUADS:
+        return None
+    return (
+        ("AGREE", None, "asserted") if act.event != "AGREE" else (act.event, act.mode, "asserted")
+    )
+
+
+def announced_measure(act: Act) -> Coding | None:
+    """ "India will pull its attaches out", "the border will close on Friday": a state
+    announcing a measure has taken it, as the news codes it (not when tied to a condition)."""
+    if act.quad != 4 or act.event not in ANNOUNCED_MEASURES:
+        return None
+    if (act.fact.cue or "").lower() not in FUTURE or on_condition(act.token):
+        return None
+    return act.event, act.mode, "asserted"
+
+
+def threat(act: Act) -> Coding | None:
+    """A stated intent to act against another, as CAMEO codes it: "said they would boycott",
+    "plans to impose restrictions", "would respond if ..."."""
+    return ("THREATEN", None, "asserted") if act.quad == 4 else None
+
+
+RecodingStep = Callable[[Act], "Coding | None"]
+RECODING_STEPS: tuple[tuple[str, RecodingStep], ...] = (
+    ("negated-cooperation", negated_cooperation),
+    ("negated", negated),
+    ("unstated", unstated),
+    ("hedged-intent", hedged_intent),
+    ("cooperative-intent", cooperative_intent),
+    ("announced-measure", announced_measure),
+    ("threat", threat),
+)
+
+
 def recode(event: str, mode: str | None, fact: Factuality, found: Roles, roles: RoleFinder,
-           tok, lexicon: Lexicon) -> tuple[str | None, str | None, str]:  # fmt: skip
+           tok: Token, lexicon: Lexicon) -> Recoded:  # fmt: skip
     """Negated cooperation is a rejection; a stated intent or warning is an AGREE or a
-    THREATEN by whoever stated it; anything else keeps its type and factuality."""
-    quad = lexicon.quad(event)
-    label = fact.label
-    if fact.negated:
-        if quad in COOPERATIVE_QUADS and label in ("asserted", "reported", "negated"):
-            return "REJECT", None, "asserted" if label == "negated" else label
-        return event, mode, "negated" if label == "asserted" else label
+    THREATEN by whoever stated it; anything else keeps its type and factuality. The first
+    step of ``RECODING_STEPS`` that answers decides; else a stated refusal or demand is
+    itself the act."""
     speaker = roles.np_actor(fact.speaker) if fact.speaker is not None else None
-    stated = fact.intent or (label == "hypothetical" and speaker is not None
+    stated = fact.intent or (fact.label == "hypothetical" and speaker is not None
                              and not fact.conditional
                              and speaker.code == found.actor.code)  # fmt: skip
-    if not stated:
-        return event, mode, label
-    if label == "hedged":
-        return event, mode, label
-    if quad in COOPERATIVE_QUADS:
-        return ("AGREE", None, "asserted") if event != "AGREE" else (event, mode, "asserted")
-    if (quad == 4 and event in ANNOUNCED_MEASURES and (fact.cue or "").lower() in FUTURE
-            and not on_condition(tok)):  # fmt: skip
-        # "India will pull its attaches out", "the border will close on Friday": a state
-        # announcing a measure has taken it, as the news codes it
-        return event, mode, "asserted"
-    if quad == 4:
-        # a stated intent to act against another, as CAMEO codes it: "said they would
-        # boycott", "plans to impose restrictions", "would respond if ..."
-        return "THREATEN", None, "asserted"
-    return event, mode, "asserted"  # a stated refusal or demand is itself the act
+    act = Act(event, mode, fact, lexicon.quad(event), stated, tok)
+    for name, step in RECODING_STEPS:
+        coded = step(act)
+        if coded is not None:
+            return Recoded(*coded, step=name)
+    return Recoded(event, mode, "asserted", "stated-act")
 
 
 def is_state(actor, adjective: bool) -> bool:

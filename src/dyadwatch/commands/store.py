@@ -6,7 +6,7 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich import box
@@ -18,6 +18,9 @@ from ..errors import DyadwatchError
 from .code import EXIT_CODES, exit_status
 from .options import day_option
 from .root import app
+
+if TYPE_CHECKING:
+    from ..store import IngestStats
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
@@ -52,22 +55,13 @@ def ingest_command(
     The store is opened only to commit each batch, so `dyad` and `report` can read it while
     a long ingest codes the next batch.
     """
-    from ..config import Config
     from ..store import IngestStats, from_event_records
     from ..store.connection import check_store_path
-    from ..store.load import is_event_file, load_event_records
-    from ..store.writer import ingest_released, stored_hashes
+    from ..store.load import load_event_records
+    from ..store.writer import ingest_released
 
     day_option(date)
-    event_files = list(events or [])
-    docs = []
-    for item in inputs or []:
-        if is_event_file(Path(item)):
-            event_files.append(Path(item))
-        else:
-            docs.append(item)
-    if not event_files and not docs:
-        raise typer.BadParameter("give documents to code or --events FILE")
+    event_files, docs = _split_inputs(inputs or [], events or [])
     stats = IngestStats()
     try:
         check_store_path(db)
@@ -75,17 +69,8 @@ def ingest_command(
             good = load_event_records(path, stats.errors)
             stats.add(ingest_released(db, from_event_records(good), batch_size))
         if docs:
-            from ..pipeline import Unseen, code_items
-            from ..read import read_inputs
-
-            config = Config(actors=list(actors or []), triggers=list(triggers or []))
-            known = stored_hashes(db)
-            # unchanged documents are not coded again
-            fresh = Unseen(lambda doc: known.get(doc.id) == doc.content_hash)
-            outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)), config,
-                                  workers=workers)  # fmt: skip
-            stats.add(ingest_released(db, outcomes, batch_size))
-            stats.unchanged += fresh.skipped
+            _ingest_documents(db, docs, stats, date=date, batch_size=batch_size, workers=workers,
+                              actors=actors or [], triggers=triggers or [])  # fmt: skip
     except DyadwatchError as exc:
         raise _fail(exc) from exc
     for message in stats.errors:
@@ -98,6 +83,40 @@ def ingest_command(
     status = exit_status(stored, len(stats.errors))
     if status:
         raise typer.Exit(status)
+
+
+def _split_inputs(inputs: list[str], events: list[Path]) -> tuple[list[Path], list[str]]:
+    """Event files (given with --events or detected among the inputs) and documents to code."""
+    from ..store.load import is_event_file
+
+    event_files = list(events)
+    docs = []
+    for item in inputs:
+        if is_event_file(Path(item)):
+            event_files.append(Path(item))
+        else:
+            docs.append(item)
+    if not event_files and not docs:
+        raise typer.BadParameter("give documents to code or --events FILE")
+    return event_files, docs
+
+
+def _ingest_documents(db: Path, docs: list[str], stats: IngestStats, *, date: str | None, batch_size: int,
+                      workers: int, actors: list[Path], triggers: list[Path]) -> None:  # fmt: skip
+    """Code the documents not stored unchanged and store them, counting into ``stats``."""
+    from ..config import Config
+    from ..pipeline import Unseen, code_items
+    from ..read import read_inputs
+    from ..store.writer import ingest_released, stored_hashes
+
+    config = Config(actors=list(actors), triggers=list(triggers))
+    known = stored_hashes(db)
+    # unchanged documents are not coded again
+    fresh = Unseen(lambda doc: known.get(doc.id) == doc.content_hash)
+    outcomes = code_items(fresh(read_inputs(docs, date=date, config=config)), config,
+                          workers=workers)  # fmt: skip
+    stats.add(ingest_released(db, outcomes, batch_size))
+    stats.unchanged += fresh.skipped
 
 
 @app.command("remerge")

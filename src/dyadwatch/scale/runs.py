@@ -83,6 +83,26 @@ def event_lines(outcome: Outcome) -> tuple[Outcome, bytes]:
         return failed_outcome(item, "written", exc), b""
 
 
+def _to_code(stream: Iterable[Document | InputError], journal: Journal, summary: RunSummary,
+             hashes: dict[str, str]) -> Iterator[Document | InputError]:  # fmt: skip
+    """The items still to code: a document the journal records as done is counted as skipped
+    and left out; one whose text cannot be hashed becomes its error. Notes the hash of each
+    document sent on in ``hashes`` and drops its old events from the journal."""
+    for item in stream:
+        if isinstance(item, Document):
+            try:
+                content_hash = item.content_hash
+            except ValueError as exc:  # text no encoding can write (a lone surrogate)
+                yield InputError(f"text cannot be hashed ({exc})", doc=item.id)
+                continue
+            if journal.is_done(item):
+                summary.skipped += 1
+                continue
+            hashes[item.id] = content_hash
+            journal.supersede(item.id)
+        yield item
+
+
 def run_jsonl(
     items: Iterable[Document | InputError],
     out: Path,
@@ -111,24 +131,10 @@ def run_jsonl(
     summary = RunSummary()
     hashes: dict[str, str] = {}  # documents sent to the coder and not yet written
 
-    def counted(stream: Iterable[Document | InputError]) -> Iterator[Document | InputError]:
-        for item in stream:
-            if isinstance(item, Document):
-                try:
-                    content_hash = item.content_hash
-                except ValueError as exc:  # text no encoding can write (a lone surrogate)
-                    yield InputError(f"text cannot be hashed ({exc})", doc=item.id)
-                    continue
-                if journal.is_done(item):
-                    summary.skipped += 1
-                    continue
-                hashes[item.id] = content_hash
-                journal.supersede(item.id)
-            yield item
-
     try:
         with out.open("ab") as fh:
-            for outcome in code_stream(counted(items), config, workers, coder_factory):
+            pending = _to_code(items, journal, summary, hashes)
+            for outcome in code_stream(pending, config, workers, coder_factory):
                 outcome, lines = event_lines(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)

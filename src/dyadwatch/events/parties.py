@@ -1,0 +1,189 @@
+"""Who acts and on whom, where the parse leaves it open: named party steps, applied in order.
+
+Each step reads the act's ``PartyContext`` (fixed for the act) and the ``Parties`` settled so
+far, and returns the parties as it changes them, or None when it does not apply. Unlike the
+recipient fallbacks and the dating steps, where the first step that answers wins, every
+step that applies fires, in order, and the event records each by name (``party:<name>``).
+
+The one who says it acts: a stated intent ("Moscow said it would respond"), a passive act
+its speaker reports, a warning ("said this could result in an invasion"); a killing the
+victims' state reports in the passive is the other state's. An act "this" or "the decision"
+refers to names a missing actor or recipient. An agentless measure against one state of a
+two-state story was taken by the other; violence with victims and no named perpetrator is
+coded to the place. A recipient on the actor's own side is no recipient, and an act told by
+a speaker of another state is reported, not asserted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from ..actors import ActorMention, KnowledgeBase
+from ..attributes.factuality import Factuality
+from ..model import Place
+from .context import Anaphor, counterpart, unattributed
+from .lexicon import Lexicon
+from .roles import RoleFinder, Roles, is_passive, same_side
+from .triggers import Candidate
+
+
+@dataclass(frozen=True)
+class PartyContext:
+    """What every party step reads about one act; no step changes it."""
+
+    cand: Candidate
+    fact: Factuality  # as the clauses read it; a step's change of it rides on ``Parties``
+    speaker: ActorMention | None  # the actor the speech verb's subject names
+    anaphor: Anaphor | None  # the earlier act "this" or "the decision" refers to
+    roles: RoleFinder
+    kb: KnowledgeBase
+    lexicon: Lexicon
+    place: Place | None
+
+
+@dataclass(frozen=True)
+class Parties:
+    """The act's parties as the steps have left them, with the factuality they may change."""
+
+    actor: ActorMention | None
+    recipient: ActorMention | None
+    actor_how: str
+    recipient_how: str
+    label: str  # the factuality label
+    intent: bool  # a stated intent or warning
+
+
+@dataclass(frozen=True)
+class Settled:
+    """The outcome of the party steps: the roles, the factuality and the steps that fired."""
+
+    roles: Roles
+    fact: Factuality
+    steps: tuple[str, ...]
+
+
+def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Moscow said it would respond", "Kabul said the post was shelled": the speaker acts
+    when the act has no actor and is passive or intended, or is intended by its own side."""
+    speaker = ctx.speaker
+    if speaker is None or ctx.fact.conditional:
+        return None
+    if now.actor is None:
+        says = is_passive(ctx.cand.token) or now.intent
+    else:
+        says = now.intent and speaker.country == now.actor.country
+    return replace(now, actor=speaker, actor_how="speaker") if says else None
+
+
+def victims_report(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Pakistan said eight civilians had been killed": the victims' side reports it; the
+    other state of the story did it, if there is one."""
+    if now.actor_how != "speaker" or now.intent or now.actor is None:
+        return None
+    if ctx.cand.trigger.event != "ASSAULT":
+        return None
+    other = counterpart(ctx.kb, ctx.roles, now.actor, ctx.cand.trigger.event)
+    return replace(now, actor=other) if other is not None else None
+
+
+def speaker_warns(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Zatulin said this could result in an invasion": a warning by the speaker, a stated
+    intent of material conflict."""
+    event = ctx.cand.trigger.event
+    if now.actor is not None or ctx.speaker is None or ctx.fact.conditional:
+        return None
+    if ctx.lexicon.quad(event) != 4 or now.label != "hypothetical":
+        return None
+    return replace(now, actor=ctx.speaker, actor_how="speaker", intent=True)
+
+
+def anaphora_actor(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "The decision was reversed": the one who made the decision reverses it."""
+    anaphor = ctx.anaphor
+    if now.actor is not None or anaphor is None or not is_passive(ctx.cand.token):
+        return None
+    recipient = now.recipient or anaphor.recipient_mention
+    return replace(now, actor=anaphor.actor_mention, actor_how="anaphora", recipient=recipient)
+
+
+def anaphora_recipient(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "This was welcomed by the United States", "Lithuania condemned the decision": the act
+    referred to is the other party's."""
+    anaphor = ctx.anaphor
+    if now.recipient is not None or anaphor is None or now.actor is None:
+        return None
+    if anaphor.actor_mention.country == now.actor.country:
+        return None
+    return replace(now, recipient=anaphor.actor_mention, recipient_how="anaphora")
+
+
+def story_measure(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Trade with India is halted": an agentless measure against one state of a story
+    about two was taken by the other."""
+    event = ctx.cand.trigger.event
+    if now.actor is not None or now.recipient is None or not is_passive(ctx.cand.token):
+        return None
+    if ctx.lexicon.quad(event) != 4:
+        return None
+    other = counterpart(ctx.kb, ctx.roles, now.recipient, event)
+    return replace(now, actor=other, actor_how="story") if other is not None else None
+
+
+def unattributed_violence(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "A roadside bomb near Samarra killed two soldiers": violence with victims and no
+    named perpetrator is coded to the country where it happened, as CAMEO does."""
+    if now.actor is not None or now.recipient is None or ctx.cand.trigger.event != "ASSAULT":
+        return None
+    attackers = unattributed(ctx.place)
+    return replace(now, actor=attackers, actor_how="place") if attackers is not None else None
+
+
+def same_side_dropped(ctx: PartyContext, now: Parties) -> Parties | None:
+    """A recipient on the actor's own side is none (unidentified attackers may strike their
+    own country's people: no check for them)."""
+    if now.actor is None or now.recipient is None or now.actor_how == "place":
+        return None
+    return replace(now, recipient=None) if same_side(now.recipient, now.actor) else None
+
+
+def reported_by_other(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Kazakh officials said Russia had blocked ...": an act a speaker of another state
+    tells is reported, not asserted."""
+    speaker = ctx.speaker
+    if now.actor is None or speaker is None or now.label != "asserted":
+        return None
+    if now.actor_how == "speaker" or speaker.country == now.actor.country:
+        return None
+    return replace(now, label="reported")
+
+
+PartyStep = Callable[[PartyContext, Parties], "Parties | None"]
+STEPS: tuple[tuple[str, PartyStep], ...] = (
+    ("speaker", speaker_acts),
+    ("victims-report", victims_report),
+    ("speaker-warning", speaker_warns),
+    ("anaphora-actor", anaphora_actor),
+    ("anaphora-recipient", anaphora_recipient),
+    ("story-measure", story_measure),
+    ("unattributed", unattributed_violence),
+    ("same-side-dropped", same_side_dropped),
+    ("reported-by-other", reported_by_other),
+)
+
+
+def settle(ctx: PartyContext, found: Roles) -> Settled | None:
+    """Apply the steps in order to the parse's roles; None when no actor can be named."""
+    now = Parties(found.actor, found.recipient, found.actor_how, found.recipient_how,
+                  ctx.fact.label, ctx.fact.intent)  # fmt: skip
+    fired: list[str] = []
+    for name, step in STEPS:
+        changed = step(ctx, now)
+        if changed is not None:
+            now = changed
+            fired.append(f"party:{name}")
+    if now.actor is None:
+        return None
+    roles = Roles(now.actor, now.recipient, now.actor_how, now.recipient_how, found.patient)
+    fact = replace(ctx.fact, label=now.label, intent=now.intent)
+    return Settled(roles, fact, tuple(fired))

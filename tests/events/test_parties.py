@@ -1,0 +1,91 @@
+"""The party steps (events/parties.py), each through the whole coder: a sentence where the
+step fires and one where it must not, read from the event's named steps."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.events.parties import STEPS
+from dyadwatch.model import Document
+
+SANCTIONS = "Peru imposed sanctions on Chile. "
+STORY = "Peru accused Bolivia of shelling the border. "
+KILLED = STORY + "Peru said two of its soldiers had been killed. Bolivia denied the claim."
+
+# (text, trigger as coded, step, fires, (actor, recipient, factuality) of that event)
+CASES = [
+    ("Chile said it would send aid to Peru.", "send aid", "speaker", True,
+     ("CHL", "PER", "asserted")),
+    ("Peru said Bolivia had closed the border.", "closed", "speaker", False,
+     ("BOL", "PER", "reported")),
+    (KILLED, "killed", "victims-report", True,
+     ("BOL", "PERMIL", "asserted")),
+    ("Peru said two of its farmers had been killed in a flood.", "killed", "victims-report",
+     False, ("PER", "PERCVL", "asserted")),
+    ("The Peruvian minister said the raid could lead to a war.", "raid", "speaker-warning", True,
+     ("PERGOV", None, "asserted")),
+    ("The Peruvian minister said Bolivia could invade the region.", "invade", "speaker-warning",
+     False, ("BOL", "PERGOV", "hypothetical")),
+    (SANCTIONS + "The decision was reversed on Monday.", "reversed", "anaphora-actor", True,
+     ("PER", "CHL", "asserted")),
+    (SANCTIONS + "The decision was reversed by Chile.", "reversed", "anaphora-actor", False,
+     ("CHL", "PER", "asserted")),
+    (SANCTIONS + "Bolivia condemned the decision.", "condemned", "anaphora-recipient", True,
+     ("BOL", "PER", "asserted")),
+    (SANCTIONS + "The decision was praised by Peruvian farmers.", "praised",
+     "anaphora-recipient", False, ("PERCVL", None, "asserted")),
+    (KILLED + " All trade with Bolivia was halted.", "halted trade",
+     "story-measure", True, ("PER", "BOL", "asserted")),
+    ("Peru closed the border with Chile.", "closed", "story-measure", False,
+     ("PER", "CHL", "asserted")),
+    ("A car bomb near Kandahar killed four soldiers.", "killed", "unattributed", True,
+     ("AFG", "AFGMIL", "asserted")),
+    ("Bolivian troops killed two Peruvian soldiers near the border.", "killed", "unattributed",
+     False, ("BOLMIL", "PERMIL", "asserted")),
+    ("Peru said two of its soldiers had been killed on the border.", "killed",
+     "same-side-dropped", True, None),
+    ("Chilean police arrested protesters in Santiago.", "arrested", "same-side-dropped", False,
+     ("CHLGOV", "CHLOPP", "asserted")),
+    ("Peru said Bolivia had closed the border.", "closed", "reported-by-other", True,
+     ("BOL", "PER", "reported")),
+    ("Peruvian officials said Peru had closed the border.", "closed", "reported-by-other", False,
+     None),
+]  # fmt: skip
+
+
+def _event(coder, text, trigger):
+    events = [e for e in coder.code(Document(id="t", text=text, date="2024-03-05"))
+              if e.event_text == trigger]  # fmt: skip
+    assert len(events) == 1, [e.event_text for e in events]
+    return events[0]
+
+
+@pytest.mark.parametrize(("text", "trigger", "step", "fires", "coded"), CASES)
+def test_party_step(coder, text, trigger, step, fires, coded):
+    event = _event(coder, text, trigger)
+    assert (f"party:{step}" in event.steps) is fires
+    if coded is not None:
+        recipient = event.recipient.code if event.recipient else None
+        assert (event.actor.code, recipient, event.factuality) == coded
+
+
+def test_every_step_has_a_positive_and_a_negative_case():
+    names = [name for name, _ in STEPS]
+    assert len(names) == len(set(names))
+    assert {(step, fires) for _, _, step, fires, _ in CASES} == {
+        (name, fires) for name in names for fires in (True, False)
+    }
+
+
+def test_fired_steps_are_recorded_in_order_before_the_actor_step(coder):
+    event = _event(coder, KILLED, "killed")
+    fired = [s for s in event.steps if s.startswith("party:")]
+    assert fired == ["party:speaker", "party:victims-report"]
+    assert event.steps.index("party:victims-report") < event.steps.index("actor:speaker")
+
+
+def test_explain_names_the_party_steps(coder):
+    from dyadwatch.commands.code import explanation
+
+    line = explanation(_event(coder, "Peru said Bolivia had closed the border.", "closed"))
+    assert "factuality:reported, party:reported-by-other, actor:subject" in line
