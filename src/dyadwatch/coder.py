@@ -33,6 +33,7 @@ from .events.context import (
     proposer,
     unattributed,
 )
+from .events.embedding import demote_embedded
 from .events.lexicon import Lexicon
 from .events.roles import RoleFinder, Roles, is_passive, same_side
 from .events.triggers import Candidate, find_candidates
@@ -147,6 +148,7 @@ class Coder:
                 events.append(built)
                 tokens[built.id] = cand.token.i
         events = _without_purposes(sdoc, events, tokens)
+        demote_embedded(sdoc, events, tokens)
         events = collapse_repeats(events, document.text)
         self._link(sdoc, events, tokens)
         return events
