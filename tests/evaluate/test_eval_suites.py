@@ -292,6 +292,9 @@ def test_normalise_legacy_codes(code, expected):
         (Actor("x", "EU"), "EU", True),
         (Actor("x", "EU"), "EUR", False),
         (Actor("x", "KAZMIL"), "---MIL", True),
+        (Actor("x", "---"), "IGO", False),  # country unknown is not "an organisation"
+        (Actor("x", "---"), "NGO", False),
+        (Actor("x", "---", sector="IGO"), "IGO", True),
         (None, "USA", False),
     ],
 )
