@@ -45,6 +45,8 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
         event, mode = "ACCUSE", "allege"  # "charged Pakistan with involvement": words
     if event == "PROTEST" and trig.mode == "strike" and is_state(found.actor, True):
         event, mode = "ASSAULT", None  # "Indian strikes hit six sites": not a labour strike
+    elif event == "PROTEST" and trig.mode == "boycott" and is_state(found.actor, False):
+        event, mode = "SANCTION", "discontinue"  # a state's boycott cuts trade or contact
     elif event == "PROTEST" and is_state(found.actor, False):
         event, mode = "ACCUSE", "allege"  # a state's protest is a diplomatic one
     if event == "ASSAULT" and found.actor.sector == "MED":
