@@ -63,6 +63,13 @@ def test_plover_loader_maps_old_labels_and_skips_document(plover_file):
     assert records[0].document().date == "2000-01-01"
 
 
+def test_plover_loader_gives_a_repeated_id_a_number(tmp_path):
+    twice = [PLOVER_SAMPLE[1], {**PLOVER_SAMPLE[3], "id": "S-DEMAND-0001"}]
+    path = tmp_path / "twice.txt"
+    path.write_text(json.dumps(twice))
+    assert [r.id for r in load_plover_gsr(path)] == ["S-DEMAND-0001", "S-DEMAND-0001#2"]
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
