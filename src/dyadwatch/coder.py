@@ -20,7 +20,7 @@ from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
-from .decisions import recode, retype
+from .decisions import recode, retype, threatened_measure
 from .errors import InputError
 from .events.conjuncts import party_pairs
 from .events.context import (
@@ -186,7 +186,9 @@ class Coder:
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
-        recipient, recipient_step = self._recipient(event, found, roles, tok, place, places)
+        recipient, recipient_step = self._recipient(
+            event, found, roles, tok, place, places, threatened_measure(cand, event)
+        )
         fallback = recipient_step not in ("parse", "proposer", "none")
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
@@ -245,7 +247,8 @@ class Coder:
         )
 
     def _recipient(self, event: str, found: Roles, roles: RoleFinder, tok, place: Place | None,
-                   places: DocumentPlaces) -> tuple[ActorMention | None, str]:  # fmt: skip
+                   places: DocumentPlaces, measure: str | None = None,
+                   ) -> tuple[ActorMention | None, str]:  # fmt: skip
         """The recipient and the name of the step that gave it: refusing or accepting "an
         offer from Kabul" answers Kabul; else the parse's; else, in order, the fallbacks of
         events/context.py (see docs/architecture.md)."""
@@ -259,7 +262,7 @@ class Coder:
         steps = (
             ("other-party", lambda: other_party(roles, tok, actor)),
             ("population", lambda: population(self.kb, place, actor)  # "a curfew in Cizre"
-             if event in DOMESTIC and place is not None else None),
+             if (event in DOMESTIC or measure in DOMESTIC) and place is not None else None),
             ("counterpart", lambda: counterpart(self.kb, roles, actor, event)),
             ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event)),
         )  # fmt: skip

@@ -98,3 +98,14 @@ def on_condition(tok) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                          for m in c.children)
                for c in tok.children)  # fmt: skip
+
+
+def threatened_measure(cand: Candidate, event: str) -> str | None:
+    """The type of the act a threat announces: the trigger's own ("prepared to impose
+    martial law") or that of the complement it absorbed ("threatened to impose a curfew");
+    None for an act that is no threat."""
+    if event != "THREATEN":
+        return None
+    if cand.trigger.event != "THREATEN":
+        return cand.trigger.event
+    return next((c.trigger.event for c in cand.absorbed), None)
