@@ -28,7 +28,7 @@ GROUP_PRONOUNS = {"they", "them", "their", "themselves"}
 OUR_PRONOUNS = {"we", "us", "our", "ours", "ourselves"}
 QUANTIFIERS = {"ten", "tens", "thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million",
                "millions", "group", "crowd", "number", "handful", "score", "scores", "some",
-               "many", "several", "delegation", "contingent", "team", "unit", "band"}  # fmt: skip
+               "many", "several", "delegation", "contingent", "team", "unit", "band", "member"}  # fmt: skip
 LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 
 
