@@ -21,7 +21,7 @@ from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
-from .decisions import recode, retype
+from .decisions import recode, retype, threatened_measure
 from .errors import InputError
 from .events.conjuncts import party_pairs
 from .events.context import (
@@ -33,6 +33,7 @@ from .events.context import (
     population,
     proposer,
 )
+from .events.embedding import demote_embedded
 from .events.lexicon import Lexicon
 from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
@@ -152,6 +153,7 @@ class Coder:
                 events.append(built)
                 tokens[built.id] = cand.token.i
         events = _without_purposes(sdoc, events, tokens)
+        demote_embedded(sdoc, events, tokens)
         events = collapse_repeats(events, document.text)
         self._link(sdoc, events, tokens)
         return events
@@ -195,7 +197,9 @@ class Coder:
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
-        recipient, recipient_step = self._recipient(event, found, roles, tok, place, places)
+        recipient, recipient_step = self._recipient(
+            event, found, roles, tok, place, places, threatened_measure(cand, event)
+        )
         fallback = recipient_step not in ("parse", "proposer", "none")
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
@@ -259,7 +263,8 @@ class Coder:
         )
 
     def _recipient(self, event: str, found: Roles, roles: RoleFinder, tok, place: Place | None,
-                   places: DocumentPlaces) -> tuple[ActorMention | None, str]:  # fmt: skip
+                   places: DocumentPlaces, measure: str | None = None,
+                   ) -> tuple[ActorMention | None, str]:  # fmt: skip
         """The recipient and the name of the step that gave it: refusing or accepting "an
         offer from Kabul" answers Kabul; else the parse's; else, in order, the fallbacks of
         events/context.py (see docs/architecture.md)."""
@@ -273,7 +278,7 @@ class Coder:
         steps = (
             ("other-party", lambda: other_party(roles, tok, actor)),
             ("population", lambda: population(self.kb, place, actor)  # "a curfew in Cizre"
-             if event in DOMESTIC and place is not None else None),
+             if (event in DOMESTIC or measure in DOMESTIC) and place is not None else None),
             ("counterpart", lambda: counterpart(self.kb, roles, actor, event)),
             ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event)),
         )  # fmt: skip

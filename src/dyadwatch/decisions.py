@@ -44,6 +44,8 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
         event, mode = "ACCUSE", "allege"  # "charged Pakistan with involvement": words
     if event == "PROTEST" and trig.mode == "strike" and is_state(found.actor, True):
         event, mode = "ASSAULT", None  # "Indian strikes hit six sites": not a labour strike
+    elif event == "PROTEST" and trig.mode == "boycott" and is_state(found.actor, False):
+        event, mode = "SANCTION", "discontinue"  # a state's boycott cuts trade or contact
     elif event == "PROTEST" and is_state(found.actor, False):
         event, mode = "ACCUSE", "allege"  # a state's protest is a diplomatic one
     if event == "ASSAULT" and found.actor.sector == "MED":
@@ -170,3 +172,14 @@ def on_condition(tok) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                          for m in c.children)
                for c in tok.children)  # fmt: skip
+
+
+def threatened_measure(cand: Candidate, event: str) -> str | None:
+    """The type of the act a threat announces: the trigger's own ("prepared to impose
+    martial law") or that of the complement it absorbed ("threatened to impose a curfew");
+    None for an act that is no threat."""
+    if event != "THREATEN":
+        return None
+    if cand.trigger.event != "THREATEN":
+        return cand.trigger.event
+    return next((c.trigger.event for c in cand.absorbed), None)

@@ -63,6 +63,13 @@ def test_plover_loader_maps_old_labels_and_skips_document(plover_file):
     assert records[0].document().date == "2000-01-01"
 
 
+def test_plover_loader_gives_a_repeated_id_a_number(tmp_path):
+    twice = [PLOVER_SAMPLE[1], {**PLOVER_SAMPLE[3], "id": "S-DEMAND-0001"}]
+    path = tmp_path / "twice.txt"
+    path.write_text(json.dumps(twice))
+    assert [r.id for r in load_plover_gsr(path)] == ["S-DEMAND-0001", "S-DEMAND-0001#2"]
+
+
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
@@ -208,15 +215,16 @@ def test_petr_parser_needs_event_codes():
     ("predicted", "root", "triple"),
     [
         # both roots right, both triples right (--- accepts any country)
+        # (T_4's coding is missed in every row: the record has no text)
         ({"T_1": [("0361", "FINGOV", "EST"), ("173", "RUSJUD", "ESTBUS")]},
-         (2, 0, 0), (2, 0, 0)),
+         (2, 0, 1), (2, 0, 1)),
         # right root, wrong actor; one root missed; an event on a noevents record
         ({"T_1": [("036", "SWE", "EST")], "T_2": [("010", "EST", None)]},
-         (1, 1, 1), (0, 2, 2)),
+         (1, 1, 2), (0, 2, 3)),
         # events without a CAMEO code are ignored
-        ({"T_1": [(None, "FIN", "EST")]}, (0, 0, 2), (0, 0, 2)),
+        ({"T_1": [(None, "FIN", "EST")]}, (0, 0, 3), (0, 0, 3)),
         # one coding is matched by one event: a second event of the same triple is extra
-        ({"T_1": [("036", "FIN", "EST"), ("0361", "FINGOV", "EST")]}, (1, 1, 1), (1, 1, 1)),
+        ({"T_1": [("036", "FIN", "EST"), ("0361", "FINGOV", "EST")]}, (1, 1, 2), (1, 1, 2)),
     ],
 )  # fmt: skip
 def test_petr_score(predicted, root, triple):
@@ -229,6 +237,39 @@ def test_petr_score(predicted, root, triple):
     assert (score.root.tp, score.root.fp, score.root.fn) == root
     assert (score.triple.tp, score.triple.fp, score.triple.fn) == triple
     assert score.skipped == 1
+
+
+def test_the_codings_of_a_skipped_record_count_as_missed():
+    data = parse_petr_gsr(PETR_SAMPLE)
+    assert data.skipped_codings == 1  # T_4: one coding, no text
+    score = score_petr(data, {})
+    assert (score.root.fn, score.triple.fn) == (3, 3)
+
+
+PARSED_ONLY = """<Sentence category="TEST" date="20190316" id="T_5" evaluate="true"/>
+<EventCoding eventcode="190" sourcecode="EST" targetcode="FIN" />
+<Text>
+</Text>
+<Parse>
+1	Estonia	Estonia	PROPN	NNP	_	2	nsubj	_	_
+2	did	do	AUX	VBD	_	4	aux	_	_
+3	n't	not	PART	RB	_	4	neg	_	_
+4	stop	stop	VERB	VB	_	0	root	_	_
+5	Finland	Finland	PROPN	NNP	_	7	nmod:poss	_	_
+6	's	's	PART	POS	_	5	case	_	_
+7	ships	ship	NOUN	NNS	_	4	dobj	_	_
+8	,	,	PUNCT	,	_	4	punct	_	_
+9	it	it	PRON	PRP	_	10	nsubj	_	_
+10	said	say	VERB	VBD	_	4	parataxis	_	_
+11	.	.	PUNCT	.	_	4	punct	_	_
+</Parse></Sentence>
+"""
+
+
+def test_a_record_without_text_is_read_from_its_parse():
+    data = parse_petr_gsr(PARSED_ONLY)
+    assert data.skipped == [] and data.skipped_codings == 0
+    assert [r.text for r in data.records] == ["Estonia didn't stop Finland's ships, it said."]
 
 
 def test_petr_loader_reads_a_file(tmp_path):
@@ -258,6 +299,9 @@ def test_normalise_legacy_codes(code, expected):
         (Actor("x", "EU"), "EU", True),
         (Actor("x", "EU"), "EUR", False),
         (Actor("x", "KAZMIL"), "---MIL", True),
+        (Actor("x", "---"), "IGO", False),  # country unknown is not "an organisation"
+        (Actor("x", "---"), "NGO", False),
+        (Actor("x", "---", sector="IGO"), "IGO", True),
         (None, "USA", False),
     ],
 )

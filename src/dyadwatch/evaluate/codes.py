@@ -62,9 +62,12 @@ def actor_country(actor: Actor) -> str | None:
 
 
 def is_organisation(actor: Actor) -> bool:
-    """True for an actor without one country (NATO, the EU) or with the IGO sector."""
+    """True for an actor without one country (NATO, the EU) or with the IGO sector; an actor
+    coded ``---`` (named, but neither its country nor its kind known) is not."""
     code = normalise_code(actor.code or "")
-    return actor.sector == "IGO" or code.startswith("IGO") or actor_country(actor) is None
+    if actor.sector == "IGO" or code.startswith("IGO"):
+        return True
+    return not code.startswith(UNKNOWN_COUNTRY) and actor_country(actor) is None
 
 
 def code_matches(actor: Actor | None, gold: str) -> bool:

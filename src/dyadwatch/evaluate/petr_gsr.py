@@ -24,6 +24,9 @@ from .codes import code_matches
 _SENTENCE = re.compile(r"<Sentence\b([^>]*?)/?>")
 _CODING = re.compile(r"<EventCoding\b([^>]*?)/?>")
 _TEXT = re.compile(r"<Text>(.*?)</Text>", re.DOTALL)
+_PARSE = re.compile(r"<Parse>(.*?)</Parse>", re.DOTALL)
+# Tokens written against the word before them when a parse is read back as text.
+_ATTACHED = re.compile(r" (?=[.,;:!?%)\]}]|'s\b|'\s|n't\b)")
 _ATTR = re.compile(r'(\w+)\s*=\s*"([^"]*)"')
 FALLBACK_DATE = "2000-01-01"  # for the coder, where a record's date is not a valid date
 
@@ -57,10 +60,12 @@ class PetrRecord:
 
 @dataclass
 class PetrSet:
-    """The records to evaluate, and how many evaluated records had no text."""
+    """The records to evaluate, the evaluated records that had no text, and how many
+    expected codings those records hold (each one a coding no coder can find)."""
 
     records: list[PetrRecord]
     skipped: list[str]
+    skipped_codings: int = 0
 
 
 def _attrs(text: str) -> dict[str, str]:
@@ -77,11 +82,26 @@ def _iso_date(raw: str) -> str | None:
         return None
 
 
+def parse_text(chunk: str) -> str:
+    """The sentence of a record's CoNLL-U ``<Parse>``: its word forms, with punctuation and
+    clitics ("'s", "n't") against the word before; "" when the record has no parse."""
+    found = _PARSE.search(chunk)
+    if not found:
+        return ""
+    words = []
+    for line in found.group(1).splitlines():
+        cols = line.split("\t")
+        if len(cols) > 1 and cols[0].isdigit():
+            words.append(html.unescape(cols[1]))
+    return _ATTACHED.sub("", " ".join(words))
+
+
 def parse_petr_gsr(text: str, origin: str = "<text>") -> PetrSet:
     """Parse the validation file's text; keeps only ``evaluate="true"`` records.
 
-    Needs the file's text and a name for messages. Returns the records and the ids of
-    records skipped for an empty ``<Text>``. Raises DataError for a coding without an
+    Needs the file's text and a name for messages. A record with an empty ``<Text>`` is read
+    from its ``<Parse>``. Returns the records and the ids of records skipped for having
+    neither. Raises DataError for a coding without an
     event code or a record without an id.
     """
     lines = [ln for ln in text.splitlines() if not ln.lstrip().startswith("#")]
@@ -89,6 +109,7 @@ def parse_petr_gsr(text: str, origin: str = "<text>") -> PetrSet:
     starts = list(_SENTENCE.finditer(body))
     records: list[PetrRecord] = []
     skipped: list[str] = []
+    unread = 0
     for i, start in enumerate(starts):
         end = starts[i + 1].start() if i + 1 < len(starts) else len(body)
         chunk = body[start.end() : end]
@@ -110,12 +131,14 @@ def parse_petr_gsr(text: str, origin: str = "<text>") -> PetrSet:
                                       c.get("targetcode", "")))  # fmt: skip
         found = _TEXT.search(chunk)
         sentence = " ".join(html.unescape(found.group(1)).split()) if found else ""
+        sentence = sentence or parse_text(chunk)  # one record gives its text only in the parse
         if not sentence:
             skipped.append(rid)
+            unread += len(codings)
             continue
         records.append(PetrRecord(rid, sentence, _iso_date(attrs.get("date", "")),
                                   attrs.get("category", ""), tuple(codings)))  # fmt: skip
-    return PetrSet(records, skipped)
+    return PetrSet(records, skipped, unread)
 
 
 def load_petr_gsr(path: Path | str) -> PetrSet:
@@ -218,9 +241,10 @@ def score_petr(
     most one event: for roots, the roots shared as a multiset; for triples, a maximum
     one-to-one assignment on root, source country and target country. Needs the loaded set
     and predicted events by record id; events without a ``cameo`` code are ignored.
-    `failed` names records the coder could not code (they count as no events).
+    `failed` names records the coder could not code (they count as no events); the codings
+    of records skipped for having no text count as missed.
     """
-    root, triple = Prf(), Prf()
+    root, triple = Prf(fn=data.skipped_codings), Prf(fn=data.skipped_codings)
     for record in data.records:
         events = [e for e in predicted.get(record.id, []) if e.cameo]
         gold_roots = Counter(c.root for c in record.codings)

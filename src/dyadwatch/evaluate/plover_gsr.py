@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +71,8 @@ def plover_record(raw: Mapping[str, Any]) -> PloverRecord | None:
 
 
 def load_plover_gsr(path: Path | str) -> list[PloverRecord]:
-    """Read PLOVER_GSR_CAMEO.txt; raises DataError naming the file and the bad record."""
+    """Read PLOVER_GSR_CAMEO.txt, each record with an id of its own; raises DataError naming
+    the file and the bad record."""
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -91,7 +92,19 @@ def load_plover_gsr(path: Path | str) -> list[PloverRecord]:
             raise DataError(f"{path}, record {number}: {e}") from e
         if record is not None:
             records.append(record)
-    return records
+    return unique_ids(records)
+
+
+def unique_ids(records: list[PloverRecord]) -> list[PloverRecord]:
+    """The records with a repeated id renamed ``ID#2``, ``ID#3``: the file gives one id to
+    two different examples, and events are gathered by id."""
+    seen: Counter[str] = Counter()
+    out = []
+    for record in records:
+        seen[record.id] += 1
+        n = seen[record.id]
+        out.append(record if n == 1 else replace(record, id=f"{record.id}#{n}"))
+    return out
 
 
 def dyad_matches(event: Event, record: PloverRecord) -> bool:

