@@ -23,6 +23,7 @@ from .attributes.reasons import stated_reason
 from .config import Config
 from .decisions import recode, retype, threatened_measure
 from .errors import InputError
+from .events.confidence import confidence
 from .events.conjuncts import party_pairs
 from .events.context import (
     anaphoric_event,
@@ -57,8 +58,7 @@ class Decision:
     event: str
     mode: str | None
     label: str
-    recipient_step: str
-    fallback: bool
+    recipient_steps: tuple[str, ...]  # the step that gave the recipient, and a drop
     actor_direct: bool
     pairs: list[tuple[ActorMention, ActorMention | None]]
     steps: tuple[str, ...]  # the party steps that fired and the recoding step that decided
@@ -200,15 +200,16 @@ class Coder:
         recipient, recipient_step = self._recipient(
             event, found, roles, tok, place, places, threatened_measure(cand, event)
         )
-        fallback = recipient_step not in ("parse", "proposer", "none")
+        recipient_steps: tuple[str, ...] = (f"recipient:{recipient_step}",)
         if recipient is not None and _reporting_outlet(recipient, tok):
-            recipient, recipient_step = None, "outlet-dropped"  # "..., AFP reported"
+            recipient = None  # "..., AFP reported"
+            recipient_steps += ("recipient-dropped:outlet",)
         pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
         steps = (
             *settled.steps,
             *([f"recode:{recoded.step}"] if recoded.step != "unstated" else []),
         )
-        return Decision(found, event, mode, label, recipient_step, fallback, actor_direct, pairs,
+        return Decision(found, event, mode, label, recipient_steps, actor_direct, pairs,
                         steps)  # fmt: skip
 
     def _record(self, document: Document, cand: Candidate, decided: Decision, dated: EventDate,
@@ -227,7 +228,8 @@ class Coder:
         steps = [f"trigger:{trig.lemma}/{trig.pos}>{trig.event}",
                  *([f"retyped:{event}"] if event != trig.event else []),
                  f"factuality:{label}", *decided.steps, f"actor:{found.actor_how}",
-                 f"recipient:{decided.recipient_step}", f"date:{dated.step}"]  # fmt: skip
+                 *([] if decided.actor_direct else ["actor:guessed-country"]),
+                 *decided.recipient_steps, f"date:{dated.step}"]  # fmt: skip
         start, end = tok.idx, tok.idx + len(tok.text)
         return Event(
             id=event_id(document.id, start, end, event),
@@ -249,7 +251,7 @@ class Coder:
             quad_code=lex_type.quad_code,
             intensity=self.lexicon.intensity(trig) if same else lex_type.intensity,
             cameo=self.lexicon.cameo(trig) if same else lex_type.cameo_root,
-            confidence=_confidence(found, decided.actor_direct, decided.fallback, trig.pos, label),
+            confidence=confidence(steps),
             sources=[
                 Source(
                     doc_id=document.id,
@@ -385,18 +387,3 @@ def _reporting_outlet(mention, tok) -> bool:
     sent = sentence_of(tok)
     return not sent.start <= mention.start < sent.end or is_attribution(
         tok.doc[mention.start : mention.end].root)  # fmt: skip
-
-
-def _confidence(found: Roles, actor_direct: bool, fallback: bool, pos: str, label: str) -> float:
-    score = 0.9
-    if found.actor_how in ("governing", "speaker"):
-        score -= 0.1
-    if not actor_direct:
-        score -= 0.15
-    if found.recipient is None:
-        score -= 0.15 if fallback else 0.2
-    if pos == "NOUN":
-        score -= 0.05
-    if label != "asserted":
-        score -= 0.1
-    return round(max(score, 0.05), 2)

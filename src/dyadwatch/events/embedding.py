@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 
 from ..model import Event
+from .confidence import confidence
 
 # Dependencies by which a nominal trigger stands for the clause of the verb that governs
 # it: "began a hunger strike" (the strike is the clause's act).
@@ -46,14 +47,12 @@ def embedded(tok: Token, triggers: Iterable[int]) -> bool:
     return False
 
 
-EMBEDDED_PENALTY = 0.2  # below any act of the main clause that has its parties
-
-
 def demote_embedded(sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
-    """Lower the confidence of each event whose trigger is embedded in another trigger's
-    clause (`tokens`: trigger token index by event id), and note the step."""
+    """Note the step ``embedded`` on each event whose trigger is embedded in another
+    trigger's clause (`tokens`: trigger token index by event id); it lowers the event's
+    confidence (events/data/penalties.tsv)."""
     triggers = {tokens[e.id] for e in events}
     for event in events:
         if embedded(sdoc[tokens[event.id]], triggers):
-            event.confidence = round(max(event.confidence - EMBEDDED_PENALTY, 0.05), 2)
             event.steps.append("embedded")
+            event.confidence = confidence(event.steps)
