@@ -39,48 +39,53 @@ def test_no_reason_stated(nlp, token_of, text, trigger):
     assert stated_reason(token_of(doc, trigger)) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the parser reads 'due to' as prep 'due' with 'to' as its pcomp; the rule looks "
-    "for 'to' only as a preposition, so the reason is missed",
-)
-def test_due_to_after_the_object(nlp, token_of):
-    doc = nlp("Turkey closed the crossing due to heavy fighting.")
-    assert stated_reason(token_of(doc, "closed")) == "heavy fighting"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="'because of' is parsed as prep 'because' with pcomp 'of'; the rule takes the "
-    "pcomp as the object and returns the word 'of'",
-)
-def test_because_of(nlp, token_of):
-    doc = nlp("Turkey closed the crossing because of security concerns.")
-    assert stated_reason(token_of(doc, "closed")) == "security concerns"
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="cues of three or more words ('on the grounds of', 'as a result of', 'in view "
-    "of') are compared with two tokens only, so they never match",
-)
 @pytest.mark.parametrize(
-    ("text", "reason"),
+    ("text", "trigger", "reason"),
     [
-        ("Ghana suspended the flights on the grounds of safety.", "safety"),
-        ("Ghana suspended the flights as a result of the storm.", "the storm"),
+        # "due to" after the object: "due" may be parsed as the preposition, "to" below it
+        ("Turkey closed the crossing due to heavy fighting.", "closed", "heavy fighting"),
+        # "because of": the object hangs from "because", not from "of"
+        ("Turkey closed the crossing because of security concerns.", "closed",
+         "security concerns"),
+        # cues of three and four words, ending at the preposition
+        ("Ghana suspended the flights on the grounds of safety.", "suspended", "safety"),
+        ("Ghana suspended the flights as a result of the storm.", "suspended", "the storm"),
+        ("Mali shut its embassy in view of the unrest.", "shut", "the unrest"),
+        ("Peru expelled the attache in connection with the spying case.", "expelled",
+         "the spying case"),
     ],
-)
-def test_long_reason_phrases(nlp, token_of, text, reason):
+)  # fmt: skip
+def test_reason_phrases_of_any_length(nlp, token_of, text, trigger, reason):
     doc = nlp(text)
-    assert stated_reason(token_of(doc, "suspended")) == reason
+    assert stated_reason(token_of(doc, trigger)) == reason
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'because' is a reason cue, but a 'because' clause hangs from the verb as an "
-    "advcl with 'because' as its mark, which the rule never reads",
-)
-def test_a_because_clause_is_a_reason(nlp, token_of):
-    doc = nlp("Ghana suspended the flights because rebels attacked the airport.")
-    assert stated_reason(token_of(doc, "suspended")) is not None
+@pytest.mark.parametrize(
+    ("text", "trigger", "reason"),
+    [
+        ("Ghana suspended the flights because rebels attacked the airport.", "suspended",
+         "rebels attacked the airport"),
+        # the clause hangs from the clause the act sits in
+        ("The suspension of the flights came because the airport was shelled.", "suspension",
+         "the airport was shelled"),
+    ],
+)  # fmt: skip
+def test_a_because_clause_is_a_reason(nlp, token_of, text, trigger, reason):
+    doc = nlp(text)
+    assert stated_reason(token_of(doc, trigger)) == reason
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the clause gives the reason of "angered", not of the act inside it
+        ("Hungary was angered because Austria closed the border.", "closed"),
+        # a because-clause that says it came later is evidence, not a reason
+        ("Chile was plainly annoyed, because a week later it recalled its envoy.", "annoyed"),
+        # a multiword cue must be whole: "a result of" without "as"
+        ("Ghana suspended the flights, a result of the storm.", "suspended"),
+    ],
+)  # fmt: skip
+def test_no_reason_from_a_because_clause_or_a_cue_in_part(nlp, token_of, text, trigger):
+    doc = nlp(text)
+    assert stated_reason(token_of(doc, trigger)) is None

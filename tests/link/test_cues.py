@@ -43,15 +43,39 @@ def test_the_verb_of_responding_itself_is_no_cue_for_its_own_event(analyse):
     assert cue_at(analyse, "Iran retaliated against Britain.", "retaliated") is None
 
 
-def test_an_act_that_angered_someone_is_a_cause_not_a_response(analyse):
-    # "X was angered because Y closed ...": Y's act is what X reacted to
-    assert cue_at(analyse, "Hungary was angered because Austria closed the border.",
-                  "closed") == "because"  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # a because-clause gives a cause, which came before its effect: no reaction
+        ("Hungary was angered because Austria closed the border.", "closed"),
+        ("Hungary closed the border because Austria closed its border.", "closed"),
+        # under an agentive passive the clause is still a cause
+        (("The Chilean proposal was rejected by Peru because Bolivia had shelled Peruvian "
+          "villages."), "shelled"),
+        # a time word of the clause that does not place it after the main clause
+        (("Spain closed the border because Morocco had expelled Spanish diplomats the "
+          "previous day."), "expelled"),
+    ],
+)  # fmt: skip
+def test_a_because_clause_is_a_cause_not_a_response(analyse, text, trigger):
+    assert cue_at(analyse, text, trigger) is None
 
 
-def test_an_ordinary_because_clause_is_no_response(analyse):
-    text = "Hungary closed the border because Austria closed its border."
-    assert cue_at(analyse, text, "closed") is None
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        # the clause says it came later: it is the evidence, and its act the reaction
+        (("Moscow was plainly irritated by the minister's remarks, because two days later it "
+          "cut gas deliveries."), "cut"),
+        (("Ankara was clearly annoyed by the vote, because the following morning it recalled "
+          "its ambassador."), "recalled"),
+        (("Lima must have resented the decision, because soon afterwards it expelled two "
+          "Chilean diplomats."), "expelled"),
+        ("Hungary was angered because the next day Austria closed the border.", "closed"),
+    ],
+)  # fmt: skip
+def test_a_because_clause_told_as_later_is_a_response(analyse, text, trigger):
+    assert cue_at(analyse, text, trigger) == "because"
 
 
 @pytest.mark.parametrize(
@@ -67,20 +91,27 @@ def test_no_cue_no_response(analyse, text, trigger):
     assert cue_at(analyse, text, trigger) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'hit back' is listed as a verb cue but is matched against one token's lemma, "
-    "so the two-word verb never matches",
-)
-def test_hitting_back_is_a_response(analyse):
-    assert cue_at(analyse, "Iran hit back by expelling three British diplomats.",
-                  "expelling") is not None  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "trigger", "cue"),
+    [
+        # a verb cue of several words: the verb's lemma and its particle
+        ("Iran hit back by expelling three British diplomats.", "expelling", "hit back"),
+        ("Serbia hits back with a ban on Croatian goods.", "ban", "hits back"),
+    ],
+)  # fmt: skip
+def test_hitting_back_is_a_response(analyse, text, trigger, cue):
+    assert cue_at(analyse, text, trigger) == cue
+
+
+def test_a_verb_cue_needs_its_particle(analyse):
+    assert cue_at(analyse, "Iran hit the tanker by firing two missiles.", "firing") is None
 
 
 def test_the_cue_table_holds_phrases_and_verbs():
     cues = link_cues()
     assert ("in", "retaliation") in cues.phrases
     assert "retaliate" in cues.verbs
+    assert "hit back" in cues.verbs
     assert all(p == tuple(w.lower() for w in p) for p in cues.phrases)
 
 

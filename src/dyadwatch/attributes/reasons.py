@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from .because import because_mark, says_later
 from .factuality import cues
 
 QUOTES = "\"'“”‘’«» "
+NOMINAL_DEPS = ("prep", "pcomp", "pobj", "dobj", "obj")  # how a phrase hangs inside a clause
+NOT_ALONE = ("over",)  # names a subject of dispute more often than a reason
 
 
 def stated_reason(trigger: Token) -> str | None:
-    """A reason phrase ("due to X", "because of X", "citing X") attached to the trigger, the
-    clause it sits in, or the copula it is the subject of; the words of X as written."""
-    reason_cues = cues()["reason"]
+    """A reason phrase ("due to X", "because of X", "citing X", "because X did Y") attached to
+    the trigger, the clause it sits in, or the copula it is the subject of; X as written."""
     seen = set()
     node = trigger
     for _ in range(4):
@@ -20,7 +24,7 @@ def stated_reason(trigger: Token) -> str | None:
             if tok.i in seen:
                 continue
             seen.add(tok.i)
-            found = _reason_at(tok, reason_cues)
+            found = _because_clause(tok, trigger) or _citing(tok) or _reason_phrase(tok)
             if found:
                 return found
         if node.dep_ == "ROOT" or node.dep_ in ("ccomp", "advcl"):
@@ -30,38 +34,75 @@ def stated_reason(trigger: Token) -> str | None:
 
 
 def _reason_sites(node: Token):
-    yield node
+    """The node, the predicates beside it, and the phrases inside their clauses."""
+    yield from _within(node)
     for child in node.children:
         if child.dep_ in ("xcomp", "acomp", "prep", "advcl", "conj"):
             yield child
-            yield from (g for g in child.children if g.dep_ in ("xcomp", "acomp", "prep"))
+            for g in child.children:
+                if g.dep_ in ("xcomp", "acomp", "prep"):
+                    yield from _within(g)
 
 
-def _reason_at(tok: Token, reason_cues: frozenset[str]) -> str | None:
-    """A reason phrase headed at `tok`: a preposition ("due to", "because of") or "citing"."""
-    lower = tok.lower_
-    if tok.dep_ == "prep" or tok.pos_ == "ADP":
-        prev = tok.doc[tok.i - 1].lower_ if tok.i > 0 else ""
-        phrase = f"{prev} {lower}"
-        if phrase in reason_cues or (lower in reason_cues and lower not in ("over",)):
-            return _object_text(tok)
-    if tok.dep_ == "acomp" and lower == "due":
-        for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ == "to":
-                return _object_text(child)
-    if lower == "citing" or tok.lemma_.lower() == "cite":
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
-        if obj is not None:
-            return _clean(obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+def _within(tok: Token):
+    """`tok` and the prepositions and objects below it, not crossing into another clause."""
+    yield tok
+    for child in tok.children:
+        if child.dep_ in NOMINAL_DEPS:
+            yield from _within(child)
+
+
+@lru_cache(maxsize=1)
+def _cue_phrases() -> tuple[tuple[str, ...], ...]:
+    """The reason cues as word sequences, longest first."""
+    phrases = {tuple(cue.split()) for cue in cues()["reason"]} - {NOT_ALONE}
+    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+
+
+def _reason_phrase(tok: Token) -> str | None:
+    """The object of a reason cue that ends at the preposition `tok`: "due to X", "because of X",
+    "on the grounds of X", "as a result of X"."""
+    if tok.dep_ not in ("prep", "pcomp") and tok.pos_ != "ADP":
+        return None
+    doc = tok.doc
+    for phrase in _cue_phrases():
+        start = tok.i - len(phrase) + 1
+        if start >= 0 and tuple(t.lower_ for t in doc[start : tok.i + 1]) == phrase:
+            return _object_text(doc[start : tok.i + 1])
     return None
 
 
-def _object_text(prep: Token) -> str | None:
-    obj = next((c for c in prep.children if c.dep_ in ("pobj", "pcomp")), None)
+def _because_clause(tok: Token, trigger: Token) -> str | None:
+    """A "because" clause, less the word "because". One that says it came later is evidence
+    for the act, not its reason; one the act sits in gives the reason of another act."""
+    mark = because_mark(tok)
+    if mark is None or says_later(tok) or tok.i == trigger.i or tok.is_ancestor(trigger):
+        return None
+    words = [t for t in tok.subtree if t.i != mark.i]
+    return _clean(tok.doc[words[0].i : words[-1].i + 1].text)
+
+
+def _citing(tok: Token) -> str | None:
+    """ "citing X", "and cited X": the object of the verb."""
+    if tok.lower_ != "citing" and tok.lemma_.lower() != "cite":
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "obj")), None)
     if obj is None:
         return None
-    span = obj.doc[obj.left_edge.i : obj.right_edge.i + 1]
-    return _clean(span.text)
+    return _clean(obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+
+
+def _object_text(cue) -> str | None:
+    """The words of the cue's object: a noun phrase (preferred) or a clause hanging from one of
+    its words, the last word first ("due" may hold "to" as pcomp, "because" holds the object
+    of "because of")."""
+    inside = {t.i for t in cue}
+    for deps in (("pobj",), ("pcomp",)):
+        for word in reversed(cue):
+            obj = next((c for c in word.children if c.dep_ in deps and c.i not in inside), None)
+            if obj is not None:
+                return _clean(obj.doc[obj.left_edge.i : obj.right_edge.i + 1].text)
+    return None
 
 
 def _clean(text: str) -> str | None:

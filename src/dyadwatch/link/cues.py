@@ -1,8 +1,8 @@
 """Explicit response links inside one document: "In retaliation, Russia restricted ...".
 
 When the text says an event answers another ("in retaliation", "in response", "retaliated
-by", "X was angered ... because the next day Y"), the event is linked to the most recent
-earlier event in the document by the other side of the dyad.
+by", "hit back by", "X was angered ... because the next day Y did Z"), the event is linked to
+the most recent earlier event in the document by the other side of the dyad.
 """
 
 from __future__ import annotations
@@ -13,19 +13,18 @@ from pathlib import Path
 
 from spacy.tokens import Span, Token
 
-from ..tables import fail, read_table, words
+from ..attributes.because import because_mark, says_later
+from ..tables import fail, read_table
 
-WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 
 KINDS = ("before", "verb")
-ANGERING = words(WORD_LISTS, "angering")  # "X was angered ... because Y": verbs of causing anger
 
 
 @dataclass(frozen=True)
 class LinkCues:
     phrases: tuple[tuple[str, ...], ...]  # token sequences that mark a response
-    verbs: frozenset[str]  # lemmas of verbs of responding
+    verbs: frozenset[str]  # verbs of responding: a lemma, then any particles ("hit back")
 
 
 @lru_cache(maxsize=1)
@@ -51,19 +50,31 @@ def response_cue(trigger: Token, sent: Span) -> str | None:
         for k in range(len(lowers) - n + 1):
             if tuple(lowers[k : k + n]) == phrase:
                 return " ".join(phrase)
-    # "... retaliated by halting", "responded with sanctions": the trigger hangs off the verb
+    return _verb_cue(trigger, cues.verbs) or _later_because(trigger)
+
+
+def _verb_cue(trigger: Token, verbs: frozenset[str]) -> str | None:
+    """ "... retaliated by halting", "hit back with sanctions": the trigger hangs off a verb of
+    responding (its lemma and particles), which is not the trigger itself."""
     node = trigger
     for _ in range(3):
-        if node.lemma_.lower() in cues.verbs and node.i != trigger.i:
-            return node.text
+        if node.i != trigger.i:
+            particles = [c.lower_ for c in node.children if c.dep_ in ("prt", "advmod")]
+            for verb in verbs:
+                lemma, *rest = verb.split()
+                if node.lemma_.lower() == lemma and all(p in particles for p in rest):
+                    return " ".join([node.text, *rest])
         if node.dep_ == "ROOT":
             break
         node = node.head
-    # "X was angered by Y's words because the next day Z ...": the reaction is caused by Z
+    return None
+
+
+def _later_because(trigger: Token) -> str | None:
+    """ "X was angered by Y's words, because the next day X cut ...": a because-clause that says
+    it came later is the evidence of the main clause, and its act the reaction. Any other
+    because-clause gives a cause, which came before its effect: no response."""
     for anc in [trigger, *trigger.ancestors]:
-        if anc.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "because"
-                                       for c in anc.children):  # fmt: skip
-            head = anc.head
-            if any(c.dep_ == "agent" for c in head.children) or head.lemma_.lower() in ANGERING:
-                return "because"
+        if because_mark(anc) is not None:
+            return "because" if says_later(anc) else None
     return None
