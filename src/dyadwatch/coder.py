@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
 from .attributes.eventdates import EventDate, date_event, is_habitual
-from .attributes.factuality import Factuality, factuality, is_attribution
+from .attributes.factuality import Factuality, factuality, in_condition, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
@@ -156,8 +156,8 @@ class Coder:
                sentences: dict[int, int], before: list[Event]) -> list[Event]:  # fmt: skip
         """The events of one trigger: its act, and the same act for coordinated parties."""
         tok = cand.token
-        if is_habitual(tok):
-            return []  # "have fought for decades": a state of affairs, not an act
+        if is_habitual(tok) or in_condition(tok):
+            return []  # "have fought for decades", "if they were attacked": no act
         fact = factuality(tok)
         place = places.for_token(tok)
         found = self._settle_parties(cand, fact, roles(cand), roles, before, place)
