@@ -10,6 +10,9 @@ from ..nlp.sents import sentence_of
 from .kb import Role
 from .mention import MODIFIER_DEPS, ActorMention, np_span
 
+RELATION_NOUNS = {"member", "ally", "neighbour", "neighbor", "partner"}
+STATE_NAMES = {"name", "alias", "capital", "metonym"}
+
 
 class PeopleRules:
     """Mixed into DocActors: needs ``doc``, ``kb``, ``by_token``, ``places``, ``mentions``,
@@ -36,6 +39,18 @@ class PeopleRules:
         self._cache.clear()
 
     # -- the actor a noun phrase denotes -------------------------------------------------
+
+    def _named_after(self, head: Token) -> ActorMention | None:
+        """ "Nato member Turkey", "treaty ally the Philippines", "neighbour Georgia": a
+        relation noun right before a state's name is that state, not the bloc it names."""
+        if head.lemma_.lower() not in RELATION_NOUNS or head.i + 1 >= len(head.doc):
+            return None
+        nxt = head.doc[head.i + 1]
+        nxt = head.doc[head.i + 2] if nxt.lower_ == "the" and head.i + 2 < len(head.doc) else nxt
+        state = self.by_token.get(nxt.i)
+        if state is None or state.kind != "country" or state.form not in STATE_NAMES:
+            return None
+        return state
 
     def _modified_noun(self, head: Token) -> ActorMention | None:
         """A people or body noun the KB has no role for, marked by a country or organisation:
