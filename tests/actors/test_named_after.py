@@ -30,3 +30,15 @@ def test_bloc_member_alone_is_the_bloc(coder):
         )
     )
     assert [e.actor.code for e in events] == ["NATO"]
+
+
+def test_counted_states_of_a_region_are_not_the_region(coder):
+    text = "The two Balkan states recalled their ambassadors from Moscow."
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert all(e.actor.code != "BLK" for e in events), [(e.event, e.actor.code) for e in events]
+
+
+def test_a_region_s_states_uncounted_are_the_region(coder):
+    text = "Central Asian states condemned the attack on Kabul."
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert [e.actor.code for e in events] == ["CAS"]

@@ -11,7 +11,16 @@ from .kb import Role
 from .mention import MODIFIER_DEPS, ActorMention, np_span
 
 RELATION_NOUNS = {"member", "ally", "neighbour", "neighbor", "partner"}
+STATE_NOUNS = {"state", "country", "nation", "republic", "neighbour", "neighbor"}
 STATE_NAMES = {"name", "alias", "capital", "metonym"}
+
+
+def counted_states(head: Token) -> bool:
+    """ "the two Balkan states", "both Caucasus republics": states counted out one by one are
+    particular states of the region, not the region as an actor ("Balkan states agreed")."""
+    return head.lemma_.lower() in STATE_NOUNS and any(
+        c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ == "both" for c in head.children
+    )
 
 
 class PeopleRules:
@@ -39,6 +48,15 @@ class PeopleRules:
         self._cache.clear()
 
     # -- the actor a noun phrase denotes -------------------------------------------------
+
+    def _region_states(self, head: Token) -> bool:
+        """ "the two South Caucasus states": particular states of a region, named by the
+        region but not the region as an actor; which states, the text does not say here."""
+        return counted_states(head) and any(
+            (m := self.by_token.get(c.i)) is not None and m.kind == "region"
+            for c in head.children
+            if c.dep_ in ("amod", "compound", "nmod")
+        )
 
     def _named_after(self, head: Token) -> ActorMention | None:
         """ "Nato member Turkey", "treaty ally the Philippines", "neighbour Georgia": a

@@ -149,7 +149,7 @@ class DocActors(PeopleRules):
             # "the Russians", "Ukrainian" used as a noun
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
         named = self._named_after(head)
-        if named is not None:
+        if named is not None or self._region_states(head):
             return named
         lower = head.lower_
         if (
