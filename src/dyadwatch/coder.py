@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
-from .attributes.eventdates import EventDate, date_event, is_habitual
+from .attributes.eventdates import EventDate, date_event, is_aside, is_habitual
 from .attributes.factuality import Factuality, factuality, in_condition, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
@@ -158,6 +158,9 @@ class Coder:
         tok = cand.token
         if is_habitual(tok) or in_condition(tok):
             return []  # "have fought for decades", "if they were attacked": no act
+        dated = date_event(dates, tok)
+        if is_aside(tok, dated):
+            return []  # "the treaty, which the World Bank brokered in 1960"
         fact = factuality(tok)
         place = places.for_token(tok)
         found = self._settle_parties(cand, fact, roles(cand), roles, before, place)
@@ -166,7 +169,7 @@ class Coder:
         decided = self._decide(cand, fact, found, roles, place, places)
         if decided is None:
             return []
-        primary = self._record(document, cand, decided, date_event(dates, tok), place, sentences)
+        primary = self._record(document, cand, decided, dated, place, sentences)
         return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
 
     def _decide(self, cand: Candidate, fact: Factuality, found: Roles, roles: RoleFinder,

@@ -1,4 +1,4 @@
-"""States of affairs over years, which are not coded as acts, on sentences written here."""
+"""States of affairs and asides, which are not coded as acts, on sentences written here."""
 
 from __future__ import annotations
 
@@ -28,3 +28,20 @@ def test_is_habitual(nlp, token_of, text, word, expected):
 def test_past_perfect_never_denies_one_act(nlp, token_of):
     doc = nlp("The minister said Russia had never asked Astana for troops.")
     assert not is_habitual(token_of(doc, "asked"))
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Kyiv left the pact, which Moscow signed in 1997.", "signed", True),
+        ("Kyiv left the pact, which Moscow signed on March 3.", "signed", False),
+        ("Moscow signed the pact in 1997.", "signed", False),
+    ],
+)
+def test_is_aside(nlp, token_of, text, word, expected):
+    from dyadwatch.attributes.dates import DocumentDates
+    from dyadwatch.attributes.eventdates import date_event, is_aside
+
+    doc = nlp(text)
+    tok = token_of(doc, word)
+    assert is_aside(tok, date_event(DocumentDates(doc, "2024-05-10"), tok)) is expected

@@ -146,6 +146,19 @@ def _ever(verb: Token) -> bool:
     return present and any(c.dep_ in ("neg", "advmod") and c.lower_ in EVER for c in verb.children)
 
 
+def is_aside(token: Token, dated: EventDate) -> bool:
+    """An act told in a relative clause about something else and dated there only to a year:
+    "the treaty, which the World Bank brokered in 1960", "a reef Beijing seized in 2012".
+    It says what the thing is, not what happened in the story."""
+    value = dated.value
+    return (
+        token.dep_ == "relcl"
+        and dated.step == "clause"
+        and value is not None
+        and value.precision == "year"
+    )
+
+
 def _is_recent(value: DateValue, publication: date | None) -> bool:
     if publication is None or value.precision != "day":
         return False
