@@ -15,8 +15,8 @@ from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
-from .attributes.eventdates import EventDate, date_event, is_habitual
-from .attributes.factuality import factuality, is_attribution
+from .attributes.eventdates import EventDate, date_event, is_aside, is_habitual
+from .attributes.factuality import factuality, in_condition, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
@@ -163,8 +163,11 @@ class Coder:
                sentences: dict[int, int], before: list[Event]) -> list[Event]:  # fmt: skip
         """The events of one trigger: its act, and the same act for coordinated parties."""
         tok = cand.token
-        if is_habitual(tok):
-            return []  # "have fought for decades": a state of affairs, not an act
+        if is_habitual(tok) or in_condition(tok):
+            return []  # "have fought for decades", "if they were attacked": no act
+        dated = date_event(dates, tok)
+        if is_aside(tok, dated):
+            return []  # "the treaty, which the World Bank brokered in 1960"
         fact = factuality(tok)
         place = places.for_token(tok)
         parse = roles(cand)
@@ -177,7 +180,7 @@ class Coder:
         decided = self._decide(cand, settled, roles, place, places)
         if decided is None:
             return []
-        primary = self._record(document, cand, decided, date_event(dates, tok), place, sentences)
+        primary = self._record(document, cand, decided, dated, place, sentences)
         return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
 
     def _decide(self, cand: Candidate, settled: Settled, roles: RoleFinder,

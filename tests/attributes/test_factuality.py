@@ -41,3 +41,24 @@ def test_speaker_is_found(nlp):
 
 def test_every_cue_class_has_words():
     assert all(words for words in cues().values())
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("If Serbia attacks, Kosovo will respond.", "attacks", True),
+        ("If Serbia attacks, Kosovo will respond.", "respond", False),
+        (
+            "She said that if its sailors were detained, Oslo would recall its envoy.",
+            "detained",
+            True,
+        ),
+        ("Ankara will cut gas supplies unless Baghdad pays its debts.", "pays", True),
+        ("Ankara will cut gas supplies unless Baghdad pays its debts.", "cut", False),
+        ("Serbia attacked the post, and Kosovo responded.", "attacked", False),
+    ],
+)
+def test_in_condition(nlp, token_of, text, word, expected):
+    from dyadwatch.attributes.factuality import in_condition
+
+    assert in_condition(token_of(nlp(text), word)) is expected

@@ -55,3 +55,13 @@ def test_roles(coder, text, word, expected):
     assert ev.actor is not None and ev.actor.code.startswith(actor)
     assert ev.recipient is not None
     assert ev.recipient.code.startswith(recipient) or ev.recipient.country == recipient
+
+
+def test_participle_agent_only_for_doing_verbs(nlp):
+    from dyadwatch.events.roles import participle_agent
+
+    done = nlp("Officials reported killings carried out by the police.")
+    assert participle_agent(done[2]).text == "police"
+    assert participle_agent(done[0]) is None
+    brokered = nlp("A truce brokered by Qatar ended the fighting.")
+    assert participle_agent(brokered[1]) is None

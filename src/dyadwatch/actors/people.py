@@ -4,11 +4,28 @@ Morocco"), and people or bodies marked by a country ("Swiss doctors")."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Token
 
 from ..nlp.sents import sentence_of
+from ..tables import words
 from .kb import Role
 from .mention import MODIFIER_DEPS, ActorMention, np_span
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
+RELATION_NOUNS = words(WORD_LISTS, "relation_nouns")
+STATE_NOUNS = words(WORD_LISTS, "state_nouns")
+STATE_NAMES = {"name", "alias", "capital", "metonym"}
+
+
+def counted_states(head: Token) -> bool:
+    """ "the two Balkan states", "both Caucasus republics": states counted out one by one are
+    particular states of the region, not the region as an actor ("Balkan states agreed")."""
+    return head.lemma_.lower() in STATE_NOUNS and any(
+        c.dep_ == "nummod" or c.dep_ == "det" and c.lower_ == "both" for c in head.children
+    )
 
 
 class PeopleRules:
@@ -36,6 +53,27 @@ class PeopleRules:
         self._cache.clear()
 
     # -- the actor a noun phrase denotes -------------------------------------------------
+
+    def _region_states(self, head: Token) -> bool:
+        """ "the two South Caucasus states": particular states of a region, named by the
+        region but not the region as an actor; which states, the text does not say here."""
+        return counted_states(head) and any(
+            (m := self.by_token.get(c.i)) is not None and m.kind == "region"
+            for c in head.children
+            if c.dep_ in ("amod", "compound", "nmod")
+        )
+
+    def _named_after(self, head: Token) -> ActorMention | None:
+        """ "Nato member Turkey", "treaty ally the Philippines", "neighbour Georgia": a
+        relation noun right before a state's name is that state, not the bloc it names."""
+        if head.lemma_.lower() not in RELATION_NOUNS or head.i + 1 >= len(head.doc):
+            return None
+        nxt = head.doc[head.i + 1]
+        nxt = head.doc[head.i + 2] if nxt.lower_ == "the" and head.i + 2 < len(head.doc) else nxt
+        state = self.by_token.get(nxt.i)
+        if state is None or state.kind != "country" or state.form not in STATE_NAMES:
+            return None
+        return state
 
     def _modified_noun(self, head: Token) -> ActorMention | None:
         """A people or body noun the KB has no role for, marked by a country or organisation:

@@ -153,6 +153,9 @@ class DocActors(PeopleRules):
         if mention is not None and mention.form == "adjective" and head.pos_ in ("NOUN", "PROPN"):
             # "the Russians", "Ukrainian" used as a noun
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
+        named = self._named_after(head)
+        if named is not None or self._region_states(head):
+            return named
         lower = head.lower_
         if (
             head.pos_ == "PRON"

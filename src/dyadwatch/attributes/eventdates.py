@@ -12,6 +12,7 @@ or the piece looks back over past months (most of the times it sets are older th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -28,6 +29,8 @@ from .dates import (
 )
 from .expressions import date_words
 
+YEARISH = re.compile(r"(1[89]|20)\d\d'?s?")  # 1991, 1990s, 1990's
+EVER = {"never", "always", "long"}
 RECENT = timedelta(days=7)  # a day this close before publication is the report's own news
 
 
@@ -108,9 +111,13 @@ def is_background(token: Token) -> bool:
 def is_habitual(token: Token) -> bool:
     """A state of affairs over years, not an act: "have fought over the region for decades",
     "clashed for years" (a counted term with a simple verb, "jailed for seven years", is an
-    act that lasts)."""
+    act that lasts), "have fought since the late 1980s", "has never recognised"."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return _for_years(verb, perfect) or perfect and (_since_year(verb) or _ever(verb))
+
+
+def _for_years(verb: Token, perfect: bool) -> bool:
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ != "for":
             continue
@@ -121,6 +128,35 @@ def is_habitual(token: Token) -> bool:
             if perfect or not any(c.dep_ == "nummod" for c in obj.children):
                 return True
     return False
+
+
+def _since_year(verb: Token) -> bool:
+    """ "have fought since 1991", "since the 1990s": a perfect over years is a state."""
+    return any(
+        prep.dep_ == "prep" and prep.lower_ == "since"
+        and any(YEARISH.fullmatch(t.text) for t in prep.subtree)
+        for prep in verb.children
+    )  # fmt: skip
+
+
+def _ever(verb: Token) -> bool:
+    """ "has never recognised", "have long disputed": a standing policy, not an act (in
+    the past perfect, "had never asked", it denies one act of the story)."""
+    present = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    return present and any(c.dep_ in ("neg", "advmod") and c.lower_ in EVER for c in verb.children)
+
+
+def is_aside(token: Token, dated: EventDate) -> bool:
+    """An act told in a relative clause about something else and dated there only to a year:
+    "the treaty, which the World Bank brokered in 1960", "a reef Beijing seized in 2012".
+    It says what the thing is, not what happened in the story."""
+    value = dated.value
+    return (
+        token.dep_ == "relcl"
+        and dated.step == "clause"
+        and value is not None
+        and value.precision == "year"
+    )
 
 
 def _is_recent(value: DateValue, publication: date | None) -> bool:

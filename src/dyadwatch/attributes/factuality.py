@@ -25,6 +25,7 @@ CUE_COLUMNS = ("class", "words", "meaning")
 CUE_CLASSES = ("speech", "hedge_adverb", "report_adverb", "hedge_modal", "hypothetical_modal",
                "future_modal", "conditional", "hedge_predicate", "intent", "negation", "reason",
                "reason_officially")  # fmt: skip
+CONDITIONS = words(WORD_LISTS, "conditions")
 SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
 
 
@@ -153,6 +154,22 @@ def _read_governor(node: Token, conditional: bool, c: dict[str, frozenset[str]],
     elif node.dep_ in ("pobj", "pcomp") and head.lower_ in ("if", "unless"):
         result.weaken("hypothetical", head.text)
         return True
+    return False
+
+
+def in_condition(trigger: Token) -> bool:
+    """Whether the act is the condition of another statement: "if Pakistan's citizens were
+    targeted, India would pay", "will cut supplies unless Kyiv pays" (the clause after "if" or
+    "unless" and everything inside it). Nobody says such an act happened or is planned."""
+    node = trigger
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in CONDITIONS for m in node.children
+        ):
+            return True
+        if node.dep_ in ("pobj", "pcomp") and node.head.lower_ in CONDITIONS:
+            return True
+        node = node.head
     return False
 
 

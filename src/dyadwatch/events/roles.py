@@ -29,6 +29,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 GOVERNING_PREPS = words(WORD_LISTS, "governing_preps")
 RELATIVE = words(WORD_LISTS, "relative")
 RESPONSE_VERBS = words(WORD_LISTS, "response_verbs")
+# "ramming carried out by the coast guard": participles whose "by" agent did the act named
+PERPETRATING = words(WORD_LISTS, "perpetrating")
 OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "imposed sanctions on Russia": the object's recipient
 OBJECT_PREPS = words(WORD_LISTS, "object_preps")
@@ -100,6 +102,19 @@ def noun_subject(noun: Token) -> Token | None:
         for child in tok.children:
             if tok.pos_ == "NOUN" and child.dep_ == "poss":
                 return child
+    return None
+
+
+def participle_agent(noun: Token) -> Token | None:
+    """The "by" agent of a participle that says who did the act a noun names ("killings
+    carried out by the police", "strikes launched by India"); a broker or an approver of a
+    deal ("a deal brokered by Moscow") is not its party, so only doing-verbs count."""
+    for child in noun.children:
+        if child.dep_ != "acl" or child.tag_ != "VBN" or child.lemma_.lower() not in PERPETRATING:
+            continue
+        agent = next((c for c in child.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
     return None
 
 
@@ -254,6 +269,9 @@ class RoleFinder:
                     actor, how = found, "modifier"
             if actor is not None and how in ("possessor", "agent"):
                 break
+        if how not in ("possessor", "agent") and (done_by := participle_agent(noun)) is not None:
+            found = self.np_actor(done_by)
+            actor, how = (found, "agent") if found is not None else (actor, how)
         if actor is None:
             actor, how = self._governing_subject(noun)
         recipient, rhow = self._recipient(noun, None, NOUN_RECIPIENT_PREPS, actor)

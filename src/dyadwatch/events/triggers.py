@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..tables import words
 from .lexicon import Lexicon, Trigger
+from .nonevents import is_non_event
 from .support import support_verbs
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -76,6 +77,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token in the document, with frame complements absorbed."""
     lemmas = lexicon.lemmas
     found: dict[int, Candidate] = {}
+    idle: set[int] = set()
     for token in doc:
         pos = TRIGGER_POS.get(token.pos_)
         if pos is None:
@@ -83,9 +85,12 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         lemma = token.lemma_.lower()
         if lemma not in lemmas:
             continue
-        trig = lexicon.match(lemma, pos, dependents(token))
+        deps = dependents(token)
+        trig = lexicon.match(lemma, pos, deps)
         if trig is None:
             continue
+        if is_non_event(lemma, pos, deps):
+            idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
         if token.dep_ == "acl" and token.tag_ == "VBN":
             continue  # "the towns occupied by troops": a description, not a reported act
         found[token.i] = Candidate(token, trig)
@@ -103,7 +108,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             if inner is not cand and inner.frame_of is None:
                 inner.frame_of = cand
                 cand.absorbed.append(inner)
-    return [c for c in found.values() if c.frame_of is None]
+    return [c for c in found.values() if c.frame_of is None and c.i not in idle]
 
 
 DEONTIC = words(WORD_LISTS, "deontic")

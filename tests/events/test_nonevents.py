@@ -1,0 +1,45 @@
+"""Trigger words that name no event with certain dependents (events/data/non_events.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.events.nonevents import is_non_event, non_events
+
+
+def test_every_row_is_a_known_trigger_head():
+    from dyadwatch.events.lexicon import Lexicon
+
+    lexicon = Lexicon.load()
+    for lemma, pos in non_events():
+        assert lexicon.candidates(lemma, pos), (lemma, pos)
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "deps", "expected"),
+    [
+        ("take", "VERB", {"part", "in", "meeting"}, True),
+        ("take", "VERB", {"in", "refugee"}, False),
+        ("decline", "VERB", {"comment", "official"}, True),
+        ("decline", "VERB", {"invitation"}, False),
+        ("trip", "NOUN", {"resupply", "to"}, True),
+        ("trip", "NOUN", {"to", "beijing"}, False),
+    ],
+)
+def test_is_non_event(lemma, pos, deps, expected):
+    assert is_non_event(lemma, pos, deps) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgian officials declined to comment on the report.",
+        "The army chief of Nepal took part in the meeting in Kathmandu.",
+        "Vietnamese fishermen make resupply trips to the reef every month.",
+    ],
+)
+def test_phrase_is_not_coded(coder, text):
+    from dyadwatch.model import Document
+
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert [(e.event, e.event_text) for e in events] == []
