@@ -23,6 +23,7 @@ from ..config import Config
 from ..errors import DyadwatchError, InputError
 from ..model import Document
 from ..outcome import Outcome  # no spaCy: the coder loads only where documents are coded
+from ..spacy_import import defer_spacy_cli
 from .lifeline import die_with_parent
 
 # Small chunks keep the workers evenly loaded to the end of a run (a 64-document chunk could
@@ -102,6 +103,7 @@ _WORKER: dict[str, Any] = {}
 
 def _init_worker(factory: CoderFactory, config: Config, barrier: Any) -> None:
     die_with_parent()
+    defer_spacy_cli()
     try:
         _WORKER["coder"] = factory(config)
     except Exception as e:  # noqa: BLE001 - any load failure is reported by the first task
