@@ -13,8 +13,6 @@ from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
-import dateparser
-
 from ..tables import fail, read_table, words
 
 DATA = Path(__file__).parent / "data"
@@ -140,7 +138,10 @@ def offset_expression(words: list[str]) -> Expr | None:
 
 @lru_cache(maxsize=4096)
 def _dateparser(text: str) -> date | None:
-    """An explicit numeric calendar date read by dateparser (cached: one call per string)."""
+    """An explicit numeric calendar date read by dateparser (cached: one call per string;
+    imported here, as most documents have no numeric date and its import is slow)."""
+    import dateparser
+
     found = dateparser.parse(text, languages=["en"],
                              settings={"REQUIRE_PARTS": ["day", "month", "year"]})  # fmt: skip
     return found.date() if found else None
