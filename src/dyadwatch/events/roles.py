@@ -9,7 +9,8 @@ Recipients come from the object, the passive subject, and prepositional phrases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -168,60 +169,11 @@ class RoleFinder:
         return found
 
     def __call__(self, cand: Candidate) -> Roles:
+        """The act's roles as the parse gives them, then as each role step changes them."""
         tok = cand.token
-        if cand.trigger.pos == "VERB":
-            roles = self._verb(tok)
-        else:
-            roles = self._noun(tok)
-        causer = causer_of(tok)
-        if causer is not None:
-            # "a court ordered the consortium to suspend operations": the court acts on it
-            subj = clause_subject(causer)
-            actor = self.np_actor(subj)
-            if actor is not None:
-                causee = next((c for c in causer.children if c.dep_ in ("dobj", "dative")), None)
-                recipient = self.np_actor(causee, owner=True) or roles.recipient
-                roles = Roles(actor, recipient, "causer", "causee", causee)
-        if cand.trigger.event == "THREATEN":
-            # "threatened to stop talks if the United States goes ahead": the one who must comply
-            cond = next(
-                (
-                    t
-                    for t in tok.subtree
-                    if t.dep_ == "advcl"
-                    and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)
-                ),
-                None,
-            )
-            subj = (
-                next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None) if cond else None
-            )
-            found = self.np_actor(subj, owner=True)
-            if found is not None and (roles.actor is None or not same_side(found, roles.actor)):
-                roles.recipient, roles.recipient_how = found, "condition"
-        if roles.recipient is None and cand.trigger.event == "REQUEST":
-            # "demanded that the US cancel ...": the one asked to act
-            for child in tok.children:
-                if child.dep_ == "ccomp" or child.dep_ == "acl" and tok.pos_ == "NOUN":
-                    subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
-                    found = self.np_actor(subj, owner=True)
-                    if found is not None and (roles.actor is None
-                                              or not same_side(found, roles.actor)):  # fmt: skip
-                        roles.recipient, roles.recipient_how = found, "addressee"
-        # the direct complement first ("threatened to take back Alaska"), then the rest
-        for inner in sorted(
-            cand.absorbed, key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i)
-        ):
-            if roles.recipient is None:
-                inner_roles = self(inner)
-                if inner_roles.recipient is not None:
-                    roles.recipient = inner_roles.recipient
-                    roles.recipient_how = "complement"
-        if roles.recipient is not None and (
-            roles.recipient.code == UNKNOWN_CODE
-            or (roles.actor is not None and same_side(roles.recipient, roles.actor))
-        ):
-            roles.recipient = None
+        roles = self._verb(tok) if cand.trigger.pos == "VERB" else self._noun(tok)
+        for step in ROLE_STEPS:
+            roles = step(self, cand, roles) or roles
         return roles
 
     def _verb(self, verb: Token) -> Roles:
@@ -370,3 +322,76 @@ class RoleFinder:
             if differs(found):
                 return found, "place"
         return None, ""
+
+
+# -- role steps: each reads the act and the roles so far and returns them changed, or None --
+
+
+def causer(finder: RoleFinder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "A court ordered the consortium to suspend operations": the court acts on it."""
+    verb = causer_of(cand.token)
+    actor = finder.np_actor(clause_subject(verb)) if verb is not None else None
+    if actor is None:
+        return None
+    causee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    recipient = finder.np_actor(causee, owner=True) or roles.recipient
+    return Roles(actor, recipient, "causer", "causee", causee)
+
+
+def condition(finder: RoleFinder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Threatened to stop talks if the United States goes ahead": a threat is aimed at the
+    one who must comply."""
+    if cand.trigger.event != "THREATEN":
+        return None
+    cond = next((t for t in cand.token.subtree if t.dep_ == "advcl"
+                 and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in t.children)),
+                None)  # fmt: skip
+    subj = next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None) if cond else None
+    found = finder.np_actor(subj, owner=True)
+    if found is None or (roles.actor is not None and same_side(found, roles.actor)):
+        return None
+    return replace(roles, recipient=found, recipient_how="condition")
+
+
+def addressee(finder: RoleFinder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Demanded that the US cancel ...": a request with no recipient is addressed to the
+    one asked to act (the last such clause's subject)."""
+    tok = cand.token
+    if roles.recipient is not None or cand.trigger.event != "REQUEST":
+        return None
+    changed = None
+    for child in tok.children:
+        if child.dep_ == "ccomp" or child.dep_ == "acl" and tok.pos_ == "NOUN":
+            subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
+            found = finder.np_actor(subj, owner=True)
+            if found is not None and (roles.actor is None or not same_side(found, roles.actor)):
+                changed = replace(roles, recipient=found, recipient_how="addressee")
+    return changed
+
+
+def complement(finder: RoleFinder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Threatened to take back Alaska": an act with no recipient takes its complement's,
+    the direct complement first."""
+    tok = cand.token
+    if roles.recipient is None:
+        order = sorted(cand.absorbed,
+                       key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
+        for inner in order:
+            found = finder(inner).recipient
+            if found is not None:
+                return replace(roles, recipient=found, recipient_how="complement")
+    return None
+
+
+def own_side_dropped(finder: RoleFinder, cand: Candidate, roles: Roles) -> Roles | None:
+    """A recipient with no country, or on the actor's own side, is no recipient."""
+    found = roles.recipient
+    if found is not None and (found.code == UNKNOWN_CODE
+                              or (roles.actor is not None and same_side(found, roles.actor))):  # fmt: skip
+        return replace(roles, recipient=None)
+    return None
+
+
+RoleStep = Callable[[RoleFinder, Candidate, Roles], "Roles | None"]
+# In order; each sees the roles the steps before it left.
+ROLE_STEPS: tuple[RoleStep, ...] = (causer, condition, addressee, complement, own_side_dropped)

@@ -1,0 +1,70 @@
+"""Each role step on a sentence where it changes the roles and one where it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyadwatch.events import roles as r
+from dyadwatch.events.triggers import find_candidates
+
+
+def roles_at(coder, analyse, text: str, word: str):
+    """The candidate at ``word``, the roles the parse alone gives it, and the finder."""
+    seen = analyse(text)
+    cand = next(c for c in find_candidates(seen.doc, coder.lexicon) if c.token.text == word)
+    finder = seen.roles
+    tok = cand.token
+    parsed = finder._verb(tok) if cand.trigger.pos == "VERB" else finder._noun(tok)
+    return cand, parsed, finder
+
+
+CASES = [
+    # step, sentence, trigger, fires, (actor code, recipient code, recipient_how) when it fires
+    (r.causer, "A Peruvian court ordered the Chilean mining firm to halt exports.", "halt",
+     True, ("PERJUD", None, "causee")),
+    (r.causer, "Peru halted exports to Chile.", "halted", False, None),
+    (r.condition, "Peru threatened to close the border if Chile keeps the tariffs.", "threatened",
+     True, ("PER", "CHL", "condition")),
+    (r.condition, "Peru threatened to close the border with Chile.", "threatened", False, None),
+    (r.addressee, "Peru demanded that Chile withdraw its troops.", "demanded",
+     True, ("PER", "CHL", "addressee")),
+    (r.addressee, "Peru demanded the withdrawal of troops.", "demanded", False, None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("step", "text", "word", "fires", "expected"), CASES)
+def test_role_step(coder, analyse, step, text, word, fires, expected):
+    cand, parsed, finder = roles_at(coder, analyse, text, word)
+    changed = step(finder, cand, parsed)
+    assert (changed is not None) == fires
+    if fires:
+        actor, recipient, how = expected
+        assert changed.actor is not None and changed.actor.code.startswith(actor)
+        if recipient is not None:
+            assert changed.recipient is not None and changed.recipient.code.startswith(recipient)
+        assert changed.recipient_how == how
+
+
+def test_complement_lends_its_recipient(coder, analyse):
+    cand, parsed, finder = roles_at(coder, analyse, "Peru threatened to expel Chilean diplomats.",
+                                    "threatened")  # fmt: skip
+    parsed = r.replace(parsed, recipient=None)
+    changed = r.complement(finder, cand, parsed)
+    assert changed is not None and changed.recipient_how == "complement"
+    assert changed.recipient.country == "CHL"
+    assert r.complement(finder, cand, changed) is None  # a recipient already there stays
+
+
+def test_own_side_is_no_recipient(coder, analyse):
+    cand, parsed, finder = roles_at(coder, analyse, "Peru praised Peruvian soldiers.", "praised")
+    own = r.replace(parsed, recipient=parsed.actor)
+    assert r.own_side_dropped(finder, cand, own).recipient is None
+    other = analyse("Peru praised Chilean soldiers.")
+    cand2 = next(c for c in find_candidates(other.doc, coder.lexicon) if c.token.text == "praised")
+    assert r.own_side_dropped(other.roles, cand2, other.roles(cand2)) is None
+
+
+def test_steps_run_in_their_order():
+    assert [s.__name__ for s in r.ROLE_STEPS] == [
+        "causer", "condition", "addressee", "complement", "own_side_dropped",
+    ]  # fmt: skip
