@@ -17,7 +17,8 @@ def mentions(analyse, text: str, date: str = "2023-05-01") -> list[tuple[str, st
 
 
 def test_names_adjectives_and_capitals_are_found(analyse):
-    assert mentions(analyse, "Kazakhstan, Astana and Kazakh officials agreed.") == [
+    found = mentions(analyse, "Kazakhstan, Astana and Kazakh officials agreed.")
+    assert [m for m in found if m[2] != "role"] == [
         ("Kazakhstan", "KAZ", "name"),
         ("Astana", "KAZGOV", "capital"),  # a capital acting is the government
         ("Kazakh", "KAZ", "adjective"),

@@ -4,6 +4,8 @@ Morocco"), and people or bodies marked by a country ("Swiss doctors")."""
 
 from __future__ import annotations
 
+from bisect import insort
+
 from spacy.tokens import Token
 
 from ..nlp.sents import sentence_of
@@ -15,24 +17,20 @@ class PeopleRules:
     """Mixed into DocActors: needs ``doc``, ``kb``, ``by_token``, ``places``, ``mentions``,
     ``_cache``, ``for_np``, ``owner`` and ``_recent``."""
 
-    def add_person_roles(self) -> None:
-        """Resolve role nouns that name one person ("the Kazakh leader") up front, so that
-        later pronouns and bare roles can point back to them."""
-        added = False
+    def add_roles(self) -> None:
+        """Resolve role nouns up front ("the Kazakh leader", "Kazakh troops"), so that later
+        pronouns and bare roles can point back to them: "he" to a person, "they" to a body."""
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.i in self.by_token:
+            if tok.i in self.by_token or not _role_head(tok):
                 continue
             role = self._role(tok)
-            if role is None or not role.person:
+            if role is None:
                 continue
             found = self.for_np(tok)
             if found is not None and found.direct:
                 found = found.with_text(tok.doc[tok.i : tok.i + 1], "role")
-                found.person = True
-                self.mentions.append(found)
-                added = True
-        if added:
-            self.mentions.sort(key=lambda m: m.start)
+                found.person = role.person
+                insort(self.mentions, found, key=lambda m: m.start)
         self._cache.clear()
 
     # -- the actor a noun phrase denotes -------------------------------------------------
@@ -237,3 +235,9 @@ class PeopleRules:
             return None
         return ActorMention(span.start, span.end, span.text, self.kb.code_for(country, sector),
                             country, sector, head.text, None, "person", "name", True, direct)  # fmt: skip
+
+
+def _role_head(tok: Token) -> bool:
+    """A noun that can head a role's phrase: "troops", "the Defense Ministry"; a title before
+    a name ("President Tokayev") is the name's, not a phrase of its own."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.dep_ != "compound")

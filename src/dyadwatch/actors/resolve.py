@@ -8,7 +8,7 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -63,7 +63,7 @@ class ActorFinder:
         rules that read noun phrases; ``places`` place peoples and bodies by where they are."""
         mentions = self.names(doc, date) if names is None else names
         actors = DocActors(doc, self.kb, mentions, date, places)
-        actors.add_person_roles()
+        actors.add_roles()
         return actors
 
     def names(self, doc: Doc, date: str | None) -> dict[int, ActorMention]:
@@ -344,11 +344,24 @@ class DocActors(PeopleRules):
         if lower in PERSON_PRONOUNS:
             return self._recent(head, lambda m: m.person, window=3)
         if lower in THING_PRONOUNS:
-            return self._recent(head, lambda m: not m.person and m.form != "adjective", window=3)
+            return self._recent(head, self._one_thing, window=3)
         if lower in GROUP_PRONOUNS:
-            return self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
-                                window=2)  # fmt: skip
+            return self._group_antecedent(head)
         return None
+
+    def _group_antecedent(self, head: Token) -> ActorMention | None:
+        """ "Kazakh troops arrived. They stayed.": "they" is the latest people, body or group
+        role named in the last two sentences; a guess, so not direct."""
+        found = self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
+                             window=2)  # fmt: skip
+        return replace(found, direct=False) if found is not None else None
+
+    def _one_thing(self, mention: ActorMention) -> bool:
+        """What "it" can point back to: a state or body, never a person, an adjective or a
+        plural role ("troops")."""
+        if mention.person or mention.form == "adjective":
+            return False
+        return mention.form != "role" or self.doc[mention.end - 1].tag_ not in ("NNS", "NNPS")
 
     def _speaker(self, pronoun: Token, person: bool | None = True) -> ActorMention | None:
         """ "The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
