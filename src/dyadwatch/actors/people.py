@@ -15,7 +15,7 @@ from .mention import MODIFIER_DEPS, ActorMention, np_span
 
 class PeopleRules:
     """Mixed into DocActors: needs ``doc``, ``kb``, ``by_token``, ``places``, ``mentions``,
-    ``_cache``, ``for_np``, ``owner`` and ``_recent``."""
+    ``_cache``, ``for_np``, ``owner``, ``_pronoun`` and ``_recent``."""
 
     def add_roles(self) -> None:
         """Resolve role nouns up front ("the Kazakh leader", "Kazakh troops"), so that later
@@ -124,6 +124,9 @@ class PeopleRules:
 
     def _role_country(self, head: Token, person: bool = False) -> tuple[str | None, bool]:
         """The country a role noun belongs to, and whether the text says so directly."""
+        owner = self._possessor_country(head)
+        if owner is not None:
+            return owner, True
         # direct modifiers, and those of a compound ("U.S. border patrol agents")
         kids = list(head.children)
         kids += [g for c in kids if c.dep_ == "compound" for g in c.children
@@ -170,6 +173,19 @@ class PeopleRules:
         if prior is not None:
             return prior.country, False
         return None, False
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """ "Chile recalled its ambassador from Peru": a possessive, name or pronoun, names
+        the role's owner before any from/in phrase does."""
+        for child in head.children:
+            if child.dep_ != "poss":
+                continue
+            found = self.by_token.get(child.i)
+            if found is None and child.pos_ == "PRON":
+                found = self._pronoun(child)
+            if found is not None and found.country:
+                return found.country
+        return None
 
     def _unknown_person(self, head: Token) -> ActorMention | None:
         """A person the KB does not know: take sector and country from the title around the
