@@ -8,7 +8,8 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -239,8 +240,21 @@ class DocActors(PeopleRules, PronounRules):
         if body.sector == "IGO" and national:
             # "the National Security Council" is no UN body: a state's, the nearest named
             country = self._nearest_country(head)
-            return self._body_of(head, body, country) if country else None
+            if country is not None:
+                return self._body_of(head, body, country)
+            return self._body_of_story_state(head, body)
         return None
+
+    def _body_of_story_state(self, head: Token, body: ActorMention) -> ActorMention:
+        """A state's body named in a sentence that names no state: the state the story names
+        most (a guess), else a body whose state is unknown."""
+        counts = Counter(m.country for m in self.mentions if m.kind == "country" and m.country)
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return replace(self._body_of(head, body, top[0][0]), direct=False)
+        span = np_span(head)
+        return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None, "GOV", None,
+                            None, "role", "name", False, False)  # fmt: skip
 
     def _body_of(self, head: Token, body: ActorMention, country: str) -> ActorMention:
         sector = body.sector if body.sector not in (None, "IGO") else "GOV"
