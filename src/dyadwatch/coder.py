@@ -285,7 +285,8 @@ class Coder:
             ("population", lambda: population(self.kb, place, actor)  # "a curfew in Cizre"
              if (event in DOMESTIC or measure in DOMESTIC) and place is not None else None),
             ("counterpart", lambda: counterpart(self.kb, roles, actor, event)),
-            ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event)),
+            ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event,
+                                                found.patient)),
         )  # fmt: skip
         for name, step in steps:
             found_recipient = step()

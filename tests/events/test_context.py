@@ -112,3 +112,39 @@ def test_a_government_does_not_address_itself(coder, analyse):
 )
 def test_no_home_ground_when_another_state_takes_part(coder, analyse, text):
     assert home(coder, analyse(text), "rallied", "Thousands", "PROTEST") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "actor_word", "patient_word", "event"),
+    [
+        # the act's object is the actor's own side: never the actor's own country back
+        ("Peru said two of its soldiers were killed.", "killed", "Peru", "two", "ASSAULT"),
+        (
+            "In retaliation, Peru expelled two diplomats.",
+            "expelled",
+            "Peru",
+            "diplomats",
+            "SANCTION",
+        ),
+    ],
+)
+def test_no_home_ground_for_an_act_on_the_actors_own_side(
+    coder, analyse, text, trigger, actor_word, patient_word, event
+):
+    found = analyse(text)
+    tok, actor = found.token(trigger), found.actor(actor_word)
+    patient = found.token(patient_word)
+    assert home_ground(coder.kb, found.roles, found.places, tok, actor, event, patient) is None
+
+
+def test_an_object_of_no_side_leaves_the_home_ground(coder, analyse):
+    found = analyse("The Nigerian government lifted the curfew.")
+    tok, actor = found.token("lifted"), found.actor("government")
+    got = home_ground(coder.kb, found.roles, found.places, tok, actor, "CONCEDE",
+                      found.token("curfew"))  # fmt: skip
+    assert got.code == "NGA"
+
+
+def test_an_expulsion_is_never_coded_against_the_expelling_state(coder):
+    events = coder.code(Document(id="t", text="In retaliation, Peru expelled two diplomats."))
+    assert [(e.event, e.actor.code, e.recipient) for e in events] == [("SANCTION", "PER", None)]

@@ -41,6 +41,12 @@ CASES = [
         "condemned",
         ("ACCUSE", "RUSGOV", "EST"),
     ),
+    # the state an envoy is recalled from, before the over-phrase's state
+    (
+        "Chile recalled its ambassador from Lima over the arrest of Bolivian sailors.",
+        "recalled",
+        ("SANCTION", "CHL", "PER"),
+    ),
 ]
 
 

@@ -4,6 +4,7 @@ Morocco"), and people or bodies marked by a country ("Swiss doctors")."""
 
 from __future__ import annotations
 
+from bisect import insort
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -30,26 +31,22 @@ def counted_states(head: Token) -> bool:
 
 class PeopleRules:
     """Mixed into DocActors: needs ``doc``, ``kb``, ``by_token``, ``places``, ``mentions``,
-    ``_cache``, ``for_np``, ``owner`` and ``_recent``."""
+    ``_cache``, ``for_np``, ``owner``, ``_pronoun`` and ``_recent``."""
 
-    def add_person_roles(self) -> None:
-        """Resolve role nouns that name one person ("the Kazakh leader") up front, so that
-        later pronouns and bare roles can point back to them."""
-        added = False
+    def add_roles(self) -> None:
+        """Resolve role nouns up front ("the Kazakh leader", "Kazakh troops"), so that later
+        pronouns and bare roles can point back to them: "he" to a person, "they" to a body."""
         for tok in self.doc:
-            if tok.pos_ != "NOUN" or tok.i in self.by_token:
+            if tok.i in self.by_token or not _role_head(tok):
                 continue
             role = self._role(tok)
-            if role is None or not role.person:
+            if role is None:
                 continue
             found = self.for_np(tok)
             if found is not None and found.direct:
                 found = found.with_text(tok.doc[tok.i : tok.i + 1], "role")
-                found.person = True
-                self.mentions.append(found)
-                added = True
-        if added:
-            self.mentions.sort(key=lambda m: m.start)
+                found.person = role.person
+                insort(self.mentions, found, key=lambda m: m.start)
         self._cache.clear()
 
     # -- the actor a noun phrase denotes -------------------------------------------------
@@ -164,6 +161,9 @@ class PeopleRules:
 
     def _role_country(self, head: Token, person: bool = False) -> tuple[str | None, bool]:
         """The country a role noun belongs to, and whether the text says so directly."""
+        owner = self._possessor_country(head)
+        if owner is not None:
+            return owner, True
         # direct modifiers, and those of a compound ("U.S. border patrol agents")
         kids = list(head.children)
         kids += [g for c in kids if c.dep_ == "compound" for g in c.children
@@ -210,6 +210,19 @@ class PeopleRules:
         if prior is not None:
             return prior.country, False
         return None, False
+
+    def _possessor_country(self, head: Token) -> str | None:
+        """ "Chile recalled its ambassador from Peru": a possessive, name or pronoun, names
+        the role's owner before any from/in phrase does."""
+        for child in head.children:
+            if child.dep_ != "poss":
+                continue
+            found = self.by_token.get(child.i)
+            if found is None and child.pos_ == "PRON":
+                found = self._pronoun(child)
+            if found is not None and found.country:
+                return found.country
+        return None
 
     def _unknown_person(self, head: Token) -> ActorMention | None:
         """A person the KB does not know: take sector and country from the title around the
@@ -275,3 +288,9 @@ class PeopleRules:
             return None
         return ActorMention(span.start, span.end, span.text, self.kb.code_for(country, sector),
                             country, sector, head.text, None, "person", "name", True, direct)  # fmt: skip
+
+
+def _role_head(tok: Token) -> bool:
+    """A noun that can head a role's phrase: "troops", "the Defense Ministry"; a title before
+    a name ("President Tokayev") is the name's, not a phrase of its own."""
+    return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.dep_ != "compound")

@@ -8,7 +8,8 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -21,15 +22,12 @@ from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
 from .people import PeopleRules
+from .pronouns import GROUP_PRONOUNS, OUR_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, PronounRules
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 # Forms that name an actor by themselves; adjectives only colour a head noun.
 NAMING_FORMS = {"name", "alias", "demonym", "capital", "metonym", "surname"}
-PERSON_PRONOUNS = words(WORD_LISTS, "person_pronouns")
-THING_PRONOUNS = words(WORD_LISTS, "thing_pronouns")
-GROUP_PRONOUNS = words(WORD_LISTS, "group_pronouns")
-OUR_PRONOUNS = words(WORD_LISTS, "our_pronouns")
 QUANTIFIERS = words(WORD_LISTS, "quantifiers")
 LOCATIVE_PREPS = words(WORD_LISTS, "locative_preps")
 OWNER_PREPS = words(WORD_LISTS, "owner_preps")  # prepositions that tie a noun to its owner
@@ -63,7 +61,7 @@ class ActorFinder:
         rules that read noun phrases; ``places`` place peoples and bodies by where they are."""
         mentions = self.names(doc, date) if names is None else names
         actors = DocActors(doc, self.kb, mentions, date, places)
-        actors.add_person_roles()
+        actors.add_roles()
         return actors
 
     def names(self, doc: Doc, date: str | None) -> dict[int, ActorMention]:
@@ -115,7 +113,7 @@ def _is_locative(span: Span) -> bool:
 
 
 @dataclass
-class DocActors(PeopleRules):
+class DocActors(PeopleRules, PronounRules):
     """The actor mentions of one document and the rules that read them off noun phrases."""
 
     doc: Doc
@@ -245,8 +243,21 @@ class DocActors(PeopleRules):
         if body.sector == "IGO" and national:
             # "the National Security Council" is no UN body: a state's, the nearest named
             country = self._nearest_country(head)
-            return self._body_of(head, body, country) if country else None
+            if country is not None:
+                return self._body_of(head, body, country)
+            return self._body_of_story_state(head, body)
         return None
+
+    def _body_of_story_state(self, head: Token, body: ActorMention) -> ActorMention:
+        """A state's body named in a sentence that names no state: the state the story names
+        most (a guess), else a body whose state is unknown."""
+        counts = Counter(m.country for m in self.mentions if m.kind == "country" and m.country)
+        top = counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] > top[1][1]):
+            return replace(self._body_of(head, body, top[0][0]), direct=False)
+        span = np_span(head)
+        return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None, "GOV", None,
+                            None, "role", "name", False, False)  # fmt: skip
 
     def _body_of(self, head: Token, body: ActorMention, country: str) -> ActorMention:
         sector = body.sector if body.sector not in (None, "IGO") else "GOV"
@@ -328,67 +339,3 @@ class DocActors(PeopleRules):
                                     entry.sector, entry.name, entry.wikidata, "country",
                                     "place", False, False)  # fmt: skip
         return None
-
-    def _pronoun(self, head: Token) -> ActorMention | None:
-        lower = head.lower_
-        speaker = self._speaker(head) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
-        if speaker is not None:
-            return speaker
-        if lower in OUR_PRONOUNS:
-            # "we", "our economy" inside a quote: the speaker's side
-            speaker = self._speaker(head, person=None)
-            if speaker is not None and speaker.country:
-                entry = self.kb.country(speaker.country)
-                if entry is not None:
-                    return ActorMention(head.i, head.i + 1, head.text, entry.code, entry.country,
-                                        entry.sector, entry.name, entry.wikidata, "country",
-                                        "pronoun", False, False)  # fmt: skip
-            return None
-        if lower in PERSON_PRONOUNS:
-            return self._recent(head, lambda m: m.person, window=3)
-        if lower in THING_PRONOUNS:
-            return self._recent(head, lambda m: not m.person and m.form != "adjective", window=3)
-        if lower in GROUP_PRONOUNS:
-            return self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
-                                window=2)  # fmt: skip
-        return None
-
-    def _speaker(self, pronoun: Token, person: bool | None = True) -> ActorMention | None:
-        """ "The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
-        when the speaker is the same kind of thing (a person for he/she)."""
-        node = pronoun
-        while node.dep_ != "ROOT" and node.head.i != node.i:
-            if node.dep_ == "ccomp":
-                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
-                if subj is None or subj.i == pronoun.i:
-                    return None
-                if subj.lower_ in PERSON_PRONOUNS:
-                    found = self._recent(subj, lambda m: m.person, window=3)
-                else:
-                    found = self.for_np(subj)
-                if found is None:
-                    return None
-                if person is None:
-                    return found
-                wants_person = pronoun.lower_ in PERSON_PRONOUNS
-                return found if found.person == wants_person else None
-            node = node.head
-        return None
-
-    def _recent(self, tok: Token, accept, window: int = 3):
-        """The latest mention before `tok`, within `window` sentences, that `accept`s."""
-        limit_sent = tok.doc[sentence_of(tok).start]
-        for _ in range(window):
-            if limit_sent.i == 0:
-                break
-            limit_sent = sentence_of(tok.doc[limit_sent.i - 1])[0]
-        lo = limit_sent.i
-        best = None
-        for mention in self.mentions:
-            if mention.start >= tok.i or mention.start < lo:
-                continue
-            if mention.start <= tok.i < mention.end:
-                continue
-            if accept(mention):
-                best = mention
-        return best

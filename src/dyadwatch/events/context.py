@@ -88,14 +88,28 @@ def counterpart(
                         entry.wikidata, "country", "story", False, False)  # fmt: skip
 
 
+def own_side_patient(roles: RoleFinder, patient, actor: ActorMention) -> bool:
+    """Whether the act's object is the actor's own side ("Peru said two of its soldiers had
+    been killed", "Peru expelled two diplomats" with their country guessed as Peru's): the
+    act was done to that side or to a foreign one, never by the state to its own country."""
+    if patient is None:
+        return False
+    found = roles.np_actor(patient, owner=True)
+    return found is not None and found.country == actor.country
+
+
 def home_ground(
-    kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention, event: str
-) -> ActorMention | None:
+    kb: KnowledgeBase, roles: RoleFinder, places, tok, actor: ActorMention, event: str,
+    patient=None,
+) -> ActorMention | None:  # fmt: skip
     """The actor's own country, for an act whose sentence (and the two before it) names no
     one and nowhere else:
     "thousands rallied in Lagos", "the government lifted the state of emergency". Protesters
-    and claimants address their government; a state acting at home acts on its people."""
+    and claimants address their government; a state acting at home acts on its people.
+    Never when the act's object (``patient``) is the actor's own side."""
     if not actor.country or actor.code == UNKNOWN_CODE:
+        return None
+    if own_side_patient(roles, patient, actor):
         return None
     if event in ADDRESSED_TO_GOVERNMENT and (actor.sector == "GOV" or actor.form in STATE_FORMS):
         return None  # a government does not address itself

@@ -1,0 +1,100 @@
+"""Rules for pronouns: "he" and "they" point back to the person or body named before,
+"we" and "it" in reported speech to the speaker."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..nlp.sents import sentence_of
+from ..tables import words
+from .mention import ActorMention
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+PERSON_PRONOUNS = words(WORD_LISTS, "person_pronouns")
+THING_PRONOUNS = words(WORD_LISTS, "thing_pronouns")
+GROUP_PRONOUNS = words(WORD_LISTS, "group_pronouns")
+OUR_PRONOUNS = words(WORD_LISTS, "our_pronouns")
+
+
+class PronounRules:
+    """Mixed into DocActors: needs ``doc``, ``kb``, ``mentions`` and ``for_np``."""
+
+    def _pronoun(self, head: Token) -> ActorMention | None:
+        lower = head.lower_
+        speaker = self._speaker(head) if lower in PERSON_PRONOUNS | THING_PRONOUNS else None
+        if speaker is not None:
+            return speaker
+        if lower in OUR_PRONOUNS:
+            # "we", "our economy" inside a quote: the speaker's side
+            speaker = self._speaker(head, person=None)
+            if speaker is not None and speaker.country:
+                entry = self.kb.country(speaker.country)
+                if entry is not None:
+                    return ActorMention(head.i, head.i + 1, head.text, entry.code, entry.country,
+                                        entry.sector, entry.name, entry.wikidata, "country",
+                                        "pronoun", False, False)  # fmt: skip
+            return None
+        if lower in PERSON_PRONOUNS:
+            return self._recent(head, lambda m: m.person, window=3)
+        if lower in THING_PRONOUNS:
+            return self._recent(head, self._one_thing, window=3)
+        if lower in GROUP_PRONOUNS:
+            return self._group_antecedent(head)
+        return None
+
+    def _group_antecedent(self, head: Token) -> ActorMention | None:
+        """ "Kazakh troops arrived. They stayed.": "they" is the latest people, body or group
+        role named in the last two sentences; a guess, so not direct."""
+        found = self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
+                             window=2)  # fmt: skip
+        return replace(found, direct=False) if found is not None else None
+
+    def _one_thing(self, mention: ActorMention) -> bool:
+        """What "it" can point back to: a state or body, never a person, an adjective or a
+        plural role ("troops")."""
+        if mention.person or mention.form == "adjective":
+            return False
+        return mention.form != "role" or self.doc[mention.end - 1].tag_ not in ("NNS", "NNPS")
+
+    def _speaker(self, pronoun: Token, person: bool | None = True) -> ActorMention | None:
+        """ "The Kazakh leader said that he ...": a pronoun in reported speech is the speaker
+        when the speaker is the same kind of thing (a person for he/she)."""
+        node = pronoun
+        while node.dep_ != "ROOT" and node.head.i != node.i:
+            if node.dep_ == "ccomp":
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                if subj is None or subj.i == pronoun.i:
+                    return None
+                if subj.lower_ in PERSON_PRONOUNS:
+                    found = self._recent(subj, lambda m: m.person, window=3)
+                else:
+                    found = self.for_np(subj)
+                if found is None:
+                    return None
+                if person is None:
+                    return found
+                wants_person = pronoun.lower_ in PERSON_PRONOUNS
+                return found if found.person == wants_person else None
+            node = node.head
+        return None
+
+    def _recent(self, tok: Token, accept, window: int = 3):
+        """The latest mention before `tok`, within `window` sentences, that `accept`s."""
+        limit_sent = tok.doc[sentence_of(tok).start]
+        for _ in range(window):
+            if limit_sent.i == 0:
+                break
+            limit_sent = sentence_of(tok.doc[limit_sent.i - 1])[0]
+        lo = limit_sent.i
+        best = None
+        for mention in self.mentions:
+            if mention.start >= tok.i or mention.start < lo:
+                continue
+            if mention.start <= tok.i < mention.end:
+                continue
+            if accept(mention):
+                best = mention
+        return best
