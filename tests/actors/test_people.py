@@ -151,12 +151,20 @@ def test_a_name_without_a_title_has_no_country(analyse):
     assert (found.code, found.country) == (UNKNOWN_CODE, None)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the surname rule looks for the full name among the document's mentions, but a "
-    "titled person the knowledge base lacks is never added to them",
-)
 def test_a_surname_repeats_the_titled_person_named_before(analyse):
-    # both "Mensah" are tagged PERSON by the parser; the second still gets no country
+    # both "Mensah" are tagged PERSON by the parser
     text = "Ghanaian Foreign Minister John Mensah arrived. Later, Mensah met the envoy."
     assert code_of(analyse, text, "Mensah", 1) == "GHAGOV"
+
+
+def test_a_titled_person_is_a_mention_a_later_pronoun_points_to(analyse):
+    found = analyse("Ghanaian Foreign Minister John Mensah arrived. He met the envoy.")
+    assert [(m.name, m.code) for m in found.actors.mentions if m.kind == "person"] == [
+        ("Mensah", "GHAGOV")
+    ]
+    assert found.actor("He").code == "GHAGOV"
+
+
+def test_a_surname_without_a_titled_person_before_has_no_country(analyse):
+    text = "John Mensah arrived. Later, Mensah met the envoy."
+    assert code_of(analyse, text, "Mensah", 1) == UNKNOWN_CODE

@@ -33,6 +33,17 @@ class PeopleRules:
     """Mixed into DocActors: needs ``doc``, ``kb``, ``by_token``, ``places``, ``mentions``,
     ``_cache``, ``for_np``, ``owner``, ``_pronoun`` and ``_recent``."""
 
+    def add_people(self) -> None:
+        """Resolve people the knowledge base lacks up front ("Ghanaian Foreign Minister John
+        Mensah"), so that a later surname ("Mensah said") and "he" can point back to them."""
+        for tok in self.doc:
+            if tok.i in self.by_token or not _name_head(tok):
+                continue
+            found = self.for_np(tok)
+            if found is not None and found.person and found.country and found.direct:
+                insort(self.mentions, found, key=lambda m: m.start)
+        self._cache.clear()
+
     def add_roles(self) -> None:
         """Resolve role nouns up front ("the Kazakh leader", "Kazakh troops"), so that later
         pronouns and bare roles can point back to them: "he" to a person, "they" to a body."""
@@ -294,3 +305,10 @@ def _role_head(tok: Token) -> bool:
     """A noun that can head a role's phrase: "troops", "the Defense Ministry"; a title before
     a name ("President Tokayev") is the name's, not a phrase of its own."""
     return tok.pos_ == "NOUN" or (tok.pos_ == "PROPN" and tok.dep_ != "compound")
+
+
+def _name_head(tok: Token) -> bool:
+    """The last word of a person's name: "Mensah" in "John Mensah"."""
+    if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN":
+        return False
+    return not (tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON")

@@ -61,6 +61,7 @@ class ActorFinder:
         rules that read noun phrases; ``places`` place peoples and bodies by where they are."""
         mentions = self.names(doc, date) if names is None else names
         actors = DocActors(doc, self.kb, mentions, date, places)
+        actors.add_people()
         actors.add_roles()
         return actors
 
