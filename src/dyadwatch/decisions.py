@@ -78,6 +78,12 @@ class Recoded:
 Coding = tuple[str, "str | None", str]  # event, mode, factuality label
 
 
+def alleged(act: Act) -> Coding | None:
+    """ "Lima said Santiago planned to strike": the teller's allegation against the planner
+    (the party steps have made the teller the actor)."""
+    return ("ACCUSE", "allege", "asserted") if act.fact.alleged else None
+
+
 def negated_cooperation(act: Act) -> Coding | None:
     """ "did not recognise", "will not sign": negated cooperation is a rejection."""
     label = act.fact.label
@@ -132,6 +138,7 @@ def threat(act: Act) -> Coding | None:
 
 RecodingStep = Callable[[Act], "Coding | None"]
 RECODING_STEPS: tuple[tuple[str, RecodingStep], ...] = (
+    ("alleged", alleged),
     ("negated-cooperation", negated_cooperation),
     ("negated", negated),
     ("unstated", unstated),

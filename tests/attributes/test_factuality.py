@@ -62,3 +62,13 @@ def test_in_condition(nlp, token_of, text, word, expected):
     from dyadwatch.attributes.factuality import in_condition
 
     assert in_condition(token_of(nlp(text), word)) is expected
+
+
+def test_according_to_names_the_source(nlp):
+    doc = nlp("According to the Georgian minister, the army shelled the village.")
+    got = factuality(next(t for t in doc if t.text == "shelled"))
+    assert got.source is not None and got.source.text == "minister"
+    assert (
+        factuality(next(t for t in nlp("The army shelled it.") if t.text == "shelled")).source
+        is None
+    )

@@ -52,6 +52,8 @@ class Factuality:
     intent: bool = False  # a stated intent or warning, not an event that happened
     negated: bool = False
     conditional: bool = False  # inside an "if"/"unless" clause
+    source: Token | None = None  # who "according to" names as telling it
+    alleged: bool = False  # another party's plan as the teller tells it: the teller's charge
 
     RANK: ClassVar[dict[str, int]] = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
 
@@ -124,6 +126,7 @@ def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]],
             conditional = True  # what the main clause intends is not this clause's intent
         elif child.dep_ == "prep" and lower == "according":
             result.weaken("reported", "according to")
+            result.source = result.source or _according_to(child)
     return conditional
 
 
@@ -171,6 +174,14 @@ def in_condition(trigger: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _according_to(according: Token) -> Token | None:
+    """The one "according to" names: the object of its "to"."""
+    for to in according.children:
+        if to.dep_ == "prep" and to.lower_ == "to":
+            return next((g for g in to.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
