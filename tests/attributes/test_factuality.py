@@ -22,6 +22,14 @@ CASES = [
     ("Poland plans to close the crossing.", "close", "asserted", True),
     ("China said it would free the fishermen.", "free", "asserted", True),
     ("Moldova will expel the envoy.", "expel", "asserted", True),
+    ("Serbia did not attack and kill the guards.", "kill", "negated", False),
+    (
+        "Serbia will lift the ban, will not use force and commit to the talks.",
+        "commit",
+        "asserted",
+        True,
+    ),
+    ("Serbia will not use force and will commit to the talks.", "commit", "asserted", True),
 ]
 
 

@@ -69,10 +69,12 @@ def factuality(trigger: Token) -> Factuality:
     node = trigger
     first = True
     conditional = False
+    negation = True  # whether a "not" on this clause covers the trigger
     while True:
-        conditional = _read_clause(node, first, c, result) or conditional
+        conditional = _read_clause(node, first, c, result, negation) or conditional
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
+        negation = not _own_negation(node)
         conditional = _read_governor(node, conditional, c, result) or conditional
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if trigger.pos_ == "NOUN":
@@ -90,15 +92,30 @@ def factuality(trigger: Token) -> Factuality:
     return result
 
 
-def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]],
-                 result: Factuality) -> bool:  # fmt: skip
-    """Cues among ``node``'s own dependents (negation, modals, hedging and reporting adverbs,
-    a conditional marker); returns whether the clause is a condition."""
+def _own_negation(conjunct: Token) -> bool:
+    """Whether a "not" above ``conjunct`` is another verb's own: the verb it is coordinated
+    with ("will not use force and commit to ...") is itself a later member of a series with
+    its own auxiliary ("will give up its claims, will not use force and commit"), so its
+    auxiliary and "not" are not shared; nor is a "not" shared with a conjunct that has its
+    own auxiliary ("will not attack and will respect")."""
+    if conjunct.dep_ != "conj":
+        return False
+    head = conjunct.head
+    if any(c.dep_ in ("aux", "auxpass") for c in conjunct.children):
+        return True
+    return head.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
+def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result: Factuality,
+                 negation: bool = True) -> bool:  # fmt: skip
+    """Cues among ``node``'s own dependents (negation, where ``negation`` says it covers the
+    trigger; modals, hedging and reporting adverbs, a conditional marker); returns whether
+    the clause is a condition."""
     conditional = False
     for child in node.children:
         lemma = child.lemma_.lower()
         lower = child.lower_
-        if child.dep_ == "neg" and first:
+        if child.dep_ == "neg" and first and negation:
             result.negated = True
             result.cue = result.cue or child.text
         elif child.dep_ == "aux":
