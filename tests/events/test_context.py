@@ -112,3 +112,14 @@ def test_a_government_does_not_address_itself(coder, analyse):
 )
 def test_no_home_ground_when_another_state_takes_part(coder, analyse, text):
     assert home(coder, analyse(text), "rallied", "Thousands", "PROTEST") is None
+
+
+def test_a_conjunct_verb_shares_its_series_compound_subject(coder):
+    text = "Quito and Lima will drop their claims and commit to respecting the border."
+    found = [e for e in _coded(coder, text) if e.event_text == "commit"]
+    assert [(e.actor.country, e.recipient.country if e.recipient else None) for e in found][:1] == [
+        ("ECU", "PER")
+    ]
+    alone = "Quito will drop its claims and commit to respecting the border."
+    found = [e for e in _coded(coder, alone) if e.event_text == "commit"]
+    assert found and "recipient:parse" not in found[0].steps

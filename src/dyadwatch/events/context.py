@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
 from ..model import Event
@@ -156,7 +158,7 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
     commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject)."""
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr") else tok
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = _series_subject(verb)
     if subj is None:
         return None
     for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:
@@ -165,6 +167,16 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
             if found is not None and found.country and found.country != actor.country:
                 return found
     return None
+
+
+def _series_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the first verb of the series it is coordinated in ("Quito
+    and Lima will drop their claims and commit to ...")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return subj
+        verb = verb.head
 
 
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
