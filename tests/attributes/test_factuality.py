@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.attributes.factuality import cues, factuality
+from dyadwatch.attributes.factuality import comparison_clause, cues, factuality
 
 CASES = [
     ("Armenia expelled two Azerbaijani diplomats on Monday.", "expelled", "asserted", False),
@@ -80,3 +80,20 @@ def test_according_to_names_the_source(nlp):
         factuality(next(t for t in nlp("The army shelled it.") if t.text == "shelled")).source
         is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Chile will not recognise them, just as it does not recognise Kosovo.", "recognise", 1),
+        ("Chile will expel the envoys, much as it expelled Peruvian diplomats in 2019.",
+         "expelled", 0),
+        ("Chile shelled the town just as talks were due to start.", "start", None),
+        ("As troops advanced, Chile shelled the town.", "advanced", None),
+    ],
+)  # fmt: skip
+def test_comparison_clause(nlp, text, word, expected):
+    doc = nlp(text)
+    found = [t for t in doc if t.text == word]
+    tok = found[expected] if expected is not None else found[0]
+    assert (comparison_clause(tok) is not None) is (expected is not None)

@@ -123,3 +123,12 @@ def test_a_conjunct_verb_shares_its_series_compound_subject(coder):
     alone = "Quito will drop its claims and commit to respecting the border."
     found = [e for e in _coded(coder, alone) if e.event_text == "commit"]
     assert found and "recipient:parse" not in found[0].steps
+
+
+def test_a_comparison_clause_gives_no_act_and_no_recipient(coder):
+    text = (
+        "The Chilean president declared that Chile would not recognise the new republic, "
+        "just as it does not recognise Kosovo or Taiwan."
+    )
+    coded = [(e.event, e.recipient.code if e.recipient else None) for e in _coded(coder, text)]
+    assert coded == [("REJECT", None)]

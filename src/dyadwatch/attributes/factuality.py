@@ -27,6 +27,8 @@ CUE_CLASSES = ("speech", "hedge_adverb", "report_adverb", "hedge_modal", "hypoth
                "reason_officially")  # fmt: skip
 CONDITIONS = words(WORD_LISTS, "conditions")
 SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
+# Degree words of a comparison clause: "just as", "much as"
+COMPARISON_DEGREE = words(WORD_LISTS, "comparison_degree")
 
 
 @lru_cache(maxsize=1)
@@ -199,6 +201,25 @@ def _according_to(according: Token) -> Token | None:
         if to.dep_ == "prep" and to.lower_ == "to":
             return next((g for g in to.children if g.dep_ == "pobj"), None)
     return None
+
+
+def comparison_clause(token: Token) -> Token | None:
+    """The head of the comparison clause ``token`` lies in, if any: "will not recognise them,
+    just as it does not recognise Kosovo", "much as it expelled envoys in 2019". The clause
+    is marked "as" with a degree word and repeats the verb of the clause it measures against;
+    what it tells is a yardstick, not an act of the story ("just as talks began" is a time)."""
+    node = token
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ == "advcl" and _compares(node):
+            return node
+        node = node.head
+    return None
+
+
+def _compares(clause: Token) -> bool:
+    marked = any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children)
+    degree = any(a.dep_ == "advmod" and a.lower_ in COMPARISON_DEGREE for a in clause.children)
+    return marked and degree and clause.lemma_.lower() == clause.head.lemma_.lower()
 
 
 def _subject(verb: Token) -> Token | None:

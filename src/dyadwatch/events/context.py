@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
+from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
@@ -169,6 +170,12 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     return None
 
 
+def _yardstick(word: Token, tok: Token) -> bool:
+    """Whether ``word`` lies in a comparison clause that ``tok`` lies outside of."""
+    clause = comparison_clause(word)
+    return clause is not None and comparison_clause(tok) is not clause
+
+
 def _series_subject(verb: Token) -> Token | None:
     """The subject of a verb, or of the first verb of the series it is coordinated in ("Quito
     and Lima will drop their claims and commit to ...")."""
@@ -228,6 +235,8 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
     for mention in roles.actors.mentions:
         if not (sent.start <= mention.start < sent.end):
             continue
+        if _yardstick(doc[mention.start], tok):
+            continue  # "just as it does not recognise Kosovo": not this act's party
         if any(i in beside for i in range(mention.start, mention.end)):
             continue
         if actor.start <= mention.start < actor.end:
