@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .attributes.dates import DocumentDates
-from .attributes.eventdates import EventDate, date_event, is_aside, is_habitual
+from .attributes.eventdates import EventDate, date_event, is_aside, is_habitual, is_scheduled
 from .attributes.factuality import comparison_clause, factuality, in_condition, is_attribution
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
@@ -180,6 +180,9 @@ class Coder:
         decided = self._decide(cand, settled, roles, place, places)
         if decided is None:
             return []
+        plain = not any(s.startswith("recode:") for s in decided.steps)
+        if plain and decided.label in ("asserted", "reported") and is_scheduled(dates, tok, dated):
+            return []  # "the talks next year": scheduled, not yet held
         primary = self._record(document, cand, decided, dated, place, sentences)
         return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
 
