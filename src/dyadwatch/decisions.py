@@ -33,7 +33,11 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
     tok, trig = cand.token, cand.trigger
     event, mode = trig.event, trig.mode
     direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
-    promised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RETALIATION]
+    # "promised a response", also where a promise it absorbed says so ("pledged to track
+    # them down and promised a response")
+    promises = [tok, *(c.token for c in cand.absorbed if c.trigger.event == "AGREE")]
+    promised = [c for p in promises for c in p.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in RETALIATION]  # fmt: skip
     if trig.event == "AGREE" and (promised or any(lexicon.quad(c.trigger.event) >= 3
                                                   or c.token.lemma_.lower() in RETALIATION
                                                   for c in direct)):  # fmt: skip
