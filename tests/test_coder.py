@@ -95,3 +95,9 @@ def test_a_purpose_clause_of_an_act_of_the_same_type_is_not_another_act(coder):
     text = "The foreign ministry of Chile summoned a Peruvian diplomat to protest against the raid."
     events = coder.code(doc(text, "purpose-1"))
     assert [(e.event, e.actor.country) for e in events] == [("ACCUSE", "CHL")]
+
+
+def test_a_scheduled_act_named_by_a_noun_is_not_coded(coder):
+    text = "Chile withdrew its bid to host the climate negotiations with Peru next year."
+    events = coder.code(Document(id="sched", text=text, date="2024-05-10"))
+    assert [e.event for e in events] == ["RETREAT"]

@@ -10,6 +10,8 @@ from dyadwatch.model import Document
 
 # (text, trigger as coded, the recoding step named or None, (event, actor, recipient, label))
 CASES = [
+    ("Peru said Chile planned to expel the Peruvian ambassador.", "expel", "alleged",
+     ("ACCUSE", "PER", "CHL", "asserted")),
     ("Chile did not recognise the new government of Peru.", "recognise", "negated-cooperation",
      ("REJECT", "CHL", "PERGOV", "asserted")),
     ("Chile recognised the new government of Peru.", "recognised", None,

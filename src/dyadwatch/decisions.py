@@ -33,7 +33,11 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
     tok, trig = cand.token, cand.trigger
     event, mode = trig.event, trig.mode
     direct = [c for c in cand.absorbed if c.token.head.i == tok.i and c.token.dep_ == "xcomp"]
-    promised = [c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in RETALIATION]
+    # "promised a response", also where a promise it absorbed says so ("pledged to track
+    # them down and promised a response")
+    promises = [tok, *(c.token for c in cand.absorbed if c.trigger.event == "AGREE")]
+    promised = [c for p in promises for c in p.children
+                if c.dep_ == "dobj" and c.lemma_.lower() in RETALIATION]  # fmt: skip
     if trig.event == "AGREE" and (promised or any(lexicon.quad(c.trigger.event) >= 3
                                                   or c.token.lemma_.lower() in RETALIATION
                                                   for c in direct)):  # fmt: skip
@@ -76,6 +80,12 @@ class Recoded:
 
 
 Coding = tuple[str, "str | None", str]  # event, mode, factuality label
+
+
+def alleged(act: Act) -> Coding | None:
+    """ "Lima said Santiago planned to strike": the teller's allegation against the planner
+    (the party steps have made the teller the actor)."""
+    return ("ACCUSE", "allege", "asserted") if act.fact.alleged else None
 
 
 def negated_cooperation(act: Act) -> Coding | None:
@@ -132,6 +142,7 @@ def threat(act: Act) -> Coding | None:
 
 RecodingStep = Callable[[Act], "Coding | None"]
 RECODING_STEPS: tuple[tuple[str, RecodingStep], ...] = (
+    ("alleged", alleged),
     ("negated-cooperation", negated_cooperation),
     ("negated", negated),
     ("unstated", unstated),

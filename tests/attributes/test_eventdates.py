@@ -11,6 +11,7 @@ from dyadwatch.attributes.eventdates import (
     is_background,
     is_habitual,
     is_retrospective,
+    is_scheduled,
     narrative_time,
     publication_week,
     when_clause,
@@ -140,3 +141,19 @@ def test_without_a_publication_date_no_piece_is_retrospective(nlp):
         "On January 4 the talks failed. In February the envoys left. On March 9 the border closed."
     )
     assert is_retrospective(DocumentDates(nlp(text), None)) is False
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "scheduled"),
+    [
+        ("Chile withdrew its bid to host the climate talks next year.", "talks", True),
+        ("Chile held talks with Peru on May 2.", "talks", False),
+        ("The summit next month was welcomed by Brazil.", "welcomed", False),
+    ],
+)
+def test_is_scheduled(nlp, token_of, text, word, scheduled):
+    from dyadwatch.attributes.eventdates import date_event
+
+    doc, dates = dated(nlp, text)
+    tok = token_of(doc, word)
+    assert is_scheduled(dates, tok, date_event(dates, tok)) is scheduled

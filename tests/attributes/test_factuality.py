@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.attributes.factuality import cues, factuality
+from dyadwatch.attributes.factuality import comparison_clause, cues, factuality
 
 CASES = [
     ("Armenia expelled two Azerbaijani diplomats on Monday.", "expelled", "asserted", False),
@@ -22,6 +22,14 @@ CASES = [
     ("Poland plans to close the crossing.", "close", "asserted", True),
     ("China said it would free the fishermen.", "free", "asserted", True),
     ("Moldova will expel the envoy.", "expel", "asserted", True),
+    ("Serbia did not attack and kill the guards.", "kill", "negated", False),
+    (
+        "Serbia will lift the ban, will not use force and commit to the talks.",
+        "commit",
+        "asserted",
+        True,
+    ),
+    ("Serbia will not use force and will commit to the talks.", "commit", "asserted", True),
 ]
 
 
@@ -62,3 +70,30 @@ def test_in_condition(nlp, token_of, text, word, expected):
     from dyadwatch.attributes.factuality import in_condition
 
     assert in_condition(token_of(nlp(text), word)) is expected
+
+
+def test_according_to_names_the_source(nlp):
+    doc = nlp("According to the Georgian minister, the army shelled the village.")
+    got = factuality(next(t for t in doc if t.text == "shelled"))
+    assert got.source is not None and got.source.text == "minister"
+    assert (
+        factuality(next(t for t in nlp("The army shelled it.") if t.text == "shelled")).source
+        is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("Chile will not recognise them, just as it does not recognise Kosovo.", "recognise", 1),
+        ("Chile will expel the envoys, much as it expelled Peruvian diplomats in 2019.",
+         "expelled", 0),
+        ("Chile shelled the town just as talks were due to start.", "start", None),
+        ("As troops advanced, Chile shelled the town.", "advanced", None),
+    ],
+)  # fmt: skip
+def test_comparison_clause(nlp, text, word, expected):
+    doc = nlp(text)
+    found = [t for t in doc if t.text == word]
+    tok = found[expected] if expected is not None else found[0]
+    assert (comparison_clause(tok) is not None) is (expected is not None)

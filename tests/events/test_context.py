@@ -148,3 +148,23 @@ def test_an_object_of_no_side_leaves_the_home_ground(coder, analyse):
 def test_an_expulsion_is_never_coded_against_the_expelling_state(coder):
     events = coder.code(Document(id="t", text="In retaliation, Peru expelled two diplomats."))
     assert [(e.event, e.actor.code, e.recipient) for e in events] == [("SANCTION", "PER", None)]
+
+
+def test_a_conjunct_verb_shares_its_series_compound_subject(coder):
+    text = "Quito and Lima will drop their claims and commit to respecting the border."
+    found = [e for e in _coded(coder, text) if e.event_text == "commit"]
+    assert [(e.actor.country, e.recipient.country if e.recipient else None) for e in found][:1] == [
+        ("ECU", "PER")
+    ]
+    alone = "Quito will drop its claims and commit to respecting the border."
+    found = [e for e in _coded(coder, alone) if e.event_text == "commit"]
+    assert found and "recipient:parse" not in found[0].steps
+
+
+def test_a_comparison_clause_gives_no_act_and_no_recipient(coder):
+    text = (
+        "The Chilean president declared that Chile would not recognise the new republic, "
+        "just as it does not recognise Kosovo or Taiwan."
+    )
+    coded = [(e.event, e.recipient.code if e.recipient else None) for e in _coded(coder, text)]
+    assert coded == [("REJECT", None)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.events.nonevents import is_non_event, non_events
+from dyadwatch.events.nonevents import called_off, is_non_event, non_events
 
 
 def test_every_row_is_a_known_trigger_head():
@@ -43,3 +43,34 @@ def test_phrase_is_not_coded(coder, text):
 
     events = coder.code(Document(id="t", text=text, date="2024-05-10"))
     assert [(e.event, e.event_text) for e in events] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        ("Chile put off a meeting with Peru.", "meeting", True),
+        ("The visit of the Peruvian president to Chile was put off.", "visit", True),
+        ("Chile announced the postponement of the talks with Peru.", "talks", True),
+        ("The postponed talks between Chile and Peru will resume in May.", "talks", True),
+        ("Chile put a meeting with Peru on the agenda.", "meeting", False),
+        ("Chile held a meeting with Peru after a delay.", "meeting", False),
+    ],
+)
+def test_called_off(nlp, text, noun, expected):
+    doc = nlp(text)
+    assert called_off(next(t for t in doc if t.text == noun)) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean foreign minister put off the trip to Peru he was due to make next week.",
+        "Chile put off a meeting with Peru.",
+        "The visit of the Peruvian president to Chile was put off.",
+    ],
+)
+def test_called_off_act_is_not_a_consultation(coder, text):
+    from dyadwatch.model import Document
+
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert [e.event for e in events if e.event == "CONSULT"] == []

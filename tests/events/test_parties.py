@@ -18,6 +18,12 @@ CASES = [
      ("CHL", "PER", "asserted")),
     ("Peru said Bolivia had closed the border.", "closed", "speaker", False,
      ("BOL", "PER", "reported")),
+    ("The Peruvian defence minister said Bolivia planned to strike Peruvian ports.", "strike",
+     "alleged-plan", True, ("PERMIL", "BOL", "asserted")),
+    ("Bolivia planned to shell the border posts, according to Peru.", "shell", "alleged-plan",
+     True, ("PER", "BOL", "asserted")),
+    ("The Bolivian defence minister said Bolivia planned to strike Peruvian ports.", "strike",
+     "alleged-plan", False, ("BOLMIL", "PER", "asserted")),
     (KILLED, "killed", "victims-report", True,
      ("BOL", "PERMIL", "asserted")),
     ("Peru said two of its farmers had been killed in a flood.", "killed", "victims-report",
@@ -67,6 +73,13 @@ def test_party_step(coder, text, trigger, step, fires, coded):
     if coded is not None:
         recipient = event.recipient.code if event.recipient else None
         assert (event.actor.code, recipient, event.factuality) == coded
+
+
+def test_an_alleged_plan_is_the_tellers_accusation(coder):
+    text = "Peru said Bolivia planned to strike its ports."
+    event = _event(coder, text, "strike")
+    assert (event.event, event.mode) == ("ACCUSE", "allege")
+    assert "recode:alleged" in event.steps
 
 
 def test_every_step_has_a_positive_and_a_negative_case():

@@ -52,3 +52,15 @@ def test_a_headline_alone_is_kept():
     head = "Chile closes skies to Peru"
     line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
     assert collapse_repeats([line], head + "\nNothing else happened.") == [line]
+
+
+def test_a_headline_whose_sentence_keeps_the_line_break_is_still_a_line():
+    head = "Chile closes skies to Peru"
+    text = head + "\n\n" + LEDE
+    line = replace(make_event("d", head + "\n\n", "closes", "SANCTION", "CHLGOV", "PER",
+                              "2024-03-09", "week"),
+                   evidence=Evidence(head + "\n\n", 0, len(head) + 2, 0))  # fmt: skip
+    body = _placed(make_event("d", LEDE, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-04"),
+                   text, 1)  # fmt: skip
+    assert is_line_unit(line, text)
+    assert [e.id for e in collapse_repeats([line, body], text)] == [body.id]

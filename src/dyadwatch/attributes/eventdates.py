@@ -159,6 +159,19 @@ def is_aside(token: Token, dated: EventDate) -> bool:
     )
 
 
+def is_scheduled(dates: DocumentDates, token: Token, dated: EventDate) -> bool:
+    """Whether the act a noun names is dated by the text wholly after the report was
+    published ("the talks next year", "the summit in March" in a February report): told
+    plainly, it is scheduled, not an act that happened (a stated intent or a threat is dated
+    so too, and is coded; a verb's clause may hold the date of a noun it governs)."""
+    value = dated.value
+    if token.pos_ not in ("NOUN", "PROPN") or value is None or dated.basis != "text":
+        return False
+    if dates.publication is None:
+        return False
+    return value.first_day() > dates.publication
+
+
 def _is_recent(value: DateValue, publication: date | None) -> bool:
     if publication is None or value.precision != "day":
         return False

@@ -27,6 +27,8 @@ CUE_CLASSES = ("speech", "hedge_adverb", "report_adverb", "hedge_modal", "hypoth
                "reason_officially")  # fmt: skip
 CONDITIONS = words(WORD_LISTS, "conditions")
 SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
+# Degree words of a comparison clause: "just as", "much as"
+COMPARISON_DEGREE = words(WORD_LISTS, "comparison_degree")
 
 
 @lru_cache(maxsize=1)
@@ -52,6 +54,8 @@ class Factuality:
     intent: bool = False  # a stated intent or warning, not an event that happened
     negated: bool = False
     conditional: bool = False  # inside an "if"/"unless" clause
+    source: Token | None = None  # who "according to" names as telling it
+    alleged: bool = False  # another party's plan as the teller tells it: the teller's charge
 
     RANK: ClassVar[dict[str, int]] = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
 
@@ -67,10 +71,12 @@ def factuality(trigger: Token) -> Factuality:
     node = trigger
     first = True
     conditional = False
+    negation = True  # whether a "not" on this clause covers the trigger
     while True:
-        conditional = _read_clause(node, first, c, result) or conditional
+        conditional = _read_clause(node, first, c, result, negation) or conditional
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
+        negation = not _own_negation(node)
         conditional = _read_governor(node, conditional, c, result) or conditional
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         if trigger.pos_ == "NOUN":
@@ -88,15 +94,30 @@ def factuality(trigger: Token) -> Factuality:
     return result
 
 
-def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]],
-                 result: Factuality) -> bool:  # fmt: skip
-    """Cues among ``node``'s own dependents (negation, modals, hedging and reporting adverbs,
-    a conditional marker); returns whether the clause is a condition."""
+def _own_negation(conjunct: Token) -> bool:
+    """Whether a "not" above ``conjunct`` is another verb's own: the verb it is coordinated
+    with ("will not use force and commit to ...") is itself a later member of a series with
+    its own auxiliary ("will give up its claims, will not use force and commit"), so its
+    auxiliary and "not" are not shared; nor is a "not" shared with a conjunct that has its
+    own auxiliary ("will not attack and will respect")."""
+    if conjunct.dep_ != "conj":
+        return False
+    head = conjunct.head
+    if any(c.dep_ in ("aux", "auxpass") for c in conjunct.children):
+        return True
+    return head.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
+def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result: Factuality,
+                 negation: bool = True) -> bool:  # fmt: skip
+    """Cues among ``node``'s own dependents (negation, where ``negation`` says it covers the
+    trigger; modals, hedging and reporting adverbs, a conditional marker); returns whether
+    the clause is a condition."""
     conditional = False
     for child in node.children:
         lemma = child.lemma_.lower()
         lower = child.lower_
-        if child.dep_ == "neg" and first:
+        if child.dep_ == "neg" and first and negation:
             result.negated = True
             result.cue = result.cue or child.text
         elif child.dep_ == "aux":
@@ -124,6 +145,7 @@ def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]],
             conditional = True  # what the main clause intends is not this clause's intent
         elif child.dep_ == "prep" and lower == "according":
             result.weaken("reported", "according to")
+            result.source = result.source or _according_to(child)
     return conditional
 
 
@@ -171,6 +193,33 @@ def in_condition(trigger: Token) -> bool:
             return True
         node = node.head
     return False
+
+
+def _according_to(according: Token) -> Token | None:
+    """The one "according to" names: the object of its "to"."""
+    for to in according.children:
+        if to.dep_ == "prep" and to.lower_ == "to":
+            return next((g for g in to.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def comparison_clause(token: Token) -> Token | None:
+    """The head of the comparison clause ``token`` lies in, if any: "will not recognise them,
+    just as it does not recognise Kosovo", "much as it expelled envoys in 2019". The clause
+    is marked "as" with a degree word and repeats the verb of the clause it measures against;
+    what it tells is a yardstick, not an act of the story ("just as talks began" is a time)."""
+    node = token
+    while node.dep_ != "ROOT" and node.head.i != node.i:
+        if node.dep_ == "advcl" and _compares(node):
+            return node
+        node = node.head
+    return None
+
+
+def _compares(clause: Token) -> bool:
+    marked = any(m.dep_ == "mark" and m.lower_ == "as" for m in clause.children)
+    degree = any(a.dep_ == "advmod" and a.lower_ in COMPARISON_DEGREE for a in clause.children)
+    return marked and degree and clause.lemma_.lower() == clause.head.lemma_.lower()
 
 
 def _subject(verb: Token) -> Token | None:

@@ -8,8 +8,11 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
+from spacy.tokens import Token
+
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
+from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
@@ -170,7 +173,7 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
     commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject)."""
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr") else tok
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = _series_subject(verb)
     if subj is None:
         return None
     for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:
@@ -179,6 +182,22 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
             if found is not None and found.country and found.country != actor.country:
                 return found
     return None
+
+
+def _yardstick(word: Token, tok: Token) -> bool:
+    """Whether ``word`` lies in a comparison clause that ``tok`` lies outside of."""
+    clause = comparison_clause(word)
+    return clause is not None and comparison_clause(tok) is not clause
+
+
+def _series_subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the first verb of the series it is coordinated in ("Quito
+    and Lima will drop their claims and commit to ...")."""
+    while True:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+            return subj
+        verb = verb.head
 
 
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
@@ -230,6 +249,8 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
     for mention in roles.actors.mentions:
         if not (sent.start <= mention.start < sent.end):
             continue
+        if _yardstick(doc[mention.start], tok):
+            continue  # "just as it does not recognise Kosovo": not this act's party
         if any(i in beside for i in range(mention.start, mention.end)):
             continue
         if actor.start <= mention.start < actor.end:

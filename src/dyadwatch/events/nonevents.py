@@ -1,15 +1,23 @@
 """Phrases whose head is a trigger word but which name no event ("took part in",
-"declined to comment", "resupply trips"), read from events/data/non_events.tsv."""
+"declined to comment", "resupply trips"), read from events/data/non_events.tsv; and acts
+the text says were called off ("put off the trip", "the postponed talks")."""
 
 from __future__ import annotations
 
 import csv
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Token
 
 from ..errors import DataError
+from ..tables import words
 
 COLUMNS = ["lemma", "pos", "with", "note"]
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+# Verbs (with their particles) and nouns that call an act off: "put off", "postponement".
+CALLING_OFF = words(WORD_LISTS, "calling_off")
 
 
 @lru_cache(maxsize=1)
@@ -32,3 +40,27 @@ def non_events() -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
 def is_non_event(lemma: str, pos: str, dependents: set[str]) -> bool:
     """Whether a trigger head with these dependent lemmas names no event."""
     return any(words <= dependents for words in non_events().get((lemma, pos), ()))
+
+
+def called_off(noun: Token) -> bool:
+    """Whether a nominal act is one the text says was put off or cancelled, and so did not
+    take place: the object of such a verb ("put off the trip", "the meeting was postponed"),
+    described by its participle ("the cancelled summit") or named by such a noun ("the
+    postponement of the talks")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = noun.head
+    if noun.dep_ in ("dobj", "obj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        return _calls_off(head)
+    if any(c.dep_ == "amod" and c.lemma_.lower() in CALLING_OFF for c in noun.children):
+        return True
+    return (noun.dep_ == "pobj" and head.lower_ == "of"
+            and head.head.lemma_.lower() in CALLING_OFF)  # fmt: skip
+
+
+def _calls_off(verb: Token) -> bool:
+    """Whether a verb, with its particles, is one of calling an act off."""
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    lemma = verb.lemma_.lower()
+    return any(lemma == w.split()[0] and all(p in particles for p in w.split()[1:])
+               for w in CALLING_OFF)  # fmt: skip

@@ -11,21 +11,28 @@ victims' state reports in the passive is the other state's. An act "this" or "th
 refers to names a missing actor or recipient. An agentless measure against one state of a
 two-state story was taken by the other; violence with victims and no named perpetrator is
 coded to the place. A recipient on the actor's own side is no recipient, and an act told by
-a speaker of another state is reported, not asserted.
+a speaker of another state is reported, not asserted. A plan of force that another state
+tells of ("Lima said Santiago planned to strike") is that state's accusation.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from ..actors import ActorMention, KnowledgeBase
 from ..attributes.factuality import Factuality
 from ..model import Place
+from ..tables import words
 from .context import Anaphor, counterpart, unattributed
 from .lexicon import Lexicon
 from .roles import RoleFinder, Roles, is_passive, same_side
 from .triggers import Candidate
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+# Verbs of planning whose complement is an act not yet done: "planned to strike".
+PLANNING = words(WORD_LISTS, "planning")
 
 
 @dataclass(frozen=True)
@@ -52,6 +59,7 @@ class Parties:
     recipient_how: str
     label: str  # the factuality label
     intent: bool  # a stated intent or warning
+    alleged: bool = False  # the teller's charge that the recipient plans the act
 
 
 @dataclass(frozen=True)
@@ -74,6 +82,30 @@ def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
     else:
         says = now.intent and speaker.country == now.actor.country
     return replace(now, actor=speaker, actor_how="speaker") if says else None
+
+
+def alleged_plan(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Lima said Santiago planned to strike its ports", "Santiago was preparing to attack,
+    according to Lima": a plan of force that another state tells of is that state's charge
+    against the planner, not the planner's threat."""
+    tok = ctx.cand.token
+    if not now.intent or now.actor is None or ctx.lexicon.quad(ctx.cand.trigger.event) != 4:
+        return None
+    if tok.dep_ != "xcomp" or tok.head.lemma_.lower() not in PLANNING:
+        return None
+    teller = _teller(ctx)
+    if teller is None or not teller.country or teller.country == now.actor.country:
+        return None
+    return replace(now, actor=teller, actor_how="speaker", recipient=now.actor,
+                   recipient_how="planner", label="asserted", intent=False,
+                   alleged=True)  # fmt: skip
+
+
+def _teller(ctx: PartyContext) -> ActorMention | None:
+    """Who tells of another's act: the speaker, or the one "according to" names."""
+    if ctx.speaker is not None:
+        return ctx.speaker
+    return ctx.roles.np_actor(ctx.fact.source) if ctx.fact.source is not None else None
 
 
 def victims_report(ctx: PartyContext, now: Parties) -> Parties | None:
@@ -161,6 +193,7 @@ def reported_by_other(ctx: PartyContext, now: Parties) -> Parties | None:
 PartyStep = Callable[[PartyContext, Parties], "Parties | None"]
 STEPS: tuple[tuple[str, PartyStep], ...] = (
     ("speaker", speaker_acts),
+    ("alleged-plan", alleged_plan),
     ("victims-report", victims_report),
     ("speaker-warning", speaker_warns),
     ("anaphora-actor", anaphora_actor),
@@ -185,5 +218,5 @@ def settle(ctx: PartyContext, found: Roles) -> Settled | None:
     if now.actor is None:
         return None
     roles = Roles(now.actor, now.recipient, now.actor_how, now.recipient_how, found.patient)
-    fact = replace(ctx.fact, label=now.label, intent=now.intent)
+    fact = replace(ctx.fact, label=now.label, intent=now.intent, alleged=now.alleged)
     return Settled(roles, fact, tuple(fired))

@@ -23,9 +23,10 @@ def is_line_unit(event: Event, text: str) -> bool:
     """Whether the event's evidence is a whole line without closing punctuation: a headline,
     a caption or a byline rather than a sentence of the body."""
     ev = event.evidence
+    quoted = ev.text.rstrip()  # the parser may keep the line break in the sentence
+    end = ev.start + len(quoted)
     starts_line = ev.start == 0 or text[ev.start - 1] == "\n"
-    ends_line = ev.end >= len(text) or text[ev.end : ev.end + 1] in ("\n", "")
-    quoted = ev.text.rstrip()
+    ends_line = end >= len(text) or text[end : end + 1] in ("\n", "")
     return starts_line and ends_line and bool(quoted) and quoted[-1] not in LINE_ENDS
 
 
