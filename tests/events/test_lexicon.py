@@ -196,6 +196,23 @@ def test_fallbacks(lexicon: Lexicon, trig: Trigger, intensity: float, cameo: str
     assert lexicon.cameo(trig) == cameo
 
 
+@pytest.mark.parametrize(
+    ("lemma", "deps", "root"),
+    [
+        ("ask", set(), "02"),  # CAMEO 02: appeals and requests
+        ("urge", set(), "02"),
+        ("appeal", {"for"}, "02"),
+        ("seek", {"aid"}, "02"),
+        ("demand", set(), "10"),  # CAMEO 10: demands
+        ("insist", {"on"}, "10"),
+    ],
+)
+def test_appeals_and_demands_have_their_cameo_roots(lexicon, lemma, deps, root) -> None:
+    trig = lexicon.match(lemma, "VERB", deps)
+    assert trig is not None and trig.event == "REQUEST"
+    assert (lexicon.cameo(trig) or "").startswith(root)
+
+
 def test_every_row_validates(lexicon: Lexicon) -> None:
     assert len(lexicon) >= 700
     for trig in lexicon:
