@@ -57,6 +57,13 @@ def test_an_accusation_absorbs_what_it_says_was_done(coder, analyse):
     assert found == {"accused": ("ACCUSE", ["attacks"])}
 
 
+def test_an_arrest_absorbs_the_charge_it_is_for(coder, analyse):
+    found = candidates(coder, analyse, "Peru arrested two Chilean men for attacking a police post.")
+    assert found == {"arrested": ("COERCE", ["attacking"])}
+    found = candidates(coder, analyse, "Peru arrested two men after Chile attacked a police post.")
+    assert "attacked" in found
+
+
 def test_a_verb_absorbs_an_object_naming_the_same_act(coder, analyse):
     found = candidates(coder, analyse, "Chile imposed sanctions on Peru.")
     assert found == {"imposed": ("SANCTION", ["sanctions"])}

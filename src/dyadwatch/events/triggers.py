@@ -148,8 +148,8 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     """Candidates that are the content of `cand`, not events of their own:
     the complement of a frame verb with everything under it ("threatened to take back Alaska
     if the US seized Russian assets"), what an accusation says was done ("accused them of
-    launching attacks"), and an object noun naming the same act ("expressed displeasure",
-    "imposed sanctions")."""
+    launching attacks"), the charge an arrest or jailing is for ("jailed for spying"), and
+    an object noun naming the same act ("expressed displeasure", "imposed sanctions")."""
     token, trig = cand.token, cand.trigger
     out = []
     for child in token.children:
@@ -163,8 +163,11 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
         ):
             # "the refusal to recognise", "its demand that Israel ease restrictions": content
             out.extend(found[t.i] for t in child.subtree if t.i in found)
-        elif (
-            trig.event == "ACCUSE" and child.dep_ == "prep" and child.lower_ in ("of", "for", "by")
+        elif child.dep_ == "prep" and (
+            trig.event == "ACCUSE"
+            and child.lower_ in ("of", "for", "by")
+            or trig.mode == "arrest"
+            and child.lower_ == "for"  # "jailed him for spying"
         ):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
         elif child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in found:
