@@ -174,6 +174,7 @@ def test_candidates_most_specific_first(lexicon: Lexicon) -> None:
         ("demand", "VERB", set(), -3.0, "100"),  # row's own intensity
         ("agree", "VERB", set(), 4.0, "030"),  # type's intensity, row's cameo
         ("blockade", "VERB", set(), -9.0, "191"),
+        ("withdraw", "VERB", {"from"}, 5.0, "0874"),  # pulling back from a place
     ],
 )
 def test_intensity_and_cameo(lexicon, lemma, pos, deps, intensity, cameo) -> None:
