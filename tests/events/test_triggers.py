@@ -94,6 +94,7 @@ def test_no_demand_without_a_deontic_modal_on_another_party(coder, analyse, text
         ("In retaliation, Peru expelled two diplomats.", "retaliation"),  # a cue
         ("Chile and Peru discussed the treaty.", "treaty"),  # a document, not an act
         ("Sanctions are sanctions.", "Sanctions"),  # a label
+        ("Chile spoke of the role of Peru in the 1994 massacre.", "massacre"),  # named by its year
     ],
 )
 def test_a_background_or_cue_noun_is_no_trigger(coder, analyse, text, noun):

@@ -8,6 +8,7 @@ complement gives them content (recipient, context) but is not coded a second tim
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -205,6 +206,8 @@ def _background(noun: Token) -> bool:
             return True
     if noun.dep_ == "pobj" and noun.lemma_.lower() in CUE_NOUNS:
         return True  # "in retaliation", "in response"
+    if _named_by_year(noun):
+        return True
     if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in ("be", "seem", "remain"):
         return True  # "sanctions are sanctions", "its menace may seem limited"
     node = noun
@@ -222,6 +225,16 @@ def _background(noun: Token) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             break
     return False
+
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def _named_by_year(noun: Token) -> bool:
+    """ "the 1994 genocide", "the 2008 war": a year before the noun names a past event as
+    a thing the text refers to, not an act it reports."""
+    return any(c.i < noun.i and c.dep_ in ("nummod", "compound", "amod") and YEAR.fullmatch(c.text)
+               for c in noun.children)  # fmt: skip
 
 
 def causer_of(token: Token) -> Token | None:
