@@ -95,6 +95,8 @@ def test_no_demand_without_a_deontic_modal_on_another_party(coder, analyse, text
         ("Chile and Peru discussed the treaty.", "treaty"),  # a document, not an act
         ("Sanctions are sanctions.", "Sanctions"),  # a label
         ("Chile spoke of the role of Peru in the 1994 massacre.", "massacre"),  # named by its year
+        ("Chile spoke in Lima at the start of a regional tour.", "tour"),  # the setting
+        ("At the height of the blockade, Peru closed its ports.", "blockade"),
     ],
 )
 def test_a_background_or_cue_noun_is_no_trigger(coder, analyse, text, noun):
