@@ -12,6 +12,8 @@ from dyadwatch.attributes.eventdates import is_habitual
     [
         ("Greece and Turkey have quarrelled over the islands for decades.", "quarrelled", True),
         ("The court jailed him for seven years.", "jailed", False),
+        ("The court has jailed him for seven years.", "jailed", False),
+        ("The guards have held the prisoners for seven years.", "held", True),
         ("India and China have clashed over the border since the 1960s.", "clashed", True),
         ("Rebels have shelled the town since 2014.", "shelled", True),
         ("Rebels have shelled the town since Tuesday.", "shelled", False),

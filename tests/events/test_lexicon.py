@@ -174,6 +174,7 @@ def test_candidates_most_specific_first(lexicon: Lexicon) -> None:
         ("demand", "VERB", set(), -3.0, "100"),  # row's own intensity
         ("agree", "VERB", set(), 4.0, "030"),  # type's intensity, row's cameo
         ("blockade", "VERB", set(), -9.0, "191"),
+        ("withdraw", "VERB", {"from"}, 5.0, "0874"),  # pulling back from a place
     ],
 )
 def test_intensity_and_cameo(lexicon, lemma, pos, deps, intensity, cameo) -> None:
@@ -194,6 +195,23 @@ def test_intensity_and_cameo(lexicon, lemma, pos, deps, intensity, cameo) -> Non
 def test_fallbacks(lexicon: Lexicon, trig: Trigger, intensity: float, cameo: str) -> None:
     assert lexicon.intensity(trig) == intensity
     assert lexicon.cameo(trig) == cameo
+
+
+@pytest.mark.parametrize(
+    ("lemma", "deps", "root"),
+    [
+        ("ask", set(), "02"),  # CAMEO 02: appeals and requests
+        ("urge", set(), "02"),
+        ("appeal", {"for"}, "02"),
+        ("seek", {"aid"}, "02"),
+        ("demand", set(), "10"),  # CAMEO 10: demands
+        ("insist", {"on"}, "10"),
+    ],
+)
+def test_appeals_and_demands_have_their_cameo_roots(lexicon, lemma, deps, root) -> None:
+    trig = lexicon.match(lemma, "VERB", deps)
+    assert trig is not None and trig.event == "REQUEST"
+    assert (lexicon.cameo(trig) or "").startswith(root)
 
 
 def test_every_row_validates(lexicon: Lexicon) -> None:

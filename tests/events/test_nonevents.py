@@ -24,6 +24,8 @@ def test_every_row_is_a_known_trigger_head():
         ("decline", "VERB", {"invitation"}, False),
         ("trip", "NOUN", {"resupply", "to"}, True),
         ("trip", "NOUN", {"to", "beijing"}, False),
+        ("leave", "VERB", {"for", "lima"}, True),
+        ("leave", "VERB", {"town"}, False),
     ],
 )
 def test_is_non_event(lemma, pos, deps, expected):
@@ -36,6 +38,7 @@ def test_is_non_event(lemma, pos, deps, expected):
         "Georgian officials declined to comment on the report.",
         "The army chief of Nepal took part in the meeting in Kathmandu.",
         "Vietnamese fishermen make resupply trips to the reef every month.",
+        "The Chilean president left for Lima on Thursday.",
     ],
 )
 def test_phrase_is_not_coded(coder, text):

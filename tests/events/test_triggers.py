@@ -57,6 +57,13 @@ def test_an_accusation_absorbs_what_it_says_was_done(coder, analyse):
     assert found == {"accused": ("ACCUSE", ["attacks"])}
 
 
+def test_an_arrest_absorbs_the_charge_it_is_for(coder, analyse):
+    found = candidates(coder, analyse, "Peru arrested two Chilean men for attacking a police post.")
+    assert found == {"arrested": ("COERCE", ["attacking"])}
+    found = candidates(coder, analyse, "Peru arrested two men after Chile attacked a police post.")
+    assert "attacked" in found
+
+
 def test_a_verb_absorbs_an_object_naming_the_same_act(coder, analyse):
     found = candidates(coder, analyse, "Chile imposed sanctions on Peru.")
     assert found == {"imposed": ("SANCTION", ["sanctions"])}
@@ -87,6 +94,9 @@ def test_no_demand_without_a_deontic_modal_on_another_party(coder, analyse, text
         ("In retaliation, Peru expelled two diplomats.", "retaliation"),  # a cue
         ("Chile and Peru discussed the treaty.", "treaty"),  # a document, not an act
         ("Sanctions are sanctions.", "Sanctions"),  # a label
+        ("Chile spoke of the role of Peru in the 1994 massacre.", "massacre"),  # named by its year
+        ("Chile spoke in Lima at the start of a regional tour.", "tour"),  # the setting
+        ("At the height of the blockade, Peru closed its ports.", "blockade"),
     ],
 )
 def test_a_background_or_cue_noun_is_no_trigger(coder, analyse, text, noun):

@@ -19,9 +19,11 @@ from datetime import date, timedelta
 
 from spacy.tokens import Token
 
+from ..tables import words
 from .dates import (
     EMBEDDING_DEPS,
     SPAN_PREPOSITIONS,
+    WORD_LISTS,
     DateValue,
     DocumentDates,
     clause_tokens,
@@ -31,6 +33,8 @@ from .expressions import date_words
 
 YEARISH = re.compile(r"(1[89]|20)\d\d'?s?")  # 1991, 1990s, 1990's
 EVER = {"never", "always", "long"}
+# Verbs whose counted term ("for two years") is the length of the penalty they impose.
+PENALTY_VERBS = words(WORD_LISTS, "penalty_verbs")
 RECENT = timedelta(days=7)  # a day this close before publication is the report's own news
 
 
@@ -111,7 +115,8 @@ def is_background(token: Token) -> bool:
 def is_habitual(token: Token) -> bool:
     """A state of affairs over years, not an act: "have fought over the region for decades",
     "clashed for years" (a counted term with a simple verb, "jailed for seven years", is an
-    act that lasts), "have fought since the late 1980s", "has never recognised"."""
+    act that lasts, and so is the counted term of a penalty, "has jailed him for two years"),
+    "have fought since the late 1980s", "has never recognised"."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
     return _for_years(verb, perfect) or perfect and (_since_year(verb) or _ever(verb))
@@ -125,7 +130,10 @@ def _for_years(verb: Token, perfect: bool) -> bool:
             kind, days = date_words().get(obj.lower_, ("", 0))
             if obj.dep_ != "pobj" or obj.tag_ != "NNS" or kind != "unit" or days < 365:
                 continue
-            if perfect or not any(c.dep_ == "nummod" for c in obj.children):
+            counted = any(c.dep_ == "nummod" for c in obj.children)
+            if counted and verb.lemma_.lower() in PENALTY_VERBS:
+                continue  # "has jailed him for two years": the length of the penalty
+            if perfect or not counted:
                 return True
     return False
 

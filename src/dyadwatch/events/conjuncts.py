@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..actors import ActorMention
 from ..actors.mention import UNKNOWN_CODE
 from ..tables import words
+from .lists import list_members
 from .roles import RoleFinder
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -36,7 +37,7 @@ def conjoined(
     if token is not None and not _in_clause(head, token):
         return []
     found: list[ActorMention] = []
-    for conj in head.conjuncts:
+    for conj in list_members(head):
         other = roles.actors.for_np(conj)
         if other is None or other.code in (UNKNOWN_CODE, mention.code):
             continue
@@ -45,6 +46,12 @@ def conjoined(
         if all(other.code != f.code for f in found):
             found.append(other)
     return found
+
+
+def _among(mention: ActorMention, others: list[ActorMention]) -> bool:
+    """Whether ``mention`` is one of the coordinated parties (the partner drawn from them)."""
+    return any(o is mention or o.start == mention.start and o.code == mention.code
+               for o in others)  # fmt: skip
 
 
 def says_each_other(token) -> bool:
@@ -68,12 +75,17 @@ def party_pairs(
     Needs the trigger token and the pair the roles stage found. A coordinated actor takes the
     recipient, or the first actor when that recipient is its own side (the partner of a
     reciprocal act); a coordinated recipient takes the actor; "each other" pairs every actor
-    with every other; a mutual act ("traded fire") is also the recipient's toward the actor."""
+    with every other, and so does a reciprocal act whose partner is one of three or more
+    coordinated actors ("Chile, Peru and Bolivia met": each met each); a mutual act ("traded
+    fire") is also the recipient's toward the actor."""
     doc = token.doc
     actors = [actor, *conjoined(roles, doc, actor, token)]
     pairs: list[tuple[ActorMention, ActorMention | None]] = [(actor, recipient)]
     if len(actors) > 1 and recipient is None and (mutual or says_each_other(token)):
         return [(a, b) for a in actors for b in actors if a is not b]
+    if len(actors) > 2 and recipient is not None and _among(recipient, actors[1:]):
+        return pairs + [(a, b) for a in actors for b in actors
+                        if a is not b and (a, b) != (actor, recipient)]  # fmt: skip
     for other in actors[1:]:
         target = recipient
         if target is not None and target.country and target.country == other.country:

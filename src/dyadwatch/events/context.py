@@ -16,6 +16,7 @@ from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
+from .lists import list_members
 from .roles import RoleFinder, Roles
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -176,7 +177,10 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     subj = _series_subject(verb)
     if subj is None:
         return None
-    for tok2 in [*subj.conjuncts, *(c for c in subj.children if c.dep_ in ("amod", "compound"))]:
+    for tok2 in [
+        *list_members(subj),
+        *(c for c in subj.children if c.dep_ in ("amod", "compound")),
+    ]:
         for other in [tok2, *tok2.conjuncts]:
             found = roles.actors.for_np(other) or roles.actors.by_token.get(other.i)
             if found is not None and found.country and found.country != actor.country:

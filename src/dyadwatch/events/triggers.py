@@ -8,6 +8,7 @@ complement gives them content (recipient, context) but is not coded a second tim
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -148,8 +149,8 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     """Candidates that are the content of `cand`, not events of their own:
     the complement of a frame verb with everything under it ("threatened to take back Alaska
     if the US seized Russian assets"), what an accusation says was done ("accused them of
-    launching attacks"), and an object noun naming the same act ("expressed displeasure",
-    "imposed sanctions")."""
+    launching attacks"), the charge an arrest or jailing is for ("jailed for spying"), and
+    an object noun naming the same act ("expressed displeasure", "imposed sanctions")."""
     token, trig = cand.token, cand.trigger
     out = []
     for child in token.children:
@@ -163,8 +164,11 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
         ):
             # "the refusal to recognise", "its demand that Israel ease restrictions": content
             out.extend(found[t.i] for t in child.subtree if t.i in found)
-        elif (
-            trig.event == "ACCUSE" and child.dep_ == "prep" and child.lower_ in ("of", "for", "by")
+        elif child.dep_ == "prep" and (
+            trig.event == "ACCUSE"
+            and child.lower_ in ("of", "for", "by")
+            or trig.mode == "arrest"
+            and child.lower_ == "for"  # "jailed him for spying"
         ):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
         elif child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in found:
@@ -202,6 +206,8 @@ def _background(noun: Token) -> bool:
             return True
     if noun.dep_ == "pobj" and noun.lemma_.lower() in CUE_NOUNS:
         return True  # "in retaliation", "in response"
+    if _named_by_year(noun):
+        return True
     if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in ("be", "seem", "remain"):
         return True  # "sanctions are sanctions", "its menace may seem limited"
     node = noun
@@ -219,6 +225,16 @@ def _background(noun: Token) -> bool:
         if node.pos_ in ("VERB", "AUX"):
             break
     return False
+
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+
+
+def _named_by_year(noun: Token) -> bool:
+    """ "the 1994 genocide", "the 2008 war": a year before the noun names a past event as
+    a thing the text refers to, not an act it reports."""
+    return any(c.i < noun.i and c.dep_ in ("nummod", "compound", "amod") and YEAR.fullmatch(c.text)
+               for c in noun.children)  # fmt: skip
 
 
 def causer_of(token: Token) -> Token | None:

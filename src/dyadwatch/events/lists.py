@@ -1,0 +1,21 @@
+"""The members of a list of names, as the parse gives them."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+
+def list_members(head: Token) -> list[Token]:
+    """The other members of the list that ``head`` begins: its conjuncts, and a name in
+    apposition that has conjuncts of its own. "The US, Russia, and Switzerland" is often
+    parsed as "the US" with the appositive "Russia" and its conjunct "Switzerland"; an
+    apposition renames one thing, and a renamed thing is not coordinated with another."""
+    members = list(head.conjuncts)
+    for child in head.children:
+        if (
+            child.dep_ == "appos"
+            and child.pos_ == "PROPN"
+            and any(c.dep_ == "conj" for c in child.children)
+        ):
+            members.extend(m for m in (child, *child.conjuncts) if m not in members)
+    return members
