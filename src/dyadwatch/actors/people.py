@@ -88,12 +88,15 @@ class PeopleRules:
         "the Turkish and Greek sides", "Swiss doctors", "U.N. helicopters", "the Liberian
         Peace Council". Its sector is left open."""
         span = np_span(head)
-        for child in head.children:
+        # "the pro-Iranian Hezbollah group": the group's own name before an adjective
+        for child in sorted(head.children, key=lambda c: not self._names_body(c)):
             if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
                 continue
             found = self.by_token.get(child.i)
             if found is None or found.kind == "person":
                 continue
+            if found.kind in ("org", "group"):
+                found = self.for_np(child) or found  # "the National Security Committee meeting"
             if head.ent_type_ in ("ORG", "NORP", "") or found.form in (
                 "adjective",
                 "name",
@@ -124,6 +127,11 @@ class PeopleRules:
                                                 entry.country, None, entry.name, entry.wikidata,
                                                 "country", "modified", False, True)  # fmt: skip
         return None
+
+    def _names_body(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of the name of an organisation or group."""
+        found = self.by_token.get(tok.i)
+        return found is not None and found.kind in ("org", "group")
 
     def _role(self, head: Token) -> Role | None:
         lemma = head.lemma_.lower()
@@ -229,8 +237,8 @@ class PeopleRules:
             if child.dep_ != "poss":
                 continue
             found = self.by_token.get(child.i)
-            if found is None and child.pos_ == "PRON":
-                found = self._pronoun(child)
+            if found is None:  # "its ambassador", "the Indian embassy's staff"
+                found = self._pronoun(child) if child.pos_ == "PRON" else self.for_np(child)
             if found is not None and found.country:
                 return found.country
         return None

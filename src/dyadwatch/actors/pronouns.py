@@ -72,8 +72,8 @@ class PronounRules:
                     found = self._recent(subj, lambda m: m.person, window=3)
                 else:
                     found = self.for_np(subj)
-                if found is None:
-                    return None
+                if found is None or _outlet(found):
+                    return None  # "its committee met, AFP reported": the agency only reports
                 if person is None:
                     return found
                 wants_person = pronoun.lower_ in PERSON_PRONOUNS
@@ -98,3 +98,8 @@ class PronounRules:
             if accept(mention):
                 best = mention
         return best
+
+
+def _outlet(mention: ActorMention) -> bool:
+    """A news agency or outlet named by its name: it reports what others say and do."""
+    return mention.kind == "org" and mention.sector == "MED"
