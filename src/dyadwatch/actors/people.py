@@ -250,22 +250,39 @@ class PeopleRules:
         titled = self._titled_person(head)
         if titled is not None:
             return titled
-        for child in head.children:
-            if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON":
-                role = self._role(child)
-                if role is not None:
-                    found = self._role_mention(child, role)
-                    if found is not None:
-                        span = np_span(head)
-                        return ActorMention(span.start, span.end, span.text, found.code,
-                                            found.country, found.sector, head.text, None,
-                                            "person", "name", True, found.direct)  # fmt: skip
+        titles = [found for child in head.children
+                  if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON"
+                  and (role := self._role(child)) is not None
+                  and (found := self._role_mention(child, role)) is not None]  # fmt: skip
+        titles += [found for child in head.children if child.dep_ == "appos"
+                   and (found := self._office_of(child)) is not None]  # fmt: skip
+        # "General X, the head of the Philippine military": a title that names its state
+        # before one whose state is a guess
+        found = next((t for t in titles if t.direct), titles[0] if titles else None)
+        if found is not None:
+            span = np_span(head)
+            return ActorMention(span.start, span.end, span.text, found.code, found.country,
+                                found.sector, head.text, None, "person", "name", True,
+                                found.direct)  # fmt: skip
         # An earlier full mention of the same surname in this document.
         for mention in self.mentions:
             if (mention.start < head.i and mention.person and mention.name
                     and mention.name.split()[-1] == head.text):  # fmt: skip
                 return mention.with_text(head.doc[head.i : head.i + 1], "surname")
         return None
+
+    def _office_of(self, appos: Token) -> ActorMention | None:
+        """ "the head of the Philippine military", "a spokesman for Kenya's foreign ministry":
+        an apposition naming the state body a person serves (its sector, else government)."""
+        if self._role(appos) is not None:
+            return None  # a role noun: read by the title rules
+        found = self.owner(appos, depth=2)
+        if found is None or not found.country or found.person or not found.direct:
+            return None
+        sector = found.sector or "GOV"
+        return ActorMention(found.start, found.end, found.text,
+                            self.kb.code_for(found.country, sector), found.country, sector,
+                            found.name, None, "role", "role", True, True)  # fmt: skip
 
     def _titled_person(self, head: Token) -> ActorMention | None:
         words = [
