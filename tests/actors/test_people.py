@@ -153,6 +153,12 @@ def test_an_apposition_naming_the_persons_office_gives_the_persons_state(analyse
     assert (found.code, found.direct) == ("PHLMIL", True)
 
 
+def test_an_apposition_naming_the_office_wins_over_a_title_placed_by_the_sentence(analyse):
+    text = "General Samuel Mwangi, the head of the Kenyan army, said they came from Somalia."
+    found = analyse(text).actor("Mwangi")
+    assert (found.code, found.direct) == ("KENMIL", True)
+
+
 def test_an_apposition_naming_another_person_gives_no_state(analyse):
     found = analyse("Amos Wekesa, a friend of the Ugandan minister, denied it.").actor("Wekesa")
     assert found.code == UNKNOWN_CODE

@@ -103,20 +103,23 @@ class BodyRules:
                             None, None, "role", "name")  # fmt: skip
 
     def _nearest_country(self, head: Token) -> str | None:
-        """The country of the named state nearest to ``head`` in its sentence, else of the
-        nearest place it names."""
+        """The country of the state named nearest to ``head`` in its sentence, else of the
+        nearest place it names, else of the nearest adjective ("the Ugandan raid" marks a
+        thing, weaker than "met in Nairobi")."""
         sent = sentence_of(head)
         states = [m for m in self.mentions if sent.start <= m.start < sent.end
                   and m.kind == "country" and m.country]  # fmt: skip
-        nearest = min(states, key=lambda m: abs(m.start - head.i), default=None)
+        named = [m for m in states if m.form != "adjective"]
+        nearest = min(named, key=lambda m: abs(m.start - head.i), default=None)
         if nearest is not None:
             return nearest.country
-        if self.places is None:
-            return None
-        at = self.places.at  # "met on Thursday in Islamabad"
+        at = self.places.at if self.places is not None else None  # "met in Islamabad"
         placed = [(abs(t.i - head.i), p.country) for t in sent
-                  if (p := at(t.i)) is not None and p.country]  # fmt: skip
-        return min(placed)[1] if placed else None
+                  if at is not None and (p := at(t.i)) is not None and p.country]  # fmt: skip
+        if placed:
+            return min(placed)[1]
+        nearest = min(states, key=lambda m: abs(m.start - head.i), default=None)
+        return nearest.country if nearest is not None else None
 
 
 def _shared_name(body: ActorMention) -> bool:

@@ -248,9 +248,10 @@ class PeopleRules:
         name ("Russian Foreign Minister Andrei Kozyrev", "King Hassan of Morocco", "Kenzo
         Oshima, the United Nations relief coordinator")."""
         titled = self._titled_person(head)
-        if titled is not None:
+        if titled is not None and titled.direct:
             return titled
-        titles = [found for child in head.children
+        titles = [] if titled is None else [titled]  # placed by the sentence: a guess
+        titles += [found for child in head.children
                   if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON"
                   and (role := self._role(child)) is not None
                   and (found := self._role_mention(child, role)) is not None]  # fmt: skip
@@ -259,6 +260,8 @@ class PeopleRules:
         # "General X, the head of the Philippine military": a title that names its state
         # before one whose state is a guess
         found = next((t for t in titles if t.direct), titles[0] if titles else None)
+        if found is not None and found is titled:
+            return titled
         if found is not None:
             span = np_span(head)
             return ActorMention(span.start, span.end, span.text, found.code, found.country,

@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from ..tables import words
 from .bodies import BodyRules
+from .dateline import is_dateline
 from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
@@ -82,6 +83,8 @@ class ActorFinder:
                 entry = self.kb.person_at(entry, date)
             if form.form == "capital" and _is_locative(span):
                 continue  # "in Moscow" is a place, not the Russian government
+            if form.form in ("name", "capital") and is_dateline(span):
+                continue  # "BELGRADE, Sept 24 (AFP) -": where the story was filed
             if entry.kind == "region" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
                 continue  # "West Darfur", "West Bank": part of a place name, not the West
             mention = _mention_from_entry(span, entry, form.form)
@@ -140,6 +143,8 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
         return found
 
     def _for_np(self, head: Token) -> ActorMention | None:
+        if head.pos_ == "PROPN" and is_dateline(np_span(head)):
+            return None  # "NAIROBI (Reuters) -": where the story was filed
         mention = self.by_token.get(head.i)
         if mention is not None and mention.form in NAMING_FORMS:
             if mention.kind in ("org", "group") and (body := self._national_body(head, mention)):
