@@ -201,6 +201,20 @@ def test_pronouns_point_to_the_speaker_or_an_earlier_actor(analyse, text, word, 
     assert analyse(text).actor(word).code == code
 
 
+def test_a_subject_pronoun_continues_the_subject_chain_not_the_nearest_person(analyse):
+    found = analyse("The speech that Kenyan President William Ruto gave drew notice. Seated "
+                    "beside Yoweri Museveni at the summit, he said Kenya would not recognise "
+                    "the region. He also rebuked Somalia.")  # fmt: skip
+    assert found.actor("he").code == "KENGOV"
+    assert found.actor("He").code == "KENGOV"
+
+
+def test_a_subject_pronoun_is_not_a_person_of_the_state_its_verb_acts_on(analyse):
+    found = analyse("Kenyan President William Ruto spoke at the summit with Ugandan President "
+                    "Yoweri Museveni. In May, he accused Kenya of cunning.")  # fmt: skip
+    assert found.actor("he").code == "UGAGOV"
+
+
 def test_a_news_agency_reporting_is_not_what_its_pronoun_points_to(analyse):
     found = analyse("Kenya has convened a meeting of its cabinet, Reuters reported.")
     assert found.actor("its").code == "KEN"
