@@ -146,6 +146,24 @@ def test_a_titled_person_with_no_country_is_placed_by_the_sentence_as_a_guess(an
     assert (found.code, found.direct) == ("SDNGOV", False)
 
 
+def test_an_apposition_naming_the_persons_office_gives_the_persons_state(analyse):
+    text = ("India protested. General Romeo Santos, the head of the Philippine military, "
+            "denied the report.")  # fmt: skip
+    found = analyse(text).actor("Santos")
+    assert (found.code, found.direct) == ("PHLMIL", True)
+
+
+def test_an_apposition_naming_the_office_wins_over_a_title_placed_by_the_sentence(analyse):
+    text = "General Samuel Mwangi, the head of the Kenyan army, said they came from Somalia."
+    found = analyse(text).actor("Mwangi")
+    assert (found.code, found.direct) == ("KENMIL", True)
+
+
+def test_an_apposition_naming_another_person_gives_no_state(analyse):
+    found = analyse("Amos Wekesa, a friend of the Ugandan minister, denied it.").actor("Wekesa")
+    assert found.code == UNKNOWN_CODE
+
+
 def test_a_name_without_a_title_has_no_country(analyse):
     found = analyse("Ilie Varga spoke.").actor("Varga")
     assert (found.code, found.country) == (UNKNOWN_CODE, None)

@@ -88,12 +88,15 @@ class PeopleRules:
         "the Turkish and Greek sides", "Swiss doctors", "U.N. helicopters", "the Liberian
         Peace Council". Its sector is left open."""
         span = np_span(head)
-        for child in head.children:
+        # "the pro-Iranian Hezbollah group": the group's own name before an adjective
+        for child in sorted(head.children, key=lambda c: not self._names_body(c)):
             if child.dep_ not in ("amod", "compound", "nmod") or child.i > head.i:
                 continue
             found = self.by_token.get(child.i)
             if found is None or found.kind == "person":
                 continue
+            if found.kind in ("org", "group"):
+                found = self.for_np(child) or found  # "the National Security Committee meeting"
             if head.ent_type_ in ("ORG", "NORP", "") or found.form in (
                 "adjective",
                 "name",
@@ -124,6 +127,11 @@ class PeopleRules:
                                                 entry.country, None, entry.name, entry.wikidata,
                                                 "country", "modified", False, True)  # fmt: skip
         return None
+
+    def _names_body(self, tok: Token) -> bool:
+        """Whether ``tok`` is part of the name of an organisation or group."""
+        found = self.by_token.get(tok.i)
+        return found is not None and found.kind in ("org", "group")
 
     def _role(self, head: Token) -> Role | None:
         lemma = head.lemma_.lower()
@@ -229,8 +237,8 @@ class PeopleRules:
             if child.dep_ != "poss":
                 continue
             found = self.by_token.get(child.i)
-            if found is None and child.pos_ == "PRON":
-                found = self._pronoun(child)
+            if found is None:  # "its ambassador", "the Indian embassy's staff"
+                found = self._pronoun(child) if child.pos_ == "PRON" else self.for_np(child)
             if found is not None and found.country:
                 return found.country
         return None
@@ -240,24 +248,44 @@ class PeopleRules:
         name ("Russian Foreign Minister Andrei Kozyrev", "King Hassan of Morocco", "Kenzo
         Oshima, the United Nations relief coordinator")."""
         titled = self._titled_person(head)
-        if titled is not None:
+        if titled is not None and titled.direct:
             return titled
-        for child in head.children:
-            if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON":
-                role = self._role(child)
-                if role is not None:
-                    found = self._role_mention(child, role)
-                    if found is not None:
-                        span = np_span(head)
-                        return ActorMention(span.start, span.end, span.text, found.code,
-                                            found.country, found.sector, head.text, None,
-                                            "person", "name", True, found.direct)  # fmt: skip
+        titles = [] if titled is None else [titled]  # placed by the sentence: a guess
+        titles += [found for child in head.children
+                  if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON"
+                  and (role := self._role(child)) is not None
+                  and (found := self._role_mention(child, role)) is not None]  # fmt: skip
+        titles += [found for child in head.children if child.dep_ == "appos"
+                   and (found := self._office_of(child)) is not None]  # fmt: skip
+        # "General X, the head of the Philippine military": a title that names its state
+        # before one whose state is a guess
+        found = next((t for t in titles if t.direct), titles[0] if titles else None)
+        if found is not None and found is titled:
+            return titled
+        if found is not None:
+            span = np_span(head)
+            return ActorMention(span.start, span.end, span.text, found.code, found.country,
+                                found.sector, head.text, None, "person", "name", True,
+                                found.direct)  # fmt: skip
         # An earlier full mention of the same surname in this document.
         for mention in self.mentions:
             if (mention.start < head.i and mention.person and mention.name
                     and mention.name.split()[-1] == head.text):  # fmt: skip
                 return mention.with_text(head.doc[head.i : head.i + 1], "surname")
         return None
+
+    def _office_of(self, appos: Token) -> ActorMention | None:
+        """ "the head of the Philippine military", "a spokesman for Kenya's foreign ministry":
+        an apposition naming the state body a person serves (its sector, else government)."""
+        if self._role(appos) is not None:
+            return None  # a role noun: read by the title rules
+        found = self.owner(appos, depth=2)
+        if found is None or not found.country or found.person or not found.direct:
+            return None
+        sector = found.sector or "GOV"
+        return ActorMention(found.start, found.end, found.text,
+                            self.kb.code_for(found.country, sector), found.country, sector,
+                            found.name, None, "role", "role", True, True)  # fmt: skip
 
     def _titled_person(self, head: Token) -> ActorMention | None:
         words = [

@@ -17,10 +17,12 @@ PERSON_PRONOUNS = words(WORD_LISTS, "person_pronouns")
 THING_PRONOUNS = words(WORD_LISTS, "thing_pronouns")
 GROUP_PRONOUNS = words(WORD_LISTS, "group_pronouns")
 OUR_PRONOUNS = words(WORD_LISTS, "our_pronouns")
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
 
 class PronounRules:
-    """Mixed into DocActors: needs ``doc``, ``kb``, ``mentions`` and ``for_np``."""
+    """Mixed into DocActors: needs ``doc``, ``kb``, ``by_token``, ``mentions`` and
+    ``for_np``."""
 
     def _pronoun(self, head: Token) -> ActorMention | None:
         lower = head.lower_
@@ -37,6 +39,13 @@ class PronounRules:
                                         entry.sector, entry.name, entry.wikidata, "country",
                                         "pronoun", False, False)  # fmt: skip
             return None
+        if lower in PERSON_PRONOUNS and head.dep_ in SUBJECT_DEPS:
+            # "Seated beside Putin, he said": the subject chain before the nearest person
+            # never one whose state the verb acts on: "he charged Kazakhstan" is no Kazakh
+            own = self._object_states(head)
+            found = self._recent(head, lambda m: self._person_subject(m) and m.country not in own,
+                                 window=3)  # fmt: skip
+            return found or self._recent(head, lambda m: m.person, window=3)
         if lower in PERSON_PRONOUNS:
             return self._recent(head, lambda m: m.person, window=3)
         if lower in THING_PRONOUNS:
@@ -51,6 +60,16 @@ class PronounRules:
         found = self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
                              window=2)  # fmt: skip
         return replace(found, direct=False) if found is not None else None
+
+    def _person_subject(self, mention: ActorMention) -> bool:
+        """A person named as the subject of a clause: whom a later "he" continues with."""
+        return mention.person and self.doc[mention.start : mention.end].root.dep_ in SUBJECT_DEPS
+
+    def _object_states(self, subject: Token) -> set[str]:
+        """The states named as direct objects of the verb ``subject`` is the subject of."""
+        objects = [c for c in subject.head.children if c.dep_ in ("dobj", "obj")]
+        found = (self.by_token.get(o.i) for o in objects)
+        return {m.country for m in found if m is not None and m.kind == "country" and m.country}
 
     def _one_thing(self, mention: ActorMention) -> bool:
         """What "it" can point back to: a state or body, never a person, an adjective or a
@@ -72,8 +91,8 @@ class PronounRules:
                     found = self._recent(subj, lambda m: m.person, window=3)
                 else:
                     found = self.for_np(subj)
-                if found is None:
-                    return None
+                if found is None or _outlet(found):
+                    return None  # "its committee met, AFP reported": the agency only reports
                 if person is None:
                     return found
                 wants_person = pronoun.lower_ in PERSON_PRONOUNS
@@ -98,3 +117,8 @@ class PronounRules:
             if accept(mention):
                 best = mention
         return best
+
+
+def _outlet(mention: ActorMention) -> bool:
+    """A news agency or outlet named by its name: it reports what others say and do."""
+    return mention.kind == "org" and mention.sector == "MED"

@@ -8,16 +8,16 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
-from ..nlp.sents import sentence_of
 from ..tables import words
+from .bodies import BodyRules
+from .dateline import is_dateline
 from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
@@ -61,6 +61,7 @@ class ActorFinder:
         rules that read noun phrases; ``places`` place peoples and bodies by where they are."""
         mentions = self.names(doc, date) if names is None else names
         actors = DocActors(doc, self.kb, mentions, date, places)
+        actors.settle_bodies()
         actors.add_people()
         actors.add_roles()
         return actors
@@ -82,6 +83,8 @@ class ActorFinder:
                 entry = self.kb.person_at(entry, date)
             if form.form == "capital" and _is_locative(span):
                 continue  # "in Moscow" is a place, not the Russian government
+            if form.form in ("name", "capital") and is_dateline(span):
+                continue  # "BELGRADE, Sept 24 (AFP) -": where the story was filed
             if entry.kind == "region" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
                 continue  # "West Darfur", "West Bank": part of a place name, not the West
             mention = _mention_from_entry(span, entry, form.form)
@@ -114,7 +117,7 @@ def _is_locative(span: Span) -> bool:
 
 
 @dataclass
-class DocActors(PeopleRules, PronounRules):
+class DocActors(BodyRules, PeopleRules, PronounRules):
     """The actor mentions of one document and the rules that read them off noun phrases."""
 
     doc: Doc
@@ -140,6 +143,8 @@ class DocActors(PeopleRules, PronounRules):
         return found
 
     def _for_np(self, head: Token) -> ActorMention | None:
+        if head.pos_ == "PROPN" and is_dateline(np_span(head)):
+            return None  # "NAIROBI (Reuters) -": where the story was filed
         mention = self.by_token.get(head.i)
         if mention is not None and mention.form in NAMING_FORMS:
             if mention.kind in ("org", "group") and (body := self._national_body(head, mention)):
@@ -224,63 +229,6 @@ class DocActors(PeopleRules, PronounRules):
                                             "CVL", entry.name, entry.wikidata, "role", "demonym",
                                             False, False)  # fmt: skip
         return None
-
-    def _national_body(self, head: Token, body: ActorMention) -> ActorMention | None:
-        """ "the Armenian Security Council", "Pakistan's National Security Committee": a body
-        name many states use belongs to the state its modifier names, not to the one state
-        (or organisation) the knowledge base files the bare name under."""
-        for child in head.children:
-            if child.dep_ not in MODIFIER_DEPS or body.start <= child.i < body.end:
-                continue
-            found = self._adjective(child) or self.by_token.get(child.i)
-            if found is None and child.lower_ in THING_PRONOUNS:
-                found = self._pronoun(child)  # "its National Security Committee"
-            if found is None or found.kind != "country" or not found.country:
-                continue
-            if found.country == body.country:
-                return None
-            return self._body_of(head, body, found.country)
-        national = body.start > 0 and head.doc[body.start - 1].text == "National"
-        if body.sector == "IGO" and national:
-            # "the National Security Council" is no UN body: a state's, the nearest named
-            country = self._nearest_country(head)
-            if country is not None:
-                return self._body_of(head, body, country)
-            return self._body_of_story_state(head, body)
-        return None
-
-    def _body_of_story_state(self, head: Token, body: ActorMention) -> ActorMention:
-        """A state's body named in a sentence that names no state: the state the story names
-        most (a guess), else a body whose state is unknown."""
-        counts = Counter(m.country for m in self.mentions if m.kind == "country" and m.country)
-        top = counts.most_common(2)
-        if top and (len(top) == 1 or top[0][1] > top[1][1]):
-            return replace(self._body_of(head, body, top[0][0]), direct=False)
-        span = np_span(head)
-        return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None, "GOV", None,
-                            None, "role", "name", False, False)  # fmt: skip
-
-    def _body_of(self, head: Token, body: ActorMention, country: str) -> ActorMention:
-        sector = body.sector if body.sector not in (None, "IGO") else "GOV"
-        span = np_span(head)
-        return ActorMention(span.start, span.end, span.text, country + sector, country, sector,
-                            None, None, "role", "name")  # fmt: skip
-
-    def _nearest_country(self, head: Token) -> str | None:
-        """The country of the named state nearest to ``head`` in its sentence, else of the
-        nearest place it names."""
-        sent = sentence_of(head)
-        states = [m for m in self.mentions if sent.start <= m.start < sent.end
-                  and m.kind == "country" and m.country]  # fmt: skip
-        nearest = min(states, key=lambda m: abs(m.start - head.i), default=None)
-        if nearest is not None:
-            return nearest.country
-        if self.places is None:
-            return None
-        at = self.places.at  # "met on Thursday in Islamabad"
-        placed = [(abs(t.i - head.i), p.country) for t in sent
-                  if (p := at(t.i)) is not None and p.country]  # fmt: skip
-        return min(placed)[1] if placed else None
 
     def _placed_by_apposition(self, head: Token, org: ActorMention) -> ActorMention | None:
         """ "the Caspian Pipeline Consortium, a major exporter of oil from Kazakhstan": a company
