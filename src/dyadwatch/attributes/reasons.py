@@ -53,10 +53,13 @@ def _within(tok: Token):
 
 
 @lru_cache(maxsize=1)
-def _cue_phrases() -> tuple[tuple[str, ...], ...]:
-    """The reason cues as word sequences, longest first."""
+def _cue_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The reason cues as word sequences by their last word, longest first."""
     phrases = {tuple(cue.split()) for cue in cues()["reason"]} - {NOT_ALONE}
-    return tuple(sorted(phrases, key=lambda p: (-len(p), p)))
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=lambda p: (-len(p), p)):
+        by_last.setdefault(phrase[-1], []).append(phrase)
+    return {last: tuple(found) for last, found in by_last.items()}
 
 
 def _reason_phrase(tok: Token) -> str | None:
@@ -65,7 +68,7 @@ def _reason_phrase(tok: Token) -> str | None:
     if tok.dep_ not in ("prep", "pcomp") and tok.pos_ != "ADP":
         return None
     doc = tok.doc
-    for phrase in _cue_phrases():
+    for phrase in _cue_phrases().get(tok.lower_, ()):
         start = tok.i - len(phrase) + 1
         if start >= 0 and tuple(t.lower_ for t in doc[start : tok.i + 1]) == phrase:
             return _object_text(doc[start : tok.i + 1])

@@ -35,6 +35,7 @@ def penalties(path: Path = PENALTIES_FILE) -> tuple[tuple[str, float], ...]:
     return tuple(rows)
 
 
+@cache
 def penalty(step: str) -> float:
     """The penalty of the first row whose pattern matches ``step``; 0 when none does."""
     return next((cost for pattern, cost in penalties() if fnmatchcase(step, pattern)), 0.0)
