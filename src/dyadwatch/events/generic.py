@@ -22,9 +22,9 @@ from ..tables import words
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 SAYING = words(WORD_LISTS, "saying")
 # Adverbs that state a norm or a proportion, not a time: "mainly", "usually".
-GENERALISING = words(WORD_LISTS, "generalising_adverbs")
+GENERALISING_ADVERBS = words(WORD_LISTS, "generalising_adverbs")
 # Passive verbs that lend a present infinitive to common knowledge: "is known to host".
-RAISING = words(WORD_LISTS, "raising_passives")
+RAISING_PASSIVES = words(WORD_LISTS, "raising_passives")
 PRESENT_TAGS = {"VBZ", "VBP"}
 PRESENT_BE = {"is", "are", "am", "'s", "'re"}
 # Relations that keep a word inside the clause of the verb above it: an infinitive or a
@@ -49,7 +49,7 @@ def is_generic(token: Token, own_time: bool) -> bool:
 
 def _common_knowledge(verb: Token) -> bool:
     """ "is known to host", "are believed to supply": a passive that raises the infinitive."""
-    return (verb.tag_ == "VBN" and verb.lemma_.lower() in RAISING
+    return (verb.tag_ == "VBN" and verb.lemma_.lower() in RAISING_PASSIVES
             and any(c.dep_ == "xcomp" for c in verb.children))  # fmt: skip
 
 
@@ -57,7 +57,7 @@ def _generalised(verb: Token, token: Token) -> bool:
     """ "leaves the country mainly through this port": an adverb of norm on the clause (or
     on one of its prepositions)."""
     heads = [verb, token, *(c for t in (verb, token) for c in t.children if c.dep_ == "prep")]
-    return any(c.dep_ == "advmod" and c.lower_ in GENERALISING
+    return any(c.dep_ == "advmod" and c.lower_ in GENERALISING_ADVERBS
                for t in heads for c in t.children)  # fmt: skip
 
 
