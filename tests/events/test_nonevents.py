@@ -94,3 +94,21 @@ def test_defends_own_act(nlp, text, expected):
     doc = nlp(text)
     verb = next(t for t in doc if t.lemma_ == "defend")
     assert defends_own_act(verb) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia began an offensive on Monday, threatening a return to war.", True),
+        ("The shelling went on, threatening the fragile truce.", True),
+        ("Russia massed troops on the border, threatening Ukraine.", False),
+        ("Threatening a return to war, Serbia began an offensive.", False),
+        ("Serbia threatened a return to war.", False),
+    ],
+)
+def test_endangers(nlp, text, expected):
+    from dyadwatch.events.nonevents import endangers
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "threaten")
+    assert endangers(verb) is expected
