@@ -35,6 +35,7 @@ from .events.context import (
     proposer,
 )
 from .events.embedding import demote_embedded
+from .events.generic import is_generic
 from .events.lexicon import Lexicon
 from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
@@ -166,8 +167,8 @@ class Coder:
         if is_habitual(tok) or in_condition(tok) or comparison_clause(tok) is not None:
             return []  # "have fought for decades", "if they were attacked", "just as ...": no act
         dated = date_event(dates, tok)
-        if is_aside(tok, dated):
-            return []  # "the treaty, which the World Bank brokered in 1960"
+        if is_aside(tok, dated) or is_generic(tok, dated.basis == "text"):
+            return []  # "the treaty, which the World Bank brokered in 1960", "oil leaves via"
         fact = factuality(tok)
         place = places.for_token(tok)
         parse = roles(cand)

@@ -77,3 +77,38 @@ def test_called_off_act_is_not_a_consultation(coder, text):
 
     events = coder.code(Document(id="t", text=text, date="2024-05-10"))
     assert [e.event for e in events if e.event == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey defended the move as a step against smuggling.", True),
+        ("Beijing defended its decision to close the border.", True),
+        ("Washington defended Israel's decision to strike.", False),
+        ("France defended Chad against the rebels.", False),
+    ],
+)
+def test_defends_own_act(nlp, text, expected):
+    from dyadwatch.events.nonevents import defends_own_act
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "defend")
+    assert defends_own_act(verb) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia began an offensive on Monday, threatening a return to war.", True),
+        ("The shelling went on, threatening the fragile truce.", True),
+        ("Russia massed troops on the border, threatening Ukraine.", False),
+        ("Threatening a return to war, Serbia began an offensive.", False),
+        ("Serbia threatened a return to war.", False),
+    ],
+)
+def test_endangers(nlp, text, expected):
+    from dyadwatch.events.nonevents import endangers
+
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lemma_ == "threaten")
+    assert endangers(verb) is expected

@@ -1,6 +1,8 @@
 """Phrases whose head is a trigger word but which name no event ("took part in",
-"declined to comment", "resupply trips"), read from events/data/non_events.tsv; and acts
-the text says were called off ("put off the trip", "the postponed talks")."""
+"declined to comment", "resupply trips"), read from events/data/non_events.tsv; acts
+the text says were called off ("put off the trip", "the postponed talks"); a party
+defending its own act ("defended the move"); and an act said to put a state of affairs at
+risk ("..., threatening a return to war")."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ COLUMNS = ["lemma", "pos", "with", "note"]
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 # Verbs (with their particles) and nouns that call an act off: "put off", "postponement".
 CALLING_OFF = words(WORD_LISTS, "calling_off")
+# Verbs of defending or justifying, and nouns for a party's act or course: "defended the move".
+JUSTIFYING = words(WORD_LISTS, "justifying")
+OWN_ACTS = words(WORD_LISTS, "own_acts")
+# Verbs of putting at risk, and the states of affairs they endanger: "threatening the truce".
+ENDANGERING = words(WORD_LISTS, "endangering")
+ENDANGERED = words(WORD_LISTS, "endangered")
 
 
 @lru_cache(maxsize=1)
@@ -64,3 +72,30 @@ def _calls_off(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     return any(lemma == w.split()[0] and all(p in particles for p in w.split()[1:])
                for w in CALLING_OFF)  # fmt: skip
+
+
+def defends_own_act(verb: Token) -> bool:
+    """ "Azerbaijan defended the move", "Beijing defended its decision": justifying an act of
+    one's own (or one the text does not give to another party) backs no one. With another
+    party's name as possessor ("defended Israel's decision") it is support of that party."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in JUSTIFYING:
+        return False
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        owner = [c for c in obj.children if c.dep_ == "poss"]
+        if obj.lemma_.lower() in OWN_ACTS and all(c.pos_ == "PRON" for c in owner):
+            return True
+    return False
+
+
+def endangers(verb: Token) -> bool:
+    """ "Azerbaijan began an offensive, threatening a return to war": a participle after a
+    clause, with no subject of its own, says what that act puts at risk (a truce, peace, a
+    return to war); it is no threat one party makes to another."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ENDANGERING:
+        return False
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < verb.head.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
+        return False
+    return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ENDANGERED
+               for c in verb.children)  # fmt: skip

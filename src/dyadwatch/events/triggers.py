@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..tables import words
 from .lexicon import Lexicon, Trigger
-from .nonevents import called_off, is_non_event
+from .nonevents import called_off, defends_own_act, endangers, is_non_event
 from .support import support_verbs
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -90,7 +90,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         trig = lexicon.match(lemma, pos, deps)
         if trig is None:
             continue
-        if is_non_event(lemma, pos, deps) or called_off(token):
+        if is_non_event(lemma, pos, deps) or called_off(token) or _no_act_of_its_own(token):
             idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
         if token.dep_ == "acl" and token.tag_ == "VBN":
             continue  # "the towns occupied by troops": a description, not a reported act
@@ -110,6 +110,11 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 inner.frame_of = cand
                 cand.absorbed.append(inner)
     return [c for c in found.values() if c.frame_of is None and c.i not in idle]
+
+
+def _no_act_of_its_own(token: Token) -> bool:
+    """ "defended the move" (its own act), "..., threatening a return to war" (a risk)."""
+    return defends_own_act(token) or endangers(token)
 
 
 DEONTIC = words(WORD_LISTS, "deontic")
