@@ -40,6 +40,7 @@ from .events.lexicon import Lexicon
 from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate, find_candidates
+from .events.warnings import join_warnings
 from .link.cues import response_cue
 from .link.repeats import collapse_repeats
 from .model import Document, Event, Evidence, Place, Source, event_id
@@ -154,6 +155,7 @@ class Coder:
                 events.append(built)
                 tokens[built.id] = cand.token.i
         events = _without_purposes(sdoc, events, tokens)
+        events = join_warnings(sdoc, events, tokens)
         demote_embedded(sdoc, events, tokens)
         events = collapse_repeats(events, document.text)
         self._link(sdoc, events, tokens)
