@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from dyadwatch.events import roles as r
+from dyadwatch.events import rolesteps as r
 from dyadwatch.events.triggers import find_candidates
 
 
@@ -48,7 +50,7 @@ def test_role_step(coder, analyse, step, text, word, fires, expected):
 def test_complement_lends_its_recipient(coder, analyse):
     cand, parsed, finder = roles_at(coder, analyse, "Peru threatened to expel Chilean diplomats.",
                                     "threatened")  # fmt: skip
-    parsed = r.replace(parsed, recipient=None)
+    parsed = replace(parsed, recipient=None)
     changed = r.complement(finder, cand, parsed)
     assert changed is not None and changed.recipient_how == "complement"
     assert changed.recipient.country == "CHL"
@@ -57,7 +59,7 @@ def test_complement_lends_its_recipient(coder, analyse):
 
 def test_own_side_is_no_recipient(coder, analyse):
     cand, parsed, finder = roles_at(coder, analyse, "Peru praised Peruvian soldiers.", "praised")
-    own = r.replace(parsed, recipient=parsed.actor)
+    own = replace(parsed, recipient=parsed.actor)
     assert r.own_side_dropped(finder, cand, own).recipient is None
     other = analyse("Peru praised Chilean soldiers.")
     cand2 = next(c for c in find_candidates(other.doc, coder.lexicon) if c.token.text == "praised")

@@ -64,7 +64,7 @@ def test_roles(coder, text, word, expected):
 
 
 def test_participle_agent_only_for_doing_verbs(nlp):
-    from dyadwatch.events.roles import participle_agent
+    from dyadwatch.events.clauses import participle_agent
 
     done = nlp("Officials reported killings carried out by the police.")
     assert participle_agent(done[2]).text == "police"

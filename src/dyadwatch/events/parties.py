@@ -25,9 +25,10 @@ from ..actors import ActorMention, KnowledgeBase
 from ..attributes.factuality import Factuality
 from ..model import Place
 from ..tables import words
+from .clauses import Roles, is_passive, same_side
 from .context import Anaphor, counterpart, unattributed
 from .lexicon import Lexicon
-from .roles import RoleFinder, Roles, is_passive, same_side
+from .roles import RoleFinder
 from .triggers import Candidate
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"

@@ -1,0 +1,137 @@
+"""What the parse says of a clause: its subject (climbing where English leaves it unsaid),
+a passive and its patient, a noun's subject, and whether two parties are on one side.
+
+The pieces every role reader shares; ``Roles`` is what they find for one act.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..actors.mention import ActorMention
+from ..tables import words
+from .support import support_verbs
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+# "ramming carried out by the coast guard": participles whose "by" agent did the act named
+PERPETRATING = words(WORD_LISTS, "perpetrating")
+OBJECT_CONTROL = words(WORD_LISTS, "object_control")
+# "the envoy, who protested": relative pronouns that stand for the noun they hang from
+SUBJECT_RELATIVES = words(WORD_LISTS, "subject_relatives")
+
+
+@dataclass
+class Roles:
+    actor: ActorMention | None
+    recipient: ActorMention | None
+    actor_how: str = ""
+    recipient_how: str = ""
+    patient: Token | None = None  # the object or passive subject, actor or not
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass", "csubjpass") for c in verb.children)
+
+
+def clause_subject(verb: Token, depth: int = 0) -> Token | None:
+    """The token that is the (active) subject of `verb`'s clause, climbing where English
+    leaves it unsaid: shared subjects of conjoined verbs, control verbs, relative clauses."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in SUBJECT_RELATIVES and verb.dep_ == "relcl":
+                return verb.head
+            return child
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    if depth > 4 or verb.dep_ == "ROOT":
+        return None
+    head = verb.head
+    if verb.dep_ == "conj":
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "xcomp":
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+            if obj is not None:
+                return obj
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return head
+    if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):
+        return clause_subject(head, depth + 1)
+    if verb.dep_ == "pcomp":  # "by halting ...", "after launching ..."
+        return clause_subject(head.head, depth + 1)
+    if verb.dep_ in ("xcomp", "acl") and head.pos_ == "NOUN":
+        return noun_subject(head)  # "Tokayev made statements about plans to increase ..."
+    return None
+
+
+def noun_subject(noun: Token) -> Token | None:
+    """The one whose act a noun names: its possessor, or the subject of the support verb
+    it hangs from ("Tokayev made a series of statements about plans")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    tok = noun
+    for _ in range(6):
+        if tok.dep_ in ("pobj", "dobj", "conj", "attr", "appos") or tok.pos_ == "ADP":
+            tok = tok.head
+        else:
+            return None
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in support_verbs():
+                return clause_subject(tok)
+            return None
+        for child in tok.children:
+            if tok.pos_ == "NOUN" and child.dep_ == "poss":
+                return child
+    return None
+
+
+def participle_agent(noun: Token) -> Token | None:
+    """The "by" agent of a participle that says who did the act a noun names ("killings
+    carried out by the police", "strikes launched by India"); a broker or an approver of a
+    deal ("a deal brokered by Moscow") is not its party, so only doing-verbs count."""
+    for child in noun.children:
+        if child.dep_ != "acl" or child.tag_ != "VBN" or child.lemma_.lower() not in PERPETRATING:
+            continue
+        agent = next((c for c in child.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def passive_patient(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubjpass", "csubjpass"):
+            return child
+    if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+        return verb.head
+    return None
+
+
+def same_side(a: ActorMention, b: ActorMention) -> bool:
+    """Whether two mentions are the same party: same country and same (or unstated) sector,
+    so that a domestic dyad ("the army accused separatists") stays two parties. A role whose
+    country was only guessed from context ("Poland deployed soldiers") is the actor's own."""
+    if a.country is None or b.country is None:
+        return a.code == b.code
+    if a.country != b.country:
+        return False
+    if (a.form == "modified") != (b.form == "modified") and a.sector != b.sector:
+        return False  # "Croatia is investigating Croatian extremists": a group of its people
+    if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
+        return True  # "Poland deployed soldiers": its own forces, their country only guessed
+    if (
+        a.sector in ("GOV", "MIL", None)
+        and b.sector in ("GOV", "MIL", None)
+        and (a.kind != "role" or b.kind != "role")
+    ):
+        return True  # a state and its own forces or government
+    return (a.sector or "GOV") == (b.sector or "GOV")

@@ -1,0 +1,103 @@
+"""The role steps: what the role finder does after reading the parse, in order.
+
+Each step reads the act and the roles found so far and returns them as it changes them, or
+None when it does not apply: a receiving verb's giver ("received aid from Japan"), a causer
+acting on its causee ("a court ordered the consortium to suspend"), a threat's condition, a
+request's addressee, a complement's recipient, and a recipient on the actor's own side
+dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Protocol
+
+from spacy.tokens import Token
+
+from ..actors.mention import UNKNOWN_CODE, ActorMention
+from ..tables import words
+from .clauses import SUBJECT_DEPS, WORD_LISTS, Roles, clause_subject, same_side
+from .receiving import received
+from .triggers import Candidate, causer_of
+
+CONDITIONS = words(WORD_LISTS, "conditions")
+
+
+class Finder(Protocol):
+    """What the steps need of the role finder (events.roles.RoleFinder)."""
+
+    def np_actor(self, tok: Token | None, owner: bool = False) -> ActorMention | None: ...
+
+    def __call__(self, cand: Candidate) -> Roles: ...
+
+
+def causer(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "A court ordered the consortium to suspend operations": the court acts on it."""
+    verb = causer_of(cand.token)
+    actor = finder.np_actor(clause_subject(verb)) if verb is not None else None
+    if actor is None:
+        return None
+    causee = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    recipient = finder.np_actor(causee, owner=True) or roles.recipient
+    return Roles(actor, recipient, "causer", "causee", causee)
+
+
+def condition(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Threatened to stop talks if the United States goes ahead": a threat is aimed at the
+    one who must comply."""
+    if cand.trigger.event != "THREATEN":
+        return None
+    cond = next((t for t in cand.token.subtree if t.dep_ == "advcl"
+                 and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in t.children)),
+                None)  # fmt: skip
+    subj = next((c for c in cond.children if c.dep_ in SUBJECT_DEPS), None) if cond else None
+    found = finder.np_actor(subj, owner=True)
+    if found is None or (roles.actor is not None and same_side(found, roles.actor)):
+        return None
+    return replace(roles, recipient=found, recipient_how="condition")
+
+
+def addressee(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Demanded that the US cancel ...": a request with no recipient is addressed to the
+    one asked to act (the last such clause's subject)."""
+    tok = cand.token
+    if roles.recipient is not None or cand.trigger.event != "REQUEST":
+        return None
+    changed = None
+    for child in tok.children:
+        if child.dep_ == "ccomp" or child.dep_ == "acl" and tok.pos_ == "NOUN":
+            subj = next((g for g in child.children if g.dep_ in SUBJECT_DEPS), None)
+            found = finder.np_actor(subj, owner=True)
+            if found is not None and (roles.actor is None or not same_side(found, roles.actor)):
+                changed = replace(roles, recipient=found, recipient_how="addressee")
+    return changed
+
+
+def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Threatened to take back Alaska": an act with no recipient takes its complement's,
+    the direct complement first."""
+    tok = cand.token
+    if roles.recipient is None:
+        order = sorted(cand.absorbed,
+                       key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
+        for inner in order:
+            found = finder(inner).recipient
+            if found is not None:
+                return replace(roles, recipient=found, recipient_how="complement")
+    return None
+
+
+def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """A recipient with no country, or on the actor's own side, is no recipient."""
+    found = roles.recipient
+    if found is not None and (found.code == UNKNOWN_CODE
+                              or (roles.actor is not None and same_side(found, roles.actor))):  # fmt: skip
+        return replace(roles, recipient=None)
+    return None
+
+
+RoleStep = Callable[[Finder, Candidate, Roles], "Roles | None"]
+# In order; each sees the roles the steps before it left.
+ROLE_STEPS: tuple[RoleStep, ...] = (received, causer, condition, addressee, complement,
+                                    own_side_dropped)  # fmt: skip
