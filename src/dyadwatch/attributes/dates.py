@@ -41,6 +41,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 # "the next day": a day counted from another
 NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
+DEICTIC_DAYS = words(WORD_LISTS, "deictic_days")
+OFFSET_ADVERBS = words(WORD_LISTS, "offset_adverbs")  # "two days later"
 
 
 @dataclass(frozen=True)
@@ -156,7 +158,7 @@ def _candidates(doc: Doc) -> list[Span]:
                     end += 2
                 elif end + 1 < len(doc) and doc[end + 1].is_digit and len(doc[end + 1]) == 4:
                     end += 1
-        elif lower in ("yesterday", "today", "tomorrow"):
+        elif lower in DEICTIC_DAYS:
             pass
         elif kind == "unit" and any(c.dep_ == "prep" and c.lower_ in ("after", "before")
                                     for c in token.children):  # fmt: skip
@@ -166,7 +168,7 @@ def _candidates(doc: Doc) -> list[Span]:
             start -= 1
             if start > 0 and doc[start - 1].lower_ == "the":
                 start -= 1
-        elif lower in ("later", "earlier", "ago"):
+        elif lower in OFFSET_ADVERBS:
             units = [c for c in token.lefts if kinds.get(c.lower_, ("", 0))[0] == "unit"]
             if not units:
                 continue

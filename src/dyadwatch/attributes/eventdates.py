@@ -32,7 +32,7 @@ from .dates import (
 from .expressions import date_words
 
 YEARISH = re.compile(r"(1[89]|20)\d\d'?s?")  # 1991, 1990s, 1990's
-EVER = {"never", "always", "long"}
+EVER = words(WORD_LISTS, "ever")
 # Verbs whose counted term ("for two years") is the length of the penalty they impose.
 PENALTY_VERBS = words(WORD_LISTS, "penalty_verbs")
 RECENT = timedelta(days=7)  # a day this close before publication is the report's own news

@@ -30,6 +30,8 @@ NEAR_PUBLICATION = words(WORD_LISTS, "near_publication")
 # "the next day": a day counted from another
 NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
 PARTS_OF_MONTH = words(WORD_LISTS, "parts_of_month")  # "early June": a part of a month, not a day
+WEEK_OPENERS = words(WORD_LISTS, "week_openers")  # "the following week" is no day
+DAY_PARTS = words(WORD_LISTS, "day_parts")  # "this morning"
 
 
 @cache
@@ -123,7 +125,7 @@ def offset_expression(words: list[str]) -> Expr | None:
     if words[at - 1 if at else 0] == "the" and words[-1] in ("before", "after"):
         count, exact = 1, True  # "the day before", "the week after"
     precision = "day" if length < 30 else "month" if length == 30 else "year"
-    if length == 7 and count == 1 and words[0] in ("next", "following", "the"):
+    if length == 7 and count == 1 and words[0] in WEEK_OPENERS:
         precision = "month"  # "the following week": the week is not a day
     if not exact:
         precision = coarsest(precision, "month")
@@ -170,7 +172,7 @@ def parse_expression(text: str) -> Expr | None:
     for word in words:
         if word in single:
             return Expr("pub", amount=single[word])
-    if "this" in words and set(words) & {"morning", "afternoon", "evening"}:
+    if "this" in words and set(words) & DAY_PARTS:
         return Expr("pub")
     kinds = date_words()
     months = [kinds[w][1] for w in words if kinds.get(w, ("", 0))[0] == "month"]

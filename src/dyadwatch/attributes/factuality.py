@@ -29,6 +29,7 @@ CONDITIONS = words(WORD_LISTS, "conditions")
 SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
 # Degree words of a comparison clause: "just as", "much as"
 COMPARISON_DEGREE = words(WORD_LISTS, "comparison_degree")
+FAILING = words(WORD_LISTS, "failing")  # "failed to reach agreement": the act did not happen
 
 
 @lru_cache(maxsize=1)
@@ -164,7 +165,7 @@ def _read_governor(node: Token, conditional: bool, c: dict[str, frozenset[str]],
                 result.speaker = speaker
             if hlemma not in SPEAKER_OWN:
                 result.weaken("reported", head.text)
-    elif node.dep_ == "xcomp" and hlemma in ("fail", "neglect", "omit"):
+    elif node.dep_ == "xcomp" and hlemma in FAILING:
         result.negated = True  # "failed to reach agreement"
         result.cue = result.cue or head.text
     elif node.dep_ == "xcomp" and hlemma in c["intent"] and not conditional:

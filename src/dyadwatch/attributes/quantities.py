@@ -28,6 +28,7 @@ NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW", "PR
 MODIFIER_DEPS = {"quantmod", "amod", "advmod"}
 DURATION_WORDS = words(WORD_LISTS, "duration_words")
 PERCENT = words(WORD_LISTS, "percent")
+LOOSE_COUNTS = words(WORD_LISTS, "loose_counts")  # "a few", "several": no count of their own
 NUMERAL_RE = re.compile(r"^(\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)([a-z]*)$")
 YEAR_RE = re.compile(r"^(1[89]|20)\d\d$")
 ORDINAL_RE = re.compile(r"^\d+(st|nd|rd|th)$", re.IGNORECASE)
@@ -131,7 +132,7 @@ def _starts_count(span: Span, first: int, ent: Span | None) -> bool:
     kind = _word_value(token)
     if kind is None or ORDINAL_RE.match(token.text):
         return False
-    if kind[0] == "number" and token.lower_ in ("a", "an", "several", "few"):
+    if kind[0] == "number" and token.lower_ in LOOSE_COUNTS:
         following = _word_value(span[first + 1]) if first + 1 < len(span) else None
         if following is None or following[0] == "number":
             return False  # "a" counts only before "dozen", "hundred" ...

@@ -171,7 +171,7 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             out.extend(found[t.i] for t in child.subtree if t.i in found)
         elif child.dep_ == "prep" and (
             trig.event == "ACCUSE"
-            and child.lower_ in ("of", "for", "by")
+            and child.lower_ in CHARGE_PREPS
             or trig.mode == "arrest"
             and child.lower_ == "for"  # "jailed him for spying"
         ):
@@ -200,6 +200,9 @@ CUE_NOUNS = words(WORD_LISTS, "cue_nouns")
 
 # Nouns for documents rather than acts: an event only when signed, reached, concluded ...
 DOCUMENT_NOUNS = words(WORD_LISTS, "document_nouns")
+# "accused X of ...": what an accusation is of
+CHARGE_PREPS = words(WORD_LISTS, "charge_preps")
+COPULAS = words(WORD_LISTS, "copulas")
 
 
 def _background(noun: Token) -> bool:
@@ -213,7 +216,7 @@ def _background(noun: Token) -> bool:
         return True  # "in retaliation", "in response"
     if _named_by_year(noun):
         return True
-    if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in ("be", "seem", "remain"):
+    if noun.dep_ in ("nsubj", "attr") and noun.head.lemma_.lower() in COPULAS:
         return True  # "sanctions are sanctions", "its menace may seem limited"
     node = noun
     while node.dep_ in ("pobj", "conj", "compound", "dobj", "appos") or node.pos_ in (
