@@ -4,7 +4,6 @@ place where a state acts, and the earlier act that "this" or "the decision" refe
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from spacy.tokens import Token
 
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
+from ..actors.pairs import story_pair
 from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
@@ -59,21 +59,11 @@ ACROSS = {
     "RETREAT",
     "CONCEDE",
 }
-STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
 
 
 def story_states(roles: RoleFinder) -> tuple[str, str] | None:
     """The two states a story is about: the two named most often, when they dominate it."""
-    counts = Counter(m.country for m in roles.actors.mentions
-                     if m.country and m.code != UNKNOWN_CODE)  # fmt: skip
-    top = counts.most_common(3)
-    if len(top) < 2 or top[1][1] < 2:
-        return None
-    if (top[0][1] + top[1][1]) < STORY_SHARE * sum(counts.values()):
-        return None
-    if len(top) == 3 and top[2][1] * 2 > top[1][1]:
-        return None  # a third state named about as often: no single counterpart
-    return top[0][0], top[1][0]
+    return story_pair(roles.actors.mentions)
 
 
 def counterpart(
@@ -172,7 +162,11 @@ def unattributed(place) -> ActorMention | None:
 
 def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
-    commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject)."""
+    commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject), "the
+    two countries agreed" (the story's other state)."""
+    other_state = roles.actors.pair_partner(actor)
+    if other_state is not None:
+        return other_state
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr") else tok
     subj = _series_subject(verb)
     if subj is None:
