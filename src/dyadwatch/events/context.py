@@ -16,6 +16,7 @@ from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
+from .instruments import instrument_phrase, within
 from .lists import list_members
 from .roles import RoleFinder, Roles
 
@@ -244,11 +245,12 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
         beside = {t.i for c in doc[actor.end - 1].conjuncts for t in c.subtree}
     best, dist = None, None
     sent = sentence_of(tok)
+    means = instrument_phrase(roles, tok)  # "threatened him with Ukraine's fate"
     for mention in roles.actors.mentions:
         if not (sent.start <= mention.start < sent.end):
             continue
-        if _yardstick(doc[mention.start], tok):
-            continue  # "just as it does not recognise Kosovo": not this act's party
+        if _yardstick(doc[mention.start], tok) or within(means, mention.start):
+            continue  # "just as it does not recognise Kosovo", "with Ukraine's fate": no party
         if any(i in beside for i in range(mention.start, mention.end)):
             continue
         if actor.start <= mention.start < actor.end:

@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..actors.mention import UNKNOWN_CODE
 from ..actors.resolve import ActorMention, DocActors
 from ..tables import words
+from .instruments import instrument_dropped
 from .receiving import received
 from .support import support_verbs
 from .triggers import Candidate, causer_of
@@ -395,5 +396,5 @@ def own_side_dropped(finder: RoleFinder, cand: Candidate, roles: Roles) -> Roles
 
 RoleStep = Callable[[RoleFinder, Candidate, Roles], "Roles | None"]
 # In order; each sees the roles the steps before it left.
-ROLE_STEPS: tuple[RoleStep, ...] = (received, causer, condition, addressee, complement,
-                                    own_side_dropped)  # fmt: skip
+ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, causer, condition, addressee,
+                                    complement, own_side_dropped)  # fmt: skip
