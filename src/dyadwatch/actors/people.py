@@ -13,6 +13,7 @@ from ..nlp.sents import sentence_of
 from ..tables import words
 from .kb import Role
 from .mention import MODIFIER_DEPS, ActorMention, np_span
+from .topics import in_topic_phrase
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
@@ -142,14 +143,16 @@ class PeopleRules:
                     return self.kb.roles[multi]
         return self.kb.roles.get(lemma) or self.kb.roles.get(head.lower_)  # "media" → "medium"
 
-    def _role_mention(self, head: Token, role: Role) -> ActorMention | None:
+    def _role_mention(self, head: Token, role: Role, borrow: bool = True) -> ActorMention | None:
+        """The actor a role noun names; ``borrow``: whether it may take the country or person
+        named just before it (never for a title before a name: "propagandist X")."""
         span = np_span(head)
         org = self._role_org(head)
         if org is not None:
             return org.with_text(span, "role")
-        country, direct = self._role_country(head, person=role.person)
+        country, direct = self._role_country(head, person=role.person, borrow=borrow)
         if country is None:
-            if role.person:
+            if role.person and borrow:
                 prior = self._recent(head, lambda m: m.person and m.sector == role.sector)
                 if prior is not None:
                     return prior.with_text(span, "role", direct=False)
@@ -178,7 +181,8 @@ class PeopleRules:
                     return found
         return None
 
-    def _role_country(self, head: Token, person: bool = False) -> tuple[str | None, bool]:
+    def _role_country(self, head: Token, person: bool = False,
+                      borrow: bool = True) -> tuple[str | None, bool]:  # fmt: skip
         """The country a role noun belongs to, and whether the text says so directly."""
         owner = self._possessor_country(head)
         if owner is not None:
@@ -222,10 +226,11 @@ class PeopleRules:
                 if (
                     sentence_of(head).start <= mention.start < sentence_of(head).end
                     and mention.place.country
+                    and not in_topic_phrase(head.doc[mention.start])  # "about Kazakhstan"
                 ):
                     return mention.place.country, False
         prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",
-                             window=1)  # fmt: skip
+                             window=1) if borrow else None  # fmt: skip
         if prior is not None:
             return prior.country, False
         return None, False
@@ -254,7 +259,7 @@ class PeopleRules:
         titles += [found for child in head.children
                   if child.dep_ in ("compound", "appos", "amod") and child.ent_type_ != "PERSON"
                   and (role := self._role(child)) is not None
-                  and (found := self._role_mention(child, role)) is not None]  # fmt: skip
+                  and (found := self._role_mention(child, role, borrow=False)) is not None]  # fmt: skip
         titles += [found for child in head.children if child.dep_ == "appos"
                    and (found := self._office_of(child)) is not None]  # fmt: skip
         # "General X, the head of the Philippine military": a title that names its state
@@ -320,6 +325,7 @@ class PeopleRules:
                 if (
                     sentence_of(head).start <= mention.start < sentence_of(head).end
                     and mention.place.country
+                    and not in_topic_phrase(head.doc[mention.start])
                 ):
                     country, direct = mention.place.country, False
                     break

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from ..nlp.sents import sentence_of
 from ..tables import words
 from .mention import ActorMention
+from .pairs import pair_subject
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 PERSON_PRONOUNS = words(WORD_LISTS, "person_pronouns")
@@ -56,7 +57,12 @@ class PronounRules:
 
     def _group_antecedent(self, head: Token) -> ActorMention | None:
         """ "Kazakh troops arrived. They stayed.": "they" is the latest people, body or group
-        role named in the last two sentences; a guess, so not direct."""
+        role named in the last two sentences; a guess, so not direct. Under a clause whose
+        subject is a pair ("the two countries reaffirmed their intent"), the pair."""
+        subj = pair_subject(head)
+        pair = self.for_np(subj) if subj is not None else None
+        if pair is not None:
+            return pair
         found = self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
                              window=2)  # fmt: skip
         return replace(found, direct=False) if found is not None else None

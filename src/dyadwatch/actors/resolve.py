@@ -21,6 +21,7 @@ from .dateline import is_dateline
 from .forms import FormMatcher, cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
+from .pairs import PAIR_FORM, counted_pair, pair_mentions, story_pair
 from .people import PeopleRules
 from .pronouns import GROUP_PRONOUNS, OUR_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, PronounRules
 
@@ -157,7 +158,7 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
         if mention is not None and mention.form == "adjective" and head.pos_ in ("NOUN", "PROPN"):
             # "the Russians", "Ukrainian" used as a noun
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
-        named = self._named_after(head)
+        named = self._named_after(head) or next(iter(self._pair(head)), None)  # "the two states"
         if named is not None or self._region_states(head):
             return named
         lower = head.lower_
@@ -201,6 +202,23 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
                                 role.sector if role else None, head.text, None, kind, "unknown",
                                 kind == "person", False)  # fmt: skip
         return None
+
+    def _pair(self, head: Token) -> list[ActorMention]:
+        """The two states of a story that "the two countries" or "both sides" names."""
+        if not counted_pair(head):
+            return []
+        states = story_pair(self.mentions)
+        if states is None:
+            return []
+        role = self._role(head)
+        return pair_mentions(self.kb, head, states, role.sector if role else None)
+
+    def pair_partner(self, mention: ActorMention) -> ActorMention | None:
+        """The other state of a pair named together ("the two countries"), or None."""
+        if mention.form != PAIR_FORM or mention.end <= mention.start:
+            return None
+        pair = self._pair(self.doc[mention.start : mention.end].root)
+        return next((m for m in pair if m.country != mention.country), None)
 
     def _people_of(self, head: Token, people: ActorMention) -> ActorMention | None:
         """A people living in another state: "Bosnian Serbs" (the adjective's state), "the

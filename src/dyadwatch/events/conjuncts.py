@@ -36,6 +36,9 @@ def conjoined(
     head = doc[mention.start : mention.end].root
     if token is not None and not _in_clause(head, token):
         return []
+    other_state = roles.actors.pair_partner(mention)  # "the two countries"
+    if other_state is not None:
+        return [other_state]
     found: list[ActorMention] = []
     for conj in list_members(head):
         other = roles.actors.for_np(conj)
@@ -93,7 +96,14 @@ def party_pairs(
         pairs.append((other, target))
     for other in conjoined(roles, doc, recipient, token):
         pairs.append((actor, other))
-    if mutual and recipient is not None:
+    if (
+        mutual
+        and recipient is not None
+        and not any(
+            a.country == recipient.country and r is not None and r.country == actor.country
+            for a, r in pairs
+        )
+    ):  # "the two armies traded fire": each way once
         pairs.append((recipient, actor))
     return [(a, r) for a, r in pairs if r is None or not a.country or a.country != r.country
             or a is actor and r is recipient]  # fmt: skip

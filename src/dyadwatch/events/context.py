@@ -4,7 +4,6 @@ place where a state acts, and the earlier act that "this" or "the decision" refe
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,10 +11,12 @@ from spacy.tokens import Token
 
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
+from ..actors.pairs import story_pair
 from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
+from .instruments import instrument_phrase, within
 from .lists import list_members
 from .roles import RoleFinder, Roles
 
@@ -59,21 +60,11 @@ ACROSS = {
     "RETREAT",
     "CONCEDE",
 }
-STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
 
 
 def story_states(roles: RoleFinder) -> tuple[str, str] | None:
     """The two states a story is about: the two named most often, when they dominate it."""
-    counts = Counter(m.country for m in roles.actors.mentions
-                     if m.country and m.code != UNKNOWN_CODE)  # fmt: skip
-    top = counts.most_common(3)
-    if len(top) < 2 or top[1][1] < 2:
-        return None
-    if (top[0][1] + top[1][1]) < STORY_SHARE * sum(counts.values()):
-        return None
-    if len(top) == 3 and top[2][1] * 2 > top[1][1]:
-        return None  # a third state named about as often: no single counterpart
-    return top[0][0], top[1][0]
+    return story_pair(roles.actors.mentions)
 
 
 def counterpart(
@@ -172,7 +163,11 @@ def unattributed(place) -> ActorMention | None:
 
 def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     """The other member of a compound subject: "Putin and Tokayev met", "Indian and Chinese
-    commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject)."""
+    commanders met", "Greece and Turkey reached an arrangement" (a noun's verb's subject), "the
+    two countries agreed" (the story's other state)."""
+    other_state = roles.actors.pair_partner(actor)
+    if other_state is not None:
+        return other_state
     verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj", "attr") else tok
     subj = _series_subject(verb)
     if subj is None:
@@ -250,11 +245,12 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
         beside = {t.i for c in doc[actor.end - 1].conjuncts for t in c.subtree}
     best, dist = None, None
     sent = sentence_of(tok)
+    means = instrument_phrase(roles, tok)  # "threatened him with Ukraine's fate"
     for mention in roles.actors.mentions:
         if not (sent.start <= mention.start < sent.end):
             continue
-        if _yardstick(doc[mention.start], tok):
-            continue  # "just as it does not recognise Kosovo": not this act's party
+        if _yardstick(doc[mention.start], tok) or within(means, mention.start):
+            continue  # "just as it does not recognise Kosovo", "with Ukraine's fate": no party
         if any(i in beside for i in range(mention.start, mention.end)):
             continue
         if actor.start <= mention.start < actor.end:

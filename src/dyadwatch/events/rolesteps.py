@@ -18,6 +18,7 @@ from spacy.tokens import Token
 from ..actors.mention import UNKNOWN_CODE, ActorMention
 from ..tables import words
 from .clauses import SUBJECT_DEPS, WORD_LISTS, Roles, clause_subject, same_side
+from .instruments import instrument_dropped
 from .receiving import received
 from .triggers import Candidate, causer_of
 
@@ -99,5 +100,5 @@ def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | N
 
 RoleStep = Callable[[Finder, Candidate, Roles], "Roles | None"]
 # In order; each sees the roles the steps before it left.
-ROLE_STEPS: tuple[RoleStep, ...] = (received, causer, condition, addressee, complement,
-                                    own_side_dropped)  # fmt: skip
+ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, causer, condition, addressee,
+                                    complement, own_side_dropped)  # fmt: skip

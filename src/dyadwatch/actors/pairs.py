@@ -1,0 +1,80 @@
+"""The two states of a story, and the phrases that name them together: "the two countries",
+"both sides", "the two militaries" in a story about two states are those two states."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..tables import words
+from .kb import KnowledgeBase
+from .mention import UNKNOWN_CODE, ActorMention, np_span
+
+WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
+
+# Plural nouns that, counted as two ("the two countries", "both sides"), name two parties.
+PAIR_NOUNS = words(WORD_LISTS, "pair_nouns")
+# "on both sides of the border", "in both countries": where, not who
+PAIR_PLACE_PREPS = words(WORD_LISTS, "pair_place_preps")
+STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
+PAIR_FORM = "pair"
+
+
+def story_pair(mentions: Iterable[ActorMention]) -> tuple[str, str] | None:
+    """The two states a story is about: the two named most often, when they dominate it."""
+    counts = Counter(m.country for m in mentions if m.country and m.code != UNKNOWN_CODE)
+    top = counts.most_common(3)
+    if len(top) < 2 or top[1][1] < 2:
+        return None
+    if (top[0][1] + top[1][1]) < STORY_SHARE * sum(counts.values()):
+        return None
+    if len(top) == 3 and top[2][1] * 2 > top[1][1]:
+        return None  # a third state named about as often: no single counterpart
+    return top[0][0], top[1][0]
+
+
+def counted_pair(head: Token) -> bool:
+    """ "the two countries", "both sides", "the two militaries": a plural party noun counted
+    as two (a count of three or more, or one, names no pair)."""
+    if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    if head.dep_ == "pobj" and head.head.lower_ in PAIR_PLACE_PREPS:
+        return False
+    return any(
+        c.dep_ == "nummod"
+        and c.lower_ in ("two", "2")
+        or c.dep_ in ("det", "predet")
+        and c.lower_ == "both"
+        for c in head.children
+    )
+
+
+def pair_mentions(
+    kb: KnowledgeBase, head: Token, states: tuple[str, str], sector: str | None
+) -> list[ActorMention]:
+    """One mention per state of the pair, both spanning the phrase that names them."""
+    span = np_span(head)
+    found = []
+    for country in states:
+        entry = kb.country(country)
+        if entry is None:
+            return []
+        code = kb.code_for(entry.code, sector) if sector else entry.code
+        found.append(ActorMention(span.start, span.end, span.text, code, entry.country, sector,
+                                  entry.name, entry.wikidata, "country", PAIR_FORM, False,
+                                  False))  # fmt: skip
+    return found
+
+
+def pair_subject(pronoun: Token) -> Token | None:
+    """ "The two countries reaffirmed their intent", "the two armies traded fire along the
+    border between them": a group pronoun under a clause whose subject is a counted pair
+    refers to that pair (the first subject above the pronoun decides)."""
+    for node in pronoun.ancestors:
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.i != pronoun.i:
+            return subj if counted_pair(subj) else None
+    return None
