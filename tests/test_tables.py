@@ -59,15 +59,37 @@ def test_shipped_word_files_load() -> None:
         assert all(word_lists(path).values())
 
 
-# A literal this long made of lowercase words is a word list, unless every item is a spaCy
+# A literal of three or more lowercase words is a word list, unless every item is a spaCy
 # label (dependency, part of speech) or the constant is listed below.
-MIN_WORDS = 5
+MIN_WORDS = 3
 WORDLIKE = re.compile(r"^[a-z][a-z' -]*$")
 NOT_ENGLISH = {
-    # the kinds of entries and forms of names in the actor tables (values of a column)
+    # kinds and forms: the values of a column in the actor, place and watch tables
     ("actors/kb.py", "KINDS"),
     ("actors/kb.py", "FORM_KINDS"),
     ("actors/resolve.py", "NAMING_FORMS"),
+    ("actors/names.py", "NAME_FORMS"),
+    ("actors/people.py", "STATE_NAMES"),
+    ("actors/people.py", "MODIFYING_FORMS"),
+    ("events/context.py", "STATE_FORMS"),
+    ("actors/kb.py", "ORG_KINDS"),
+    ("actors/kb.py", "USER_KINDS"),
+    ("attributes/gazetteer.py", "KINDS"),
+    ("watch/settings.py", "KINDS"),
+    # the kinds of rows in date_words.tsv and numbers.tsv
+    ("attributes/expressions.py", "date_words"),
+    ("attributes/expressions.py", "number_words"),
+    # date parts dateparser must find, and date precisions
+    ("attributes/expressions.py", "_dateparser"),
+    ("analysis/timeline.py", "DRAWN_PRECISIONS"),
+    ("store/reader.py", "SERIES_PRECISIONS"),
+    # gold statuses, factuality labels, alert channels, store tables
+    ("evaluate/goldfile.py", "STATUSES"),
+    ("decisions.py", "negated_cooperation"),
+    ("store/watchstate.py", "CHANNELS"),
+    ("store/reader.py", "counts"),
+    # language names and codes a document may declare
+    ("read/checks.py", "ENGLISH_NAMES"),
     # column and field names of tables and records read or written
     ("actors/kb.py", "USER_COLUMNS"),
     ("events/lexicon.py", "TRIGGER_COLUMNS"),
@@ -78,6 +100,19 @@ NOT_ENGLISH = {
     ("evaluate/run.py", "SUMMARY_COLUMNS"),
     ("evaluate/tables.py", "gold_table"),
     ("evaluate/tables.py", "gold_error_tables"),
+    ("actors/kb.py", "_read_orgs"),
+    ("actors/kb.py", "_read_groups"),
+    ("actors/kb.py", "_read_people"),
+    ("actors/kb.py", "_read_roles"),
+    ("attributes/expressions.py", "WORD_VALUE_COLUMNS"),
+    ("attributes/factuality.py", "CUE_COLUMNS"),
+    ("evaluate/plover_gsr.py", "plover_record"),
+    ("events/confidence.py", "COLUMNS"),
+    ("events/nonevents.py", "COLUMNS"),
+    ("read/jsonl.py", "OPTIONAL_FIELDS"),
+    ("tables.py", "WORD_COLUMNS"),
+    ("watch/settings.py", "settings_from_dict"),
+    ("web/pages.py", "_mention_view"),
     ("read/checks.py", "check_fields_unicode"),
     # the factuality labels of an event record
     ("model.py", "FACTUALITY"),

@@ -20,6 +20,11 @@ WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 RELATION_NOUNS = words(WORD_LISTS, "relation_nouns")
 STATE_NOUNS = words(WORD_LISTS, "state_nouns")
 STATE_NAMES = {"name", "alias", "capital", "metonym"}
+# forms of a state's name that mark a noun as the state's ("Kazakh troops")
+MODIFYING_FORMS = ("adjective", "name", "alias")
+COLLECTIVE_NOUNS = words(WORD_LISTS, "collective_nouns")  # "opposition groups in Zimbabwe"
+ORIGIN_PREPS = words(WORD_LISTS, "origin_preps")  # "members of the Duma", "troops from Chad"
+PLACE_PREPS = words(WORD_LISTS, "place_preps")  # "police in Tbilisi"
 
 
 def counted_states(head: Token) -> bool:
@@ -98,11 +103,7 @@ class PeopleRules:
                 continue
             if found.kind in ("org", "group"):
                 found = self.for_np(child) or found  # "the National Security Committee meeting"
-            if head.ent_type_ in ("ORG", "NORP", "") or found.form in (
-                "adjective",
-                "name",
-                "alias",
-            ):
+            if head.ent_type_ in ("ORG", "NORP", "") or found.form in MODIFYING_FORMS:
                 mention = found.with_text(span, "modified")
                 if found.kind == "country":
                     # "Ugandan opposition candidates": a role word beside the noun gives the sector
@@ -112,12 +113,7 @@ class PeopleRules:
                     mention.sector = sector
                 return mention
         # "opposition groups in Zimbabwe", "demonstrators from Georgia"
-        if self.places is not None and head.lemma_.lower() in (
-            "group",
-            "crowd",
-            "party",
-            "movement",
-        ):
+        if self.places is not None and head.lemma_.lower() in COLLECTIVE_NOUNS:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in ("in", "from"):
                     for pobj in child.children:
@@ -199,7 +195,7 @@ class PeopleRules:
                 place = self.places.at(child.i) if self.places is not None else None
                 if place is not None and place.country:  # "Darfur rebels"
                     return place.country, True
-            if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
+            if child.dep_ == "prep" and child.lower_ in ORIGIN_PREPS:
                 for pobj in child.children:
                     # "inhabitants of the Syrian Golan Heights", "members of the Russian Duma"
                     found = self.by_token.get(pobj.i) or (
@@ -215,7 +211,7 @@ class PeopleRules:
         # "police in Tbilisi", "a court in Minsk", or a place named elsewhere in the sentence
         if self.places is not None:
             for child in head.children:
-                if child.dep_ == "prep" and child.lower_ in ("in", "at", "from"):
+                if child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
                     for pobj in child.children:
                         place = self.places.at(pobj.i)
                         if place is not None and place.country:

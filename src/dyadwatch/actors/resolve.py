@@ -32,6 +32,7 @@ NAMING_FORMS = {"name", "alias", "demonym", "capital", "metonym", "surname"}
 QUANTIFIERS = words(WORD_LISTS, "quantifiers")
 LOCATIVE_PREPS = words(WORD_LISTS, "locative_preps")
 OWNER_PREPS = words(WORD_LISTS, "owner_preps")  # prepositions that tie a noun to its owner
+ORIGIN_PREPS = words(WORD_LISTS, "origin_preps")  # "the Albanians of southern Serbia"
 
 
 def _mention_from_entry(span: Span, entry: ActorEntry, form: str) -> ActorMention:
@@ -232,7 +233,7 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
             return None
         places = self.places.at
         ethnic = any(c.lower_ == "ethnic" for c in head.children)
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "from")]
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS]
         if ethnic:  # "ethnic Albanians ... in southeastern Serbia": where the sentence is
             sent = head.sent
             preps += [t for t in sent if t.dep_ == "prep" and t.lower_ in ("in", "near")]
