@@ -63,6 +63,23 @@ def test_run_speed_reports_three_runs_and_ratios(articles):
     assert "b/a" in text and "b/c" in text and "docs/s" in text
 
 
+def test_rounds_run_in_turn_and_report_medians(articles):
+    docs = bench.build_corpus(6, articles=articles)
+    report = bench.run_speed(docs, workers=2, coder_factory=fake_coder, load_nlp=FakeNlp,
+                             rounds=3)  # fmt: skip
+    assert len(report.floors) == len(report.singles) == len(report.pools) == 3
+    assert report.speedup == sorted(report.speedups)[1]
+    assert report.time_ratio == sorted(report.time_ratios)[1]
+    assert report.floor in report.floors
+    text = report.markdown()
+    assert "3 rounds" in text and "rounds: " in text
+
+
+def test_a_round_count_below_one_is_refused(articles):
+    with pytest.raises(ValueError, match="rounds"):
+        bench.run_speed([], rounds=0)
+
+
 def test_speed_command_records_in_benchmarks(tmp_path, articles, monkeypatch):
     from dyadwatch.commands import app
 

@@ -25,6 +25,9 @@ err = Console(stderr=True)
 def speed_command(
     docs: int = typer.Option(2000, "--docs", min=1, help="documents in the generated corpus"),
     workers: int = typer.Option(2, "--workers", min=2, help="worker processes for run (c)"),
+    rounds: int = typer.Option(
+        1, "--rounds", min=1, help="run (a), (b), (c) in turn this many times; medians reported"
+    ),
     articles: Annotated[
         Path | None,
         typer.Option(
@@ -42,7 +45,7 @@ def speed_command(
         corpus = build_corpus(docs, articles=articles or ARTICLES)
         out.print(f"{len(corpus)} documents built; timing (a) parse, (b) coder, (c) pool ...",
                   markup=False, highlight=False)  # fmt: skip
-        report = run_speed(corpus, workers=workers)
+        report = run_speed(corpus, workers=workers, rounds=rounds)
     except DyadwatchError as e:
         err.print(f"error: {e}", markup=False, highlight=False)
         raise typer.Exit(1) from e
@@ -50,5 +53,6 @@ def speed_command(
     out.print(body, markup=False, highlight=False)
     if record:
         words = ["dyadwatch", "bench", "speed", "--docs", str(docs), "--workers", str(workers)]
+        words += ["--rounds", str(rounds)] if rounds > 1 else []
         benchdoc.record_run(BENCH_DOC, BENCH_NAME, BENCH_TITLE, shlex.join(words), body)
         out.print(f"recorded in {BENCH_DOC}", markup=False, highlight=False)

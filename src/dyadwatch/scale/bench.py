@@ -13,6 +13,7 @@ import os
 import random
 import re
 import resource
+import statistics
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -152,22 +153,46 @@ def measure_pool(docs: list[Document], config: Config, workers: int = 2,
 
 @dataclass
 class SpeedReport:
-    floor: Measure
-    single: Measure
-    pool: Measure
+    """The three runs, once or in several rounds (a, b, c, a, b, c, ...): on a shared machine
+    whose speed drifts, each round's ratios compare runs made minutes apart, and the report
+    gives the median of each."""
+
+    floors: list[Measure]
+    singles: list[Measure]
+    pools: list[Measure]
+
+    @property
+    def floor(self) -> Measure:
+        return _median_run(self.floors)
+
+    @property
+    def single(self) -> Measure:
+        return _median_run(self.singles)
+
+    @property
+    def pool(self) -> Measure:
+        return _median_run(self.pools)
+
+    @property
+    def time_ratios(self) -> list[float]:
+        """(b)/(a) of each round: how many times the parse alone the full coder takes."""
+        return [_ratio(b, a) for a, b in zip(self.floors, self.singles, strict=True)]
+
+    @property
+    def speedups(self) -> list[float]:
+        """(b)/(c) of each round: how much faster the pool codes than one process."""
+        return [_ratio(b, c) for b, c in zip(self.singles, self.pools, strict=True)]
 
     @property
     def time_ratio(self) -> float:
-        """(b)/(a): how many times the parse alone the full coder takes."""
-        return self.single.seconds / self.floor.seconds if self.floor.seconds else 0.0
+        return statistics.median(self.time_ratios)
 
     @property
     def speedup(self) -> float:
-        """(b)/(c): how much faster the pool codes than one process."""
-        return self.single.seconds / self.pool.seconds if self.pool.seconds else 0.0
+        return statistics.median(self.speedups)
 
     def markdown(self) -> str:
-        """The figures as a markdown table plus the two ratios."""
+        """The figures as a markdown table (each run's median round) plus the two ratios."""
         mib = 2**20
         lines = [
             "| run | documents | words | seconds | docs/s | words/s | load s | peak RSS (MiB) |",
@@ -180,15 +205,35 @@ class SpeedReport:
                 f"{m.docs_per_second:.1f} | {m.words_per_second:.0f} | {m.load_seconds:.1f} | "
                 f"{rss} |"
             )
-        lines += [
-            "",
-            f"- coder time / parse time (b/a): {self.time_ratio:.2f}",
-            (
-                f"- pool speed-up over one process (b/c): {self.speedup:.2f} "
-                f"with {self.pool.workers} workers on {os.cpu_count()} cores"
-            ),
-        ]
+        rounds = len(self.floors)
+        lines.append("")
+        if rounds > 1:
+            lines.append(
+                f"- {rounds} rounds of (a), (b), (c) in turn; the table gives each "
+                "run's median round, the ratios are the medians of the rounds' ratios"
+            )
+        lines.append(
+            f"- coder time / parse time (b/a): {self.time_ratio:.2f}{_each(self.time_ratios)}"
+        )
+        lines.append(
+            f"- pool speed-up over one process (b/c): {self.speedup:.2f} with "
+            f"{self.pool.workers} workers on {os.cpu_count()} cores{_each(self.speedups)}"
+        )
         return "\n".join(lines)
+
+
+def _each(values: list[float]) -> str:
+    """ " (rounds: 1.10, 1.12, 1.11)" for several rounds; nothing for one."""
+    return f" (rounds: {', '.join(f'{v:.2f}' for v in values)})" if len(values) > 1 else ""
+
+
+def _ratio(numerator: Measure, denominator: Measure) -> float:
+    return numerator.seconds / denominator.seconds if denominator.seconds else 0.0
+
+
+def _median_run(runs: list[Measure]) -> Measure:
+    """The run of median time (the lower middle one of an even number)."""
+    return sorted(runs, key=lambda m: m.seconds)[(len(runs) - 1) // 2]
 
 
 def run_speed(
@@ -197,11 +242,16 @@ def run_speed(
     workers: int = 2,
     coder_factory: CoderFactory | None = None,
     load_nlp: Callable[[], Any] | None = None,
+    rounds: int = 1,
 ) -> SpeedReport:
-    """Measure (a), (b) and (c) over ``docs`` in this order and return the figures."""
+    """Measure (a), (b) and (c) over ``docs`` in this order, ``rounds`` times in turn."""
+    if rounds < 1:
+        raise ValueError(f"rounds must be at least 1, not {rounds}")
     config = config or Config()
     factory = coder_factory or default_coder
-    floor = measure_parse_floor(docs, config.batch_size, load_nlp)
-    single = measure_coder(docs, config, factory)
-    pool = measure_pool(docs, config, workers, factory)
-    return SpeedReport(floor, single, pool)
+    report = SpeedReport([], [], [])
+    for _ in range(rounds):
+        report.floors.append(measure_parse_floor(docs, config.batch_size, load_nlp))
+        report.singles.append(measure_coder(docs, config, factory))
+        report.pools.append(measure_pool(docs, config, workers, factory))
+    return report
