@@ -276,7 +276,7 @@ def test_duplicate_row(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("lemma\tpos\n", "header"),
+        ("lemma\tpos\n", "missing columns"),
         ("# only a comment\n", "no header"),
     ],
 )

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from ..errors import DataError
 from ..model import PLOVER_TYPES
+from ..tables import read_table, shown
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 TRIGGERS_FILE = DATA_DIR / "triggers.tsv"
@@ -207,32 +208,10 @@ def _default_lexicon() -> Lexicon:
 
 
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
-    """Yield ``("file:line", {column: value})`` for each data line of a TSV file.
-
-    Blank lines and lines starting with ``#`` are skipped; the first other line must be the
-    header naming ``columns`` in order. Missing trailing cells are read as empty.
-    """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise DataError(f"{path}: cannot read: {e}") from e
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        where = f"{path.name}:{number}"
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = [cell.strip() for cell in line.split("\t")]
-        if not header_seen:
-            if tuple(cells) != columns:
-                raise DataError(f"{where}: header must be {' '.join(columns)} (tab-separated)")
-            header_seen = True
-            continue
-        if len(cells) > len(columns):
-            raise DataError(f"{where}: {len(cells)} columns, expected at most {len(columns)}")
-        cells += [""] * (len(columns) - len(cells))
-        yield where, dict(zip(columns, cells))
-    if not header_seen:
-        raise DataError(f"{path.name}: no header line")
+    """Yield ``("file:line", {column: value})`` for each data row of a TSV file, read by the
+    shared table reader (a header naming ``columns``; missing trailing cells read as empty)."""
+    for number, row in read_table(path, required=columns, allowed=columns):
+        yield f"{shown(path)}:{number}", row
 
 
 def _float(value: str, where: str, column: str) -> float:
