@@ -6,17 +6,15 @@ risk ("..., threatening a return to war")."""
 
 from __future__ import annotations
 
-import csv
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from ..errors import DataError
-from ..tables import words
+from ..tables import fail, read_table, words
 
-COLUMNS = ["lemma", "pos", "with", "note"]
+COLUMNS = ("lemma", "pos", "with", "note")
+NON_EVENTS_FILE = Path(__file__).parent / "data" / "non_events.tsv"
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 # Verbs (with their particles) and nouns that call an act off: "put off", "postponement".
 CALLING_OFF = words(WORD_LISTS, "calling_off")
@@ -29,19 +27,13 @@ ENDANGERED = words(WORD_LISTS, "endangered")
 
 
 @lru_cache(maxsize=1)
-def non_events() -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
+def non_events(path: Path = NON_EVENTS_FILE) -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
     """(lemma, pos) -> the dependent sets that make the head no event. Raises DataError."""
-    path = resources.files("dyadwatch.events") / "data" / "non_events.tsv"
     found: dict[tuple[str, str], list[frozenset[str]]] = {}
-    with path.open(encoding="utf-8") as fh:
-        rows = [(n, r) for n, r in enumerate(csv.reader(fh, delimiter="\t"), 1)
-                if r and not r[0].startswith("#")]  # fmt: skip
-    if not rows or rows[0][1] != COLUMNS:
-        raise DataError(f"non_events.tsv: header must be {' '.join(COLUMNS)} (tab-separated)")
-    for n, row in rows[1:]:
-        if len(row) < 3 or row[1] not in ("VERB", "NOUN") or not row[2].split():
-            raise DataError(f"non_events.tsv:{n}: expected lemma, VERB or NOUN, with lemmas")
-        found.setdefault((row[0], row[1]), []).append(frozenset(row[2].split()))
+    for number, row in read_table(path, required=COLUMNS[:3], allowed=COLUMNS):
+        if not row["lemma"] or row["pos"] not in ("VERB", "NOUN") or not row["with"].split():
+            raise fail(path, number, "expected lemma, VERB or NOUN, with lemmas")
+        found.setdefault((row["lemma"], row["pos"]), []).append(frozenset(row["with"].split()))
     return {key: tuple(sets) for key, sets in found.items()}
 
 
