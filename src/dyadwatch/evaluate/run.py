@@ -76,7 +76,7 @@ class SuiteResult:
 
 
 def at_least(name: str, value: float, bound: float) -> Figure:
-    return Figure(name, round(value, 4), f">= {bound:.2f}", value >= bound)
+    return Figure(name, value, f">= {bound:.2f}", value >= bound)
 
 
 def find_shared(explicit: Path | None = None, cwd: Path | None = None) -> Path | None:
@@ -128,7 +128,7 @@ def run_gold_suite(name: str, coder: BatchCoder, shared: Path) -> SuiteResult:
         at_least("core recall", score.core_recall, GOLD_TARGETS[name][0]),
         at_least("precision", score.precision, GOLD_TARGETS[name][1]),
         Figure("forbidden asserted", forbidden, "= 0", forbidden == 0),
-        Figure("diagnostic: core recall, dates ignored", round(score.core_recall_any_date, 4)),
+        Figure("diagnostic: core recall, dates ignored", score.core_recall_any_date),
     ]
     notes = (
         f"{score.core_matched}/{score.core_total} core events found, "
@@ -145,13 +145,13 @@ def run_plover(coder: BatchCoder, shared: Path) -> SuiteResult:
     score = score_plover(records, events, failed)
     top_type, top_dyad, top_both = score.top_rates
     figures = [
-        Figure("type (any event)", round(score.type_rate, 4)),
-        Figure("dyad (any event)", round(score.dyad_rate, 4)),
-        Figure("both (any event)", round(score.both_rate, 4)),
+        Figure("type (any event)", score.type_rate),
+        Figure("dyad (any event)", score.dyad_rate),
+        Figure("both (any event)", score.both_rate),
         at_least("type (most confident event)", top_type, 0.70),
-        Figure("dyad (most confident event)", round(top_dyad, 4)),
+        Figure("dyad (most confident event)", top_dyad),
         at_least("both (most confident event)", top_both, 0.60),
-        Figure("event-level type precision", round(score.event_type_precision, 4)),
+        Figure("event-level type precision", score.event_type_precision),
         Figure("events per record", round(score.events_per_record, 3)),
     ]
     columns = ("type", "records", "type recall", "type+dyad recall")
@@ -170,9 +170,9 @@ def run_petr2(coder: BatchCoder, shared: Path) -> SuiteResult:
     events, failed = code_documents(coder, (r.document() for r in data.records))
     score = score_petr(data, events, failed)
     figures = [
-        Figure("root precision", round(score.root.precision, 4)),
-        Figure("root recall", round(score.root.recall, 4)),
-        Figure("root F1", round(score.root.f1, 4), "reported"),
+        Figure("root precision", score.root.precision),
+        Figure("root recall", score.root.recall),
+        Figure("root F1", score.root.f1, "reported"),
         at_least("triple F1", score.triple.f1, 0.40),
     ]
     notes = f"{score.records} records, {score.skipped} skipped (no text)" + (
