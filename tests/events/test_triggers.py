@@ -124,3 +124,13 @@ def test_causer_of_a_complement(analyse):
     assert causer_of(found.token("suspend")).text == "ordered"
     other = analyse("The company decided to suspend operations.")
     assert causer_of(other.token("suspend")) is None
+
+
+def test_the_act_a_response_answers_is_not_coded_again(coder):
+    from dyadwatch.model import Document
+
+    text = "In retaliation for the transit restrictions, Peru threatened to close its ports."
+    events = coder.code(Document(id="r", text=text, date="2024-05-10"))
+    assert [e.event for e in events] == ["THREATEN"]
+    plain = "Peru imposed transit restrictions on Chile."
+    assert [e.event for e in coder.code(Document(id="p", text=plain, date="2024-05-10"))]

@@ -227,6 +227,8 @@ def _background(noun: Token) -> bool:
             return True
         if node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() in BACKGROUND_NOUNS:
             return True
+        if node.i != noun.i and node.pos_ == "NOUN" and node.lemma_.lower() in CUE_NOUNS:
+            return True  # "in retaliation for the restrictions": the act answered, told before
         if node.head.i == node.i:
             break
         node = node.head
