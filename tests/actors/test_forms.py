@@ -4,19 +4,20 @@ import json
 
 import pytest
 
-from dyadwatch.actors.forms import FormMatcher, cached_tokens, tokenise_forms
+from dyadwatch.actors.forms import cached_tokens, tokenise_forms
 from dyadwatch.diskcache import CACHE_ENV, cached_json
+from dyadwatch.nlp.phrases import PhraseIndex
 
 
 def test_matcher_yields_every_occurrence_with_its_form(nlp):
-    matcher = FormMatcher(tokenise_forms(nlp, ["Ruritania", "Ruritanian Navy", "Navy"]))
+    matcher = PhraseIndex(tokenise_forms(nlp, ["Ruritania", "Ruritanian Navy", "Navy"]))
     doc = nlp.make_doc("The Ruritanian Navy met the Ruritania delegation.")
     found = sorted(matcher(doc))
     assert found == [(1, 3, "Ruritanian Navy"), (2, 3, "Navy"), (5, 6, "Ruritania")]
 
 
 def test_matcher_is_case_and_token_exact(nlp):
-    matcher = FormMatcher(tokenise_forms(nlp, ["U.S.", "New Delhi"]))
+    matcher = PhraseIndex(tokenise_forms(nlp, ["U.S.", "New Delhi"]))
     assert list(matcher(nlp.make_doc("the new delhi office"))) == []
     assert [m[2] for m in matcher(nlp.make_doc("Officials in New Delhi and the U.S. met"))] == [
         "New Delhi",

@@ -1,7 +1,7 @@
 """Find actor mentions in a parsed document and say which actor a noun phrase denotes.
 
 Names, adjectives, capitals and metonyms come from the knowledge base through one
-FormMatcher; role nouns ("a Russian court", "Kazakh lawmakers", "troops") take their
+PhraseIndex; role nouns ("a Russian court", "Kazakh lawmakers", "troops") take their
 country from their modifiers, a place in the sentence, or the document so far; pronouns and
 bare roles ("he", "the president") go to the entity introduced earlier.
 """
@@ -15,10 +15,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
+from ..nlp.phrases import PhraseIndex
 from ..tables import words
 from .bodies import BodyRules
 from .dateline import is_dateline
-from .forms import FormMatcher, cached_tokens
+from .forms import cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
 from .pairs import PAIR_FORM, counted_pair, pair_mentions, story_pair
@@ -55,7 +56,7 @@ class ActorFinder:
     def __init__(self, nlp: Language, kb: KnowledgeBase):
         self.kb = kb
         # every distinct surface form, tokenised exactly as documents are
-        self.matcher = FormMatcher(cached_tokens(nlp, kb.forms))
+        self.matcher = PhraseIndex(cached_tokens(nlp, kb.forms))
 
     def __call__(self, doc: Doc, date: str | None, places: PlaceLookup | None = None,
                  names: dict[int, ActorMention] | None = None) -> DocActors:  # fmt: skip

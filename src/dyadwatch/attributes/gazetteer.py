@@ -245,7 +245,7 @@ class Gazetteer:
     def __init__(self, places_file: Path = PLACES_FILE, min_population: int = 15000):
         """Open (or build once) the index; raises DataError for a bad places file."""
         self._con = open_index(places_file, min_population)
-        self.own_names: set[str] = {n for (n,) in self._con.execute("SELECT name FROM own_names")}
+        self.own_names = frozenset(n for (n,) in self._con.execute("SELECT name FROM own_names"))
         self._found: dict[str, list[tuple]] = {}
 
     def _candidates(self, name: str) -> list[tuple]:

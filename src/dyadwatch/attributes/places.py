@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
+from ..nlp.phrases import PhraseIndex
 from ..nlp.sents import sentence_of
 from ..tables import words
 from .dates import clause_tokens
@@ -42,22 +44,20 @@ class PlaceMention:
     place: Place
 
 
-def _own_spans(doc: Doc, names: set[str], covered: set[int]) -> list[Span]:
-    """Spans whose words are exactly a places.tsv name, outside the tagged entities."""
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for name in names:
-        words = tuple(name.split())
-        by_first.setdefault(words[0], []).append(words)
+@lru_cache(maxsize=4)
+def _own_index(names: frozenset[str]) -> PhraseIndex:
+    """The places.tsv names as word sequences, indexed once per set of names."""
+    return PhraseIndex({name: name.split() for name in names})
+
+
+def _own_spans(doc: Doc, names: frozenset[str], covered: set[int]) -> list[Span]:
+    """Spans whose words are exactly a places.tsv name, outside the tagged entities: at each
+    token not yet covered, the longest such name."""
     spans = []
-    for token in doc:
-        if token.i in covered or token.text not in by_first:
-            continue
-        for words in sorted(by_first[token.text], key=len, reverse=True):
-            end = token.i + len(words)
-            if end <= len(doc) and tuple(t.text for t in doc[token.i : end]) == words:
-                spans.append(doc[token.i : end])
-                covered.update(range(token.i, end))
-                break
+    for start, end, _ in _own_index(names)(doc):
+        if start not in covered:
+            spans.append(doc[start:end])
+            covered.update(range(start, end))
     return spans
 
 
