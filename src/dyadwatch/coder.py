@@ -181,8 +181,6 @@ class Coder:
         if settled is None:
             return []
         decided = self._decide(cand, settled, roles, place, places)
-        if decided is None:
-            return []
         plain = not any(s.startswith("recode:") for s in decided.steps)
         if plain and decided.label in ("asserted", "reported") and is_scheduled(dates, tok, dated):
             return []  # "the talks next year": scheduled, not yet held
@@ -190,17 +188,14 @@ class Coder:
         return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
 
     def _decide(self, cand: Candidate, settled: Settled, roles: RoleFinder,
-                place: Place | None, places: DocumentPlaces) -> Decision | None:  # fmt: skip
-        """The act's type, factuality and recipient once its actor is known; None when the
-        act turns out to be none."""
+                place: Place | None, places: DocumentPlaces) -> Decision:  # fmt: skip
+        """The act's type, factuality and recipient once its actor is known."""
         tok, trig = cand.token, cand.trigger
         found, fact = settled.roles, settled.fact
         actor_direct = found.actor.direct
         event, mode = retype(cand, found, self.lexicon)
         recoded = recode(event, mode, fact, found, roles, tok, self.lexicon)
         event, mode, label = recoded.event, recoded.mode, recoded.label
-        if event is None:
-            return None
         if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"

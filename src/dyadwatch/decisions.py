@@ -73,7 +73,7 @@ class Act:
 class Recoded:
     """An act's type, mode and factuality label after recoding, and the step that decided."""
 
-    event: str | None
+    event: str
     mode: str | None
     label: str
     step: str
