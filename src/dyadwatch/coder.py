@@ -45,7 +45,8 @@ from .link.cues import response_cue
 from .link.repeats import collapse_repeats
 from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
-from .nlp.sents import sentence_of
+from .nlp.sents import remember_text, sentence_of
+from .nlp.sents import sentences as sentences_of
 from .outcome import Outcome
 from .tables import words
 
@@ -136,12 +137,13 @@ class Coder:
             yield Outcome(doc_id=document.id, events=events, document=document)
 
     def _code(self, document: Document, sdoc: Doc) -> list[Event]:
+        remember_text(sdoc, document.text)
         names = self.actor_finder.names(sdoc, document.date)
         dates = DocumentDates(sdoc, document.date)
         places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in names.values()))
         actors = self.actor_finder(sdoc, document.date, places, names)
         roles = RoleFinder(actors)
-        sentences = {s.start: k for k, s in enumerate(sdoc.sents)}
+        sentences = {s.start: k for k, s in enumerate(sentences_of(sdoc))}
         events: list[Event] = []
         tokens: dict[str, int] = {}
         seen: set[tuple] = set()

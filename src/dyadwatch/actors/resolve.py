@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from ..nlp.phrases import PhraseIndex
+from ..nlp.sents import sentence_of
 from ..tables import words
 from .bodies import BodyRules
 from .dateline import is_dateline
@@ -236,7 +237,7 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
         ethnic = any(c.lower_ == "ethnic" for c in head.children)
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ORIGIN_PREPS]
         if ethnic:  # "ethnic Albanians ... in southeastern Serbia": where the sentence is
-            sent = head.sent
+            sent = sentence_of(head)
             preps += [t for t in sent if t.dep_ == "prep" and t.lower_ in ("in", "near")]
         for prep in preps:
             for obj in prep.children:

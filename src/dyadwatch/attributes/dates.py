@@ -20,6 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
+from ..nlp.sents import sentences, text_of
 from ..tables import words
 from .expressions import (
     WORD_RE,
@@ -277,8 +278,8 @@ class DocumentDates:
         self.mentions: list[DateMention] = []
         self._roots: list[int] = []
         self._by_sentence: dict[int, list[int]] = {}
-        self._sent_starts = [s.start for s in doc.sents]
-        breaks = [m.start() for m in re.finditer(r"\n", doc.text)]
+        self._sent_starts = [s.start for s in sentences(doc)]
+        breaks = [m.start() for m in re.finditer(r"\n", text_of(doc))]
         self._paragraph = [bisect_right(breaks, doc[s].idx) for s in self._sent_starts]
         anchor: DateValue | None = None
         noun_dates: dict[str, DateValue] = {}  # event nouns the text dated: "explosion"

@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from ..model import Quantity
+from ..nlp.sents import entity_at
 from ..tables import fail, read_table, words
 from .expressions import date_words, number_words
 
@@ -184,14 +185,13 @@ def find_quantities(span: Span) -> list[Quantity]:
     Returns Quantity(value, unit, text) with ``text`` an exact substring of the document.
     """
     doc = span.doc
-    entity = {t.i: e for e in span.ents for t in e}
     found: list[Quantity] = []
     i = 0
     while i < len(span):
         token = span[i]
         money = currencies().get(token.lower_) if not token.is_alpha else None
         first = i + 1 if money and i + 1 < len(span) else i
-        if not _starts_count(span, first, entity.get(span[first].i)):
+        if not _starts_count(span, first, entity_at(doc, span.start + first)):
             i += 1
             continue
         end = _phrase_end(span, first)

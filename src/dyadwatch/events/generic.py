@@ -17,6 +17,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from ..nlp.sents import sentence_of, text_of
 from ..tables import words
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -91,7 +92,7 @@ def _simple_present(verb: Token) -> bool:
 
 def _headline(verb: Token) -> bool:
     """A line of its own that does not end with a stop: a headline or a standfirst."""
-    text = verb.doc.text
+    text = text_of(verb.doc)
     start = text.rfind("\n", 0, verb.idx) + 1
     end = text.find("\n", verb.idx)
     line = text[start : end if end >= 0 else len(text)].rstrip()
@@ -100,7 +101,7 @@ def _headline(verb: Token) -> bool:
 
 def _quoted(token: Token) -> bool:
     """Whether the word stands inside a quotation opened earlier in its sentence."""
-    sent = token.sent
-    before = token.doc.text[sent.start_char : token.idx]
+    sent = sentence_of(token)
+    before = text_of(token.doc)[sent.start_char : token.idx]
     straight = before.count('"') % 2 == 1
     return straight or before.rfind("“") > before.rfind("”")

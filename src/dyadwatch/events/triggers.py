@@ -9,6 +9,7 @@ complement gives them content (recipient, context) but is not coded a second tim
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,28 +79,24 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token in the document, with frame complements absorbed."""
     lemmas = lexicon.lemmas
     found: dict[int, Candidate] = {}
+    demands: dict[int, Candidate] = {}  # verbs of saying that make a demand, not triggers
     idle: set[int] = set()
     for token in doc:
         pos = TRIGGER_POS.get(token.pos_)
         if pos is None:
             continue
-        lemma = token.lemma_.lower()
-        if lemma not in lemmas:
+        trig = _trigger(token, pos, lexicon, lemmas)
+        if trig is None or (token.dep_ == "acl" and token.tag_ == "VBN"):
+            # "the towns occupied by troops": a description, not a reported act
+            if (demand := _deontic_demand(token)) is not None:
+                demands[token.i] = Candidate(token, demand)
             continue
-        deps = dependents(token)
-        trig = lexicon.match(lemma, pos, deps)
-        if trig is None:
-            continue
-        if is_non_event(lemma, pos, deps) or called_off(token) or _no_act_of_its_own(token):
+        if _idle(token, pos):
             idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
-        if token.dep_ == "acl" and token.tag_ == "VBN":
-            continue  # "the towns occupied by troops": a description, not a reported act
         found[token.i] = Candidate(token, trig)
     for i in [i for i, c in found.items() if c.trigger.pos == "NOUN" and _background(c.token)]:
         del found[i]
-    for token in doc:
-        if token.i not in found and (demand := _deontic_demand(token)) is not None:
-            found[token.i] = Candidate(token, demand)
+    found.update(demands)
     for i in [i for i, c in found.items() if _light(c, found)]:
         del found[i]
     for cand in sorted(found.values(), key=lambda c: c.i):
@@ -110,6 +107,21 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
                 inner.frame_of = cand
                 cand.absorbed.append(inner)
     return [c for c in found.values() if c.frame_of is None and c.i not in idle]
+
+
+def _trigger(token: Token, pos: str, lexicon: Lexicon, lemmas: Container[str]) -> Trigger | None:
+    """The lexicon's trigger for the token read in its frame, or None."""
+    lemma = token.lemma_.lower()
+    if lemma not in lemmas:
+        return None
+    return lexicon.match(lemma, pos, dependents(token))
+
+
+def _idle(token: Token, pos: str) -> bool:
+    """A trigger that states no act of its own, though it may fill a frame's content."""
+    lemma = token.lemma_.lower()
+    return (is_non_event(lemma, pos, dependents(token)) or called_off(token)
+            or _no_act_of_its_own(token))  # fmt: skip
 
 
 def _no_act_of_its_own(token: Token) -> bool:

@@ -56,10 +56,13 @@ def is_repeat(first: Event, later: Event) -> bool:
     """Whether ``later`` mentions ``first``'s act again: another sentence, the same trigger
     word (a stem) and a content word near it ("shut the airspace" and "airspace was shut",
     not "shut the border post"), and nothing the cross-document rules would keep apart."""
+    if first.evidence.sentence == later.evidence.sentence:
+        return False
     shared = _trigger_stems(first) & _trigger_stems(later)
+    if not shared:
+        return False
     near = (near_trigger(first) & near_trigger(later)) - shared
-    return (first.evidence.sentence != later.evidence.sentence and bool(shared) and bool(near)
-            and compatible(first, later))  # fmt: skip
+    return bool(near) and compatible(first, later)
 
 
 def _same_act_as_line(line: Event, body: Event) -> bool:

@@ -10,6 +10,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from .sents import words_of
+
 
 class PhraseIndex:
     """All occurrences of a set of token sequences in a document, by exact token text."""
@@ -25,7 +27,7 @@ class PhraseIndex:
     def __call__(self, doc: Doc) -> Iterator[tuple[int, int, str]]:
         """Yield ``(start, end, phrase text)`` for every match, overlapping ones included, in
         order of start and, at one start, the longest first."""
-        words = [t.text for t in doc]
+        words = words_of(doc)
         for i, word in enumerate(words):
             for tokens, text in self._by_first.get(word, ()):
                 end = i + len(tokens)
