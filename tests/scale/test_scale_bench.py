@@ -93,3 +93,20 @@ def test_speed_command_records_in_benchmarks(tmp_path, articles, monkeypatch):
     assert result.exit_code == 0, result.output
     recorded = (tmp_path / "docs" / "benchmarks.md").read_text(encoding="utf-8")
     assert "<!-- bench:speed -->" in recorded and "dyadwatch bench speed --docs 4" in recorded
+
+
+def test_blocks_run_in_turn_over_slices_and_sum_to_the_whole(articles):
+    docs = bench.build_corpus(10, articles=articles)
+    whole = bench.run_speed(docs, workers=2, coder_factory=fake_coder, load_nlp=FakeNlp)
+    report = bench.run_speed(docs, workers=2, coder_factory=fake_coder, load_nlp=FakeNlp,
+                             blocks=3)  # fmt: skip
+    assert len(report.floors) == 1 and report.blocks == 3
+    assert [m.documents for m in (report.floor, report.single, report.pool)] == [10, 10, 10]
+    assert report.single.events == report.pool.events == whole.single.events
+    assert report.floor.words == whole.floor.words
+    assert "3 blocks of about 4 documents" in report.markdown()
+
+
+def test_a_block_count_below_one_is_refused():
+    with pytest.raises(ValueError, match="blocks"):
+        bench.run_speed([], blocks=0)

@@ -28,6 +28,12 @@ def speed_command(
     rounds: int = typer.Option(
         1, "--rounds", min=1, help="run (a), (b), (c) in turn this many times; medians reported"
     ),
+    blocks: int = typer.Option(
+        1,
+        "--blocks",
+        min=1,
+        help="run (a), (b), (c) in turn on each of this many slices of the corpus",
+    ),
     articles: Annotated[
         Path | None,
         typer.Option(
@@ -45,7 +51,7 @@ def speed_command(
         corpus = build_corpus(docs, articles=articles or ARTICLES)
         out.print(f"{len(corpus)} documents built; timing (a) parse, (b) coder, (c) pool ...",
                   markup=False, highlight=False)  # fmt: skip
-        report = run_speed(corpus, workers=workers, rounds=rounds)
+        report = run_speed(corpus, workers=workers, rounds=rounds, blocks=blocks)
     except DyadwatchError as e:
         err.print(f"error: {e}", markup=False, highlight=False)
         raise typer.Exit(1) from e
@@ -54,5 +60,6 @@ def speed_command(
     if record:
         words = ["dyadwatch", "bench", "speed", "--docs", str(docs), "--workers", str(workers)]
         words += ["--rounds", str(rounds)] if rounds > 1 else []
+        words += ["--blocks", str(blocks)] if blocks > 1 else []
         benchdoc.record_run(BENCH_DOC, BENCH_NAME, BENCH_TITLE, shlex.join(words), body)
         out.print(f"recorded in {BENCH_DOC}", markup=False, highlight=False)

@@ -151,6 +151,50 @@ def measure_pool(docs: list[Document], config: Config, workers: int = 2,
                    loaded - began, rss, events, workers)  # fmt: skip
 
 
+def measure_in_blocks(docs: list[Document], config: Config, workers: int, blocks: int,
+                      factory: CoderFactory = default_coder,
+                      load: Callable[[], Any] | None = None) -> tuple[Measure, Measure, Measure]:  # fmt: skip
+    """(a), (b) and (c) in turn on each of ``blocks`` consecutive slices of ``docs``, each
+    loaded once before the first slice. A block's three runs are seconds apart, so a machine
+    whose speed drifts during a long run slows all three alike; each run's time is the sum
+    over the blocks."""
+    if load is None:
+        from ..nlp import load_pipeline
+
+        load = load_pipeline
+    size = -(-len(docs) // blocks)
+    parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+    loads = [time.perf_counter()]
+    nlp = load()
+    loads.append(time.perf_counter())
+    coder = factory(config)
+    loads.append(time.perf_counter())
+    seconds = [0.0, 0.0, 0.0]
+    events = [0, 0]
+    with WorkerPool(config, workers, coder_factory=factory) as pool:
+        loads.append(time.perf_counter())
+        for part in parts:
+            marks = [time.perf_counter()]
+            for _ in nlp.pipe((d.text for d in part), batch_size=config.batch_size):
+                pass
+            marks.append(time.perf_counter())
+            events[0] += _count_events(coder.code_many(part))
+            marks.append(time.perf_counter())
+            events[1] += _count_events(pool.code_many(part))
+            marks.append(time.perf_counter())
+            for k in range(3):
+                seconds[k] += marks[k + 1] - marks[k]
+        rss = {f"worker {n}": v for n, v in enumerate(pool.stats.peak_rss.values(), start=1)}
+    here = {"this process": _own_peak_rss()}
+    n, w = len(docs), _words(docs)
+    floor = Measure("parse floor (spaCy alone)", n, w, seconds[0], loads[1] - loads[0], here)
+    single = Measure("coder, 1 worker (in process)", n, w, seconds[1], loads[2] - loads[1])
+    pooled = Measure(f"pool, {workers} workers", n, w, seconds[2], loads[3] - loads[2])
+    single.peak_rss, single.events = here, events[0]
+    pooled.peak_rss, pooled.events, pooled.workers = rss, events[1], workers
+    return floor, single, pooled
+
+
 @dataclass
 class SpeedReport:
     """The three runs, once or in several rounds (a, b, c, a, b, c, ...): on a shared machine
@@ -160,6 +204,7 @@ class SpeedReport:
     floors: list[Measure]
     singles: list[Measure]
     pools: list[Measure]
+    blocks: int = 1
 
     @property
     def floor(self) -> Measure:
@@ -207,6 +252,12 @@ class SpeedReport:
             )
         rounds = len(self.floors)
         lines.append("")
+        if self.blocks > 1:
+            lines.append(
+                f"- each round in {self.blocks} blocks of about "
+                f"{-(-self.floor.documents // self.blocks)} documents, (a), (b), (c) in turn "
+                "on each block; a run's time is the sum over its blocks"
+            )
         if rounds > 1:
             lines.append(
                 f"- {rounds} rounds of (a), (b), (c) in turn; the table gives each "
@@ -243,14 +294,22 @@ def run_speed(
     coder_factory: CoderFactory | None = None,
     load_nlp: Callable[[], Any] | None = None,
     rounds: int = 1,
+    blocks: int = 1,
 ) -> SpeedReport:
-    """Measure (a), (b) and (c) over ``docs`` in this order, ``rounds`` times in turn."""
-    if rounds < 1:
-        raise ValueError(f"rounds must be at least 1, not {rounds}")
+    """Measure (a), (b) and (c) over ``docs`` in this order, ``rounds`` times in turn; with
+    ``blocks`` above one, each round runs them in turn block by block."""
+    if rounds < 1 or blocks < 1:
+        raise ValueError(f"rounds and blocks must be at least 1, not {rounds} and {blocks}")
     config = config or Config()
     factory = coder_factory or default_coder
-    report = SpeedReport([], [], [])
+    report = SpeedReport([], [], [], blocks)
     for _ in range(rounds):
+        if blocks > 1:
+            a, b, c = measure_in_blocks(docs, config, workers, blocks, factory, load_nlp)
+            report.floors.append(a)
+            report.singles.append(b)
+            report.pools.append(c)
+            continue
         report.floors.append(measure_parse_floor(docs, config.batch_size, load_nlp))
         report.singles.append(measure_coder(docs, config, factory))
         report.pools.append(measure_pool(docs, config, workers, factory))
