@@ -136,6 +136,19 @@ def test_a_dated_event_noun_is_a_date_mention_and_a_year_before_a_noun_is_not(nl
     assert [m.text for m in DocumentDates(doc, PUB).mentions] == ["June 17"]
 
 
+def test_a_day_after_of_dates_its_noun_and_sets_no_narrative_time(nlp, token_of):
+    doc = nlp("The raids avenge the attack of July 2 in Lima. Bolivia had closed the border.")
+    dates = DocumentDates(doc, PUB)
+    assert [(m.text, doc[m.noun].text) for m in dates.mentions] == [("July 2", "attack")]
+    assert date_event(dates, token_of(doc, "attack")).value == DateValue("2022-07-02", "day")
+    assert date_event(dates, token_of(doc, "closed")).basis == "publication"
+
+
+def test_the_end_of_a_month_and_the_hours_of_a_day_are_times(nlp):
+    for text in ("By the end of May the army had left.", "In the early hours of July 6 it rained."):
+        assert all(m.noun is None for m in DocumentDates(nlp(text), PUB).mentions), text
+
+
 def test_a_clause_after_a_date_and_when_takes_that_date(nlp, token_of):
     doc = nlp("From early 2021, when the army deployed, to March 2022, when the president "
               "resigned, the country changed.")  # fmt: skip

@@ -21,6 +21,9 @@ from dyadwatch.attributes.eventdates import is_habitual
         ("Spain has never recognised Kosovo.", "recognised", True),
         ("Georgia has long disputed the border.", "disputed", True),
         ("Georgia has disputed the election result.", "disputed", False),
+        ("Peru backs rebels who have attacked Chilean posts.", "attacked", True),
+        ("The rebels who have attacked Chilean posts fled.", "attacked", False),
+        ("Rebels who attacked Chilean posts on Monday fled.", "attacked", False),
     ],
 )
 def test_is_habitual(nlp, token_of, text, word, expected):

@@ -38,6 +38,8 @@ LATE_MARGIN = timedelta(days=62)  # a bare "June 17" may not lie further after p
 EMBEDDING_DEPS = {"relcl", "acl", "appos"}  # a clause or apposition about another thing
 SPAN_PREPOSITIONS = words(WORD_LISTS, "span_prepositions")  # "since 2020" times a state, not an act
 NON_TEMPORAL_DEPS = {"compound", "nummod", "amod"}  # "the 1995 agreement": a name, not a date
+# "the end of May", "the summer of 2022": a stretch of time, not a thing the date names
+TIME_SPAN_NOUNS = words(WORD_LISTS, "time_span_nouns")
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 # "the next day": a day counted from another
@@ -184,12 +186,25 @@ def _candidates(doc: Doc) -> list[Span]:
 
 
 def _modified_noun(span: Span) -> Token | None:
-    """The noun a date modifies ("a July 6 explosion", "the 1995 agreement"), else None."""
+    """The noun a date modifies ("a July 6 explosion", "the 1995 agreement", "the attack of
+    April 22"), else None; "the end of May" and "the morning of July 6" are times."""
     root = span.root
     if root.dep_ in NON_TEMPORAL_DEPS | {"nmod", "poss"} and root.head.i not in range(
         span.start, span.end
     ):
         return root.head
+    of = root.head
+    if root.dep_ == "pobj" and of.lower_ == "of" and of.dep_ == "prep":
+        noun = of.head
+        lemma = noun.lemma_.lower()
+        kind = date_words().get(lemma, ("", 0))[0]
+        if (
+            noun.pos_ == "NOUN"
+            and lemma not in TIME_SPAN_NOUNS
+            and not kind
+            and not _is_time_noun(noun)
+        ):
+            return noun
     return None
 
 

@@ -116,10 +116,24 @@ def is_habitual(token: Token) -> bool:
     """A state of affairs over years, not an act: "have fought over the region for decades",
     "clashed for years" (a counted term with a simple verb, "jailed for seven years", is an
     act that lasts, and so is the counted term of a penalty, "has jailed him for two years"),
-    "have fought since the late 1980s", "has never recognised"."""
+    "have fought since the late 1980s", "has never recognised", "separatists who have fought
+    security forces" (what a kind of people has done, not one act)."""
     verb = token if token.pos_ in ("VERB", "AUX") else token.head
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return _for_years(verb, perfect) or perfect and (_since_year(verb) or _ever(verb))
+    return (
+        _for_years(verb, perfect)
+        or perfect
+        and (_since_year(verb) or _ever(verb) or _describes_kind(verb))
+    )
+
+
+def _describes_kind(verb: Token) -> bool:
+    """ "separatists who have fought security forces": a present perfect relative clause on
+    a bare plural says what such people do, not when one of them acted."""
+    present = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+    noun = verb.head
+    return (verb.dep_ == "relcl" and present and noun.tag_ == "NNS"
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children))  # fmt: skip
 
 
 def _for_years(verb: Token, perfect: bool) -> bool:
