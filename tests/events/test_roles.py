@@ -71,3 +71,11 @@ def test_participle_agent_only_for_doing_verbs(nlp):
     assert participle_agent(done[0]) is None
     brokered = nlp("A truce brokered by Qatar ended the fighting.")
     assert participle_agent(brokered[1]) is None
+
+
+def test_company_in_the_act_is_no_recipient(coder):
+    text = ("The raids carried out by Chilean ships together with Bolivian militias against "
+            "Peruvian trawlers continued.")  # fmt: skip
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    raids = [e for e in events if e.event_text == "raids"]
+    assert raids and all(e.recipient is None or e.recipient.country != "BOL" for e in raids)

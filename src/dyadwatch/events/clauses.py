@@ -23,6 +23,7 @@ PERPETRATING = words(WORD_LISTS, "perpetrating")
 OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "the envoy, who protested": relative pronouns that stand for the noun they hang from
 SUBJECT_RELATIVES = words(WORD_LISTS, "subject_relatives")
+COMITATIVE = words(WORD_LISTS, "comitative")  # "together with": a companion, not a recipient
 
 
 @dataclass
@@ -32,6 +33,24 @@ class Roles:
     actor_how: str = ""
     recipient_how: str = ""
     patient: Token | None = None  # the object or passive subject, actor or not
+
+
+def comitative(prep: Token) -> bool:
+    """ "together with its militia", "along with allies": company in the act, not its
+    recipient."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    return prep.lower_ == "with" and (
+        any(c.lower_ in COMITATIVE for c in prep.children)
+        or (before is not None and before.lower_ in COMITATIVE)
+    )
+
+
+def in_company(token: Token) -> bool:
+    """Whether ``token`` is named as company in the act ("together with Bolivian rebels")."""
+    node = token
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and comitative(node.head)
 
 
 def is_passive(verb: Token) -> bool:

@@ -16,6 +16,7 @@ from ..attributes.factuality import comparison_clause
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
+from .clauses import in_company
 from .instruments import instrument_phrase, within
 from .lists import list_members
 from .roles import RoleFinder, Roles
@@ -249,7 +250,8 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
     for mention in roles.actors.mentions:
         if not (sent.start <= mention.start < sent.end):
             continue
-        if _yardstick(doc[mention.start], tok) or within(means, mention.start):
+        head = doc[mention.start : mention.end].root
+        if _yardstick(doc[mention.start], tok) or within(means, mention.start) or in_company(head):
             continue  # "just as it does not recognise Kosovo", "with Ukraine's fate": no party
         if any(i in beside for i in range(mention.start, mention.end)):
             continue

@@ -12,7 +12,8 @@ refers to names a missing actor or recipient. An agentless measure against one s
 two-state story was taken by the other; violence with victims and no named perpetrator is
 coded to the place. A recipient on the actor's own side is no recipient, and an act told by
 a speaker of another state is reported, not asserted. A plan of force that another state
-tells of ("Lima said Santiago planned to strike") is that state's accusation.
+tells of ("Lima said Santiago planned to strike") is that state's accusation, and so is an
+act another state's speaker names with a word of condemnation ("the aggression by ...").
 """
 
 from __future__ import annotations
@@ -34,6 +35,8 @@ from .triggers import Candidate
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 # Verbs of planning whose complement is an act not yet done: "planned to strike".
 PLANNING = words(WORD_LISTS, "planning")
+# Nouns that condemn the act they name: "the aggression by the coast guard".
+CONDEMNING_NOUNS = words(WORD_LISTS, "condemning_nouns")
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,22 @@ def alleged_plan(ctx: PartyContext, now: Parties) -> Parties | None:
                    alleged=True)  # fmt: skip
 
 
+def charged_act(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Manila said the aggression by the coast guard had hardened its resolve": an act
+    another state's speaker names with a word of condemnation is that speaker's charge
+    against the doer."""
+    tok = ctx.cand.token
+    if ctx.cand.trigger.pos != "NOUN" or tok.lemma_.lower() not in CONDEMNING_NOUNS:
+        return None
+    if now.actor is None or now.intent or ctx.speaker is None:
+        return None
+    teller = ctx.speaker
+    if not teller.country or teller.country == now.actor.country:
+        return None
+    return replace(now, actor=teller, actor_how="speaker", recipient=now.actor,
+                   recipient_how="charged", label="asserted", alleged=True)  # fmt: skip
+
+
 def _teller(ctx: PartyContext) -> ActorMention | None:
     """Who tells of another's act: the speaker, or the one "according to" names."""
     if ctx.speaker is not None:
@@ -112,7 +131,7 @@ def _teller(ctx: PartyContext) -> ActorMention | None:
 def victims_report(ctx: PartyContext, now: Parties) -> Parties | None:
     """ "Pakistan said eight civilians had been killed": the victims' side reports it; the
     other state of the story did it, if there is one."""
-    if now.actor_how != "speaker" or now.intent or now.actor is None:
+    if now.actor_how != "speaker" or now.intent or now.alleged or now.actor is None:
         return None
     if ctx.cand.trigger.event != "ASSAULT":
         return None
@@ -195,6 +214,7 @@ PartyStep = Callable[[PartyContext, Parties], "Parties | None"]
 STEPS: tuple[tuple[str, PartyStep], ...] = (
     ("speaker", speaker_acts),
     ("alleged-plan", alleged_plan),
+    ("charged-act", charged_act),
     ("victims-report", victims_report),
     ("speaker-warning", speaker_warns),
     ("anaphora-actor", anaphora_actor),

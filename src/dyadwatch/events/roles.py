@@ -19,6 +19,7 @@ from ..tables import words
 from .clauses import (
     Roles,
     clause_subject,
+    comitative,
     is_passive,
     participle_agent,
     passive_patient,
@@ -188,7 +189,7 @@ class RoleFinder:
                 return found, "object"
             # "granted asylum to the officers", "imposed sanctions on Russia"
             for child in patient.children:
-                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+                if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS and not comitative(child):
                     for pobj in child.children:
                         found = self.np_actor(pobj, owner=True) if pobj.dep_ == "pobj" else None
                         if differs(found):
@@ -199,7 +200,7 @@ class RoleFinder:
                 if differs(found):
                     return found, "dative"
         for child in head.children:
-            if child.dep_ == "prep" and child.lower_ in preps:
+            if child.dep_ == "prep" and child.lower_ in preps and not comitative(child):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
