@@ -64,3 +64,34 @@ def test_a_headline_whose_sentence_keeps_the_line_break_is_still_a_line():
                    text, 1)  # fmt: skip
     assert is_line_unit(line, text)
     assert [e.id for e in collapse_repeats([line, body], text)] == [body.id]
+
+
+def test_a_headline_joins_the_body_act_when_one_of_them_has_no_recipient():
+    head = "Chile condemns Peru's raid, convenes security council"
+    body_text = "Chile convened its security council on Monday."
+    text = head + "\n" + body_text
+    line = make_event("d", head, "convenes", "CONSULT", "CHLGOV", "PER", "2024-03-09", "week")
+    body = make_event("d", body_text, "convened", "CONSULT", "CHLGOV", None, "2024-03-04")
+    body = _placed(body, text, 1)
+    assert [e.id for e in collapse_repeats([line, body], text)] == [body.id]
+    other = _placed(make_event("d", body_text, "convened", "CONSULT", "CHLGOV", "ARG",
+                               "2024-03-04"), text, 1)  # fmt: skip
+    assert len(collapse_repeats([line, other], text)) == 2  # another recipient: another act
+
+
+def test_the_long_last_line_of_a_text_cut_short_is_a_body_sentence():
+    head = "Chile closes skies to Peru"
+    cut = (
+        "Chile said the decision to shut its airspace to Peruvian airlines after the border "
+        "incident had hardened the resolve of its government to defend the rights of its"
+    )
+    text = f"{head}\n{LEDE}\n{cut}"
+    line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
+    last = _placed(make_event("d", cut, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-09",
+                              "week"), text, 2)  # fmt: skip
+    assert is_line_unit(line, text) and not is_line_unit(last, text)
+    credit = "Reporting by Ana Diaz in Lima"
+    closing = f"{LEDE}\n{credit}"
+    byline = _placed(make_event("d", credit, "Reporting", "CONSULT", "CHLGOV", None,
+                                "2024-03-09"), closing, 1)  # fmt: skip
+    assert is_line_unit(byline, closing)  # a short closing line is still a line

@@ -17,6 +17,7 @@ from ..model import Event, Source
 from .merge import CONTROL_STEMS, PRECISION_RANK, STEM, compatible, near_trigger, party
 
 LINE_ENDS = ".!?\"'”’)"  # a sentence of the body ends in one of these; a headline does not
+MAX_CLOSING_LINE_WORDS = 12  # a closing byline or credit line is short
 
 
 def is_line_unit(event: Event, text: str) -> bool:
@@ -27,7 +28,17 @@ def is_line_unit(event: Event, text: str) -> bool:
     end = ev.start + len(quoted)
     starts_line = ev.start == 0 or text[ev.start - 1] == "\n"
     ends_line = end >= len(text) or text[end : end + 1] in ("\n", "")
-    return starts_line and ends_line and bool(quoted) and quoted[-1] not in LINE_ENDS
+    if not (starts_line and ends_line and quoted) or quoted[-1] in LINE_ENDS:
+        return False
+    # the long last line of a text cut off in mid-sentence, after sentences of the body, is
+    # one more sentence of the body
+    closing = text[end:].strip() == "" and len(quoted.split()) > MAX_CLOSING_LINE_WORDS
+    return not (closing and _has_body(text[: ev.start]))
+
+
+def _has_body(text: str) -> bool:
+    """Whether ``text`` holds a line that ends as a sentence of the body does."""
+    return any(line.rstrip()[-1:] in tuple(LINE_ENDS) for line in text.splitlines() if line.strip())
 
 
 def _with_evidence(kept: Event, other: Event) -> Event:
@@ -66,8 +77,14 @@ def is_repeat(first: Event, later: Event) -> bool:
 
 
 def _same_act_as_line(line: Event, body: Event) -> bool:
-    return (line.event == body.event and party(line.actor) == party(body.actor)
-            and party(line.recipient) == party(body.recipient))  # fmt: skip
+    """A line that names the body's act: same type and actor, and the same recipient or one
+    of the two without one (a headline packs several acts and borrows a neighbour's party:
+    "X denounces Y's strikes, convenes security meeting")."""
+    if line.event != body.event or party(line.actor) != party(body.actor):
+        return False
+    if line.recipient is None or body.recipient is None:
+        return True
+    return party(line.recipient) == party(body.recipient)
 
 
 def collapse_repeats(events: list[Event], text: str) -> list[Event]:
