@@ -34,6 +34,7 @@ from .events.context import (
     population,
     proposer,
 )
+from .events.coordinated import join_coordinated_nouns
 from .events.embedding import demote_embedded
 from .events.generic import is_generic
 from .events.lexicon import Lexicon
@@ -158,6 +159,7 @@ class Coder:
                 tokens[built.id] = cand.token.i
         events = _without_purposes(sdoc, events, tokens)
         events = join_warnings(sdoc, events, tokens)
+        events = join_coordinated_nouns(sdoc, events, tokens)
         demote_embedded(sdoc, events, tokens)
         events = collapse_repeats(events, document.text)
         self._link(sdoc, events, tokens)
