@@ -79,3 +79,11 @@ def test_company_in_the_act_is_no_recipient(coder):
     events = coder.code(Document(id="t", text=text, date="2022-07-01"))
     raids = [e for e in events if e.event_text == "raids"]
     assert raids and all(e.recipient is None or e.recipient.country != "BOL" for e in raids)
+
+
+def test_a_tensed_verb_is_not_coordinated_with_an_infinitive(coder):
+    text = ("Peru rejected the request for Peruvian troops to join the campaign and refused "
+            "to recognise Chile.")  # fmt: skip
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    refused = [e for e in events if "refused" in e.event_text.split()]
+    assert refused and refused[0].actor.code == "PER"  # Peru refused, not its troops

@@ -18,6 +18,7 @@ from .support import support_verbs
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 SUBJECT_DEPS = ("nsubj", "csubj")
+FINITE_TAGS = ("VBD", "VBZ", "VBP")  # verbs that carry tense
 # "ramming carried out by the coast guard": participles whose "by" agent did the act named
 PERPETRATING = words(WORD_LISTS, "perpetrating")
 OBJECT_CONTROL = words(WORD_LISTS, "object_control")
@@ -71,7 +72,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return None
     head = verb.head
     if verb.dep_ == "conj":
-        return clause_subject(head, depth + 1)
+        return clause_subject(_coordinated_with(verb), depth + 1)
     if verb.dep_ == "xcomp":
         if head.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
@@ -89,6 +90,19 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("xcomp", "acl") and head.pos_ == "NOUN":
         return noun_subject(head)  # "Tokayev made statements about plans to increase ..."
     return None
+
+
+def _coordinated_with(verb: Token) -> Token:
+    """The verb a conjunct is coordinated with. A tensed verb is not coordinated with an
+    infinitive: in "rejected the request for troops to join the campaign and refused to
+    recognise ...", "refused" shares the subject of "rejected", not of "join", whatever
+    the parse says."""
+    head = verb.head
+    if verb.tag_ in FINITE_TAGS and head.tag_ == "VB":
+        host = next((a for a in head.ancestors if a.tag_ in FINITE_TAGS), None)
+        if host is not None:
+            return host
+    return head
 
 
 def noun_subject(noun: Token) -> Token | None:
