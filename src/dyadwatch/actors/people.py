@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from ..nlp.arrays import with_pos
 from ..nlp.sents import sentence_of
 from ..tables import words
 from .kb import Role
@@ -42,7 +43,7 @@ class PeopleRules:
     def add_people(self) -> None:
         """Resolve people the knowledge base lacks up front ("Ghanaian Foreign Minister John
         Mensah"), so that a later surname ("Mensah said") and "he" can point back to them."""
-        for tok in self.doc:
+        for tok in with_pos(self.doc, ("PROPN",)):
             if tok.i in self.by_token or not _name_head(tok):
                 continue
             found = self.for_np(tok)
@@ -53,7 +54,7 @@ class PeopleRules:
     def add_roles(self) -> None:
         """Resolve role nouns up front ("the Kazakh leader", "Kazakh troops"), so that later
         pronouns and bare roles can point back to them: "he" to a person, "they" to a body."""
-        for tok in self.doc:
+        for tok in with_pos(self.doc, ("NOUN", "PROPN")):
             if tok.i in self.by_token or not _role_head(tok):
                 continue
             role = self._role(tok)

@@ -20,7 +20,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..errors import InputError
-from ..nlp.sents import sentences, text_of
+from ..nlp.sents import sentences, text_of, words_of
 from ..tables import words
 from .expressions import (
     WORD_RE,
@@ -145,10 +145,11 @@ def _candidates(doc: Doc) -> list[Span]:
     spans = [e for e in doc.ents if e.label_ in ("DATE", "TIME")]
     covered = {t.i for s in spans for t in s}
     kinds = date_words()
-    for token in doc:
-        if token.i in covered:
+    for i, word in enumerate(words_of(doc)):
+        lower = word.lower()
+        if i in covered or not (lower in kinds or lower in DEICTIC_DAYS or lower in OFFSET_ADVERBS):
             continue
-        lower = token.lower_
+        token = doc[i]
         kind = kinds.get(lower, ("", 0))[0]
         start = end = token.i
         if kind in ("month", "weekday") and token.text[:1].isupper() and len(lower) > 3:

@@ -17,6 +17,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Place
+from ..nlp.arrays import with_pos
 from ..nlp.phrases import PhraseIndex
 from ..nlp.sents import sentence_of
 from ..tables import words
@@ -65,8 +66,8 @@ def _untagged_spans(doc: Doc, covered: set[int]) -> list[Span]:
     """Proper names after a locative preposition ("in Cizre") or a kind of place ("the town of
     Samarra") that the tagger did not call places."""
     spans = []
-    for token in doc:
-        if token.i in covered or token.pos_ != "PROPN" or token.dep_ not in ("pobj", "conj"):
+    for token in with_pos(doc, ("PROPN",)):
+        if token.i in covered or token.dep_ not in ("pobj", "conj"):
             continue
         head = token.head
         while head.dep_ == "conj" and token.dep_ == "conj":

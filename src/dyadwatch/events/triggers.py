@@ -15,6 +15,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
+from ..nlp.arrays import with_pos
 from ..tables import words
 from .lexicon import Lexicon, Trigger
 from .nonevents import called_off, defends_own_act, endangers, is_non_event
@@ -23,6 +24,7 @@ from .support import support_verbs
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
 TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": None, "AUX": None}
+CANDIDATE_POS = tuple(tag for tag, pos in TRIGGER_POS.items() if pos is not None)
 # Verbs that cause another's action: the causer acts on the causee ("ordered X to suspend").
 CAUSATIVE = words(WORD_LISTS, "causative")
 # Verbs whose dependents are the lemma of a phrasal particle or object, read one level down.
@@ -81,7 +83,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     found: dict[int, Candidate] = {}
     demands: dict[int, Candidate] = {}  # verbs of saying that make a demand, not triggers
     idle: set[int] = set()
-    for token in doc:
+    for token in with_pos(doc, CANDIDATE_POS):
         pos = TRIGGER_POS.get(token.pos_)
         if pos is None:
             continue
