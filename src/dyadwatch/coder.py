@@ -22,6 +22,7 @@ from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
 from .config import Config
 from .decisions import recode, retype, threatened_measure
+from .document import settle_document
 from .errors import InputError
 from .events.confidence import confidence
 from .events.conjuncts import party_pairs
@@ -34,16 +35,12 @@ from .events.context import (
     population,
     proposer,
 )
-from .events.coordinated import join_coordinated_nouns
-from .events.embedding import demote_embedded
 from .events.generic import is_generic
 from .events.lexicon import Lexicon
 from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate, find_candidates
-from .events.warnings import join_warnings
 from .link.cues import response_cue
-from .link.repeats import collapse_repeats
 from .model import Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import remember_text, sentence_of
@@ -157,11 +154,7 @@ class Coder:
                 seen.add(key)
                 events.append(built)
                 tokens[built.id] = cand.token.i
-        events = _without_purposes(sdoc, events, tokens)
-        events = join_warnings(sdoc, events, tokens)
-        events = join_coordinated_nouns(sdoc, events, tokens)
-        demote_embedded(sdoc, events, tokens)
-        events = collapse_repeats(events, document.text)
+        events = settle_document(sdoc, events, tokens, document.text)
         self._link(sdoc, events, tokens)
         return events
 
@@ -341,26 +334,6 @@ def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
             sources=list(primary.sources),
         ))  # fmt: skip
     return copies
-
-
-def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> list[Event]:
-    """Drop an act whose trigger only states the purpose of another act of the same type
-    ("summoned the envoy to protest": one protest, by the one who summoned)."""
-    types: dict[int, set[str]] = {}
-    for e in events:
-        types.setdefault(tokens[e.id], set()).add(e.event)
-    kept = []
-    for e in events:
-        tok = sdoc[tokens[e.id]]
-        purpose = tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-        )
-        # the infinitive hangs from the act's verb, or (as parsed) from that verb's object
-        governor = tok.head.head if tok.head.dep_ == "dobj" else tok.head
-        if purpose and e.event in types.get(governor.i, set()):
-            continue
-        kept.append(e)
-    return kept
 
 
 def _unit_of(tok) -> int:

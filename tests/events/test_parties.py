@@ -106,3 +106,14 @@ def test_explain_names_the_party_steps(coder):
 
     line = explanation(_event(coder, "Peru said Bolivia had closed the border.", "closed"))
     assert "factuality:reported, party:reported-by-other, actor:subject" in line
+
+
+def test_the_means_a_passive_names_are_no_victims(coder):
+    from dyadwatch.events.parties import _instrument_subject
+    from dyadwatch.events.triggers import find_candidates
+
+    def first(text):
+        return find_candidates(coder.nlp(text), coder.lexicon)[0]
+
+    assert _instrument_subject(first("Heavy weapons were used against the posts."))
+    assert not _instrument_subject(first("Two soldiers were killed at the posts."))

@@ -133,10 +133,17 @@ def victims_report(ctx: PartyContext, now: Parties) -> Parties | None:
     other state of the story did it, if there is one."""
     if now.actor_how != "speaker" or now.intent or now.alleged or now.actor is None:
         return None
-    if ctx.cand.trigger.event != "ASSAULT":
+    if ctx.cand.trigger.event != "ASSAULT" or _instrument_subject(ctx.cand):
         return None
     other = counterpart(ctx.kb, ctx.roles, now.actor, ctx.cand.trigger.event)
     return replace(now, actor=other) if other is not None else None
+
+
+def _instrument_subject(cand: Candidate) -> bool:
+    """ "weapons were used": the passive subject is the means the trigger's row names, not
+    the victims."""
+    subject = next((c for c in cand.token.children if c.dep_ == "nsubjpass"), None)
+    return subject is not None and subject.lemma_.lower() in cand.trigger.with_
 
 
 def speaker_warns(ctx: PartyContext, now: Parties) -> Parties | None:

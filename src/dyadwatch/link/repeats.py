@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Event, Source
-from .merge import CONTROL_STEMS, PRECISION_RANK, STEM, compatible, near_trigger, party
+from .merge import CONTROL_STEMS, PRECISION_RANK, STEM, compare, compatible, near_trigger, party
 
 LINE_ENDS = ".!?\"'”’)"  # a sentence of the body ends in one of these; a headline does not
 MAX_CLOSING_LINE_WORDS = 12  # a closing byline or credit line is short
@@ -87,16 +87,34 @@ def _same_act_as_line(line: Event, body: Event) -> bool:
     return party(line.recipient) == party(body.recipient)
 
 
-def collapse_repeats(events: list[Event], text: str) -> list[Event]:
+def names_again(first: Event, later: Event) -> bool:
+    """Whether ``later``, whose trigger is a definite noun ("its strikes"), names ``first``'s
+    act again in other words: an earlier sentence, and nothing but the wording apart."""
+    if first.evidence.start >= later.evidence.start:
+        return False
+    if first.evidence.sentence == later.evidence.sentence:
+        return False
+    if party(first.actor) != party(later.actor):
+        return False
+    if later.recipient is not None and party(first.recipient) != party(later.recipient):
+        return False  # "its strikes" may leave the recipient unsaid
+    return all(c.ok for c in compare(first, later) if c.name not in ("dyad", "wording"))
+
+
+def collapse_repeats(events: list[Event], text: str, definite: frozenset[str] = frozenset()
+                     ) -> list[Event]:  # fmt: skip
     """The document's events with repeated mentions of one act joined into one event.
 
-    Needs the events of one document in text order and the document text. Returns them in
-    the same order, fewer where mentions were joined; no evidence is lost."""
+    Needs the events of one document in text order and the document text, and the ids of
+    the events whose trigger is a definite noun. Returns them in the same order, fewer where
+    mentions were joined; no evidence is lost."""
     lines = [e for e in events if is_line_unit(e, text)]
     body = [e for e in events if not is_line_unit(e, text)]
     kept: list[Event] = []
     for event in body:
-        k = next((i for i, other in enumerate(kept) if is_repeat(other, event)), None)
+        again = event.id in definite
+        k = next((i for i, other in enumerate(kept)
+                  if is_repeat(other, event) or again and names_again(other, event)), None)  # fmt: skip
         if k is None:
             kept.append(event)
         else:

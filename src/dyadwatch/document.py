@@ -1,0 +1,58 @@
+"""The steps over a document's events once each act is coded, in order: an act that only
+states another's purpose goes; one warning is one threat; nouns coordinated in one phrase
+are one act; an act told inside another's clause is marked; repeated mentions of one act,
+by the same words or by a definite noun ("its strikes"), become one event.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .events.coordinated import join_coordinated_nouns
+from .events.embedding import demote_embedded
+from .events.reference import refers_back
+from .events.warnings import join_warnings
+from .link.repeats import collapse_repeats
+from .model import Event
+
+
+def settle_document(sdoc: Doc, events: list[Event], tokens: dict[str, int], text: str
+                    ) -> list[Event]:  # fmt: skip
+    """The document's events after the document-level steps (``tokens``: the trigger token
+    index of each event id; ``text``: the document text)."""
+    events = _without_purposes(sdoc, events, tokens)
+    events = join_warnings(sdoc, events, tokens)
+    events = join_coordinated_nouns(sdoc, events, tokens)
+    demote_embedded(sdoc, events, tokens)
+    definite = frozenset(e.id for e in events if _names_its_act(e, sdoc[tokens[e.id]]))
+    return collapse_repeats(events, text, definite)
+
+
+def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> list[Event]:
+    """Drop an act whose trigger only states the purpose of another act of the same type
+    ("summoned the envoy to protest": one protest, by the one who summoned)."""
+    types: dict[int, set[str]] = {}
+    for e in events:
+        types.setdefault(tokens[e.id], set()).add(e.event)
+    kept = []
+    for e in events:
+        tok = sdoc[tokens[e.id]]
+        purpose = tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+        )
+        # the infinitive hangs from the act's verb, or (as parsed) from that verb's object
+        governor = tok.head.head if tok.head.dep_ == "dobj" else tok.head
+        if purpose and e.event in types.get(governor.i, set()):
+            continue
+        kept.append(e)
+    return kept
+
+
+RECODED_TO_WORDS = ("retyped:ACCUSE", "retyped:THREATEN")  # the act is said, not done
+
+
+def _names_its_act(event: Event, token: Token) -> bool:
+    """A definite noun that names the event's own act again ("its strikes"), not the act an
+    accusation or threat is about ("said the aggression ...")."""
+    recoded = any(s.startswith("recode:") or s in RECODED_TO_WORDS for s in event.steps)
+    return not recoded and refers_back(token)
