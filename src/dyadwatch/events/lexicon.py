@@ -210,8 +210,9 @@ def _default_lexicon() -> Lexicon:
 def _rows(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[str, dict[str, str]]]:
     """Yield ``("file:line", {column: value})`` for each data row of a TSV file, read by the
     shared table reader (a header naming ``columns``; missing trailing cells read as empty)."""
+    where = shown(path)
     for number, row in read_table(path, required=columns, allowed=columns):
-        yield f"{shown(path)}:{number}", row
+        yield f"{where}:{number}", row
 
 
 def _float(value: str, where: str, column: str) -> float:
