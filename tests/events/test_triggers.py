@@ -134,3 +134,8 @@ def test_the_act_a_response_answers_is_not_coded_again(coder):
     assert [e.event for e in events] == ["THREATEN"]
     plain = "Peru imposed transit restrictions on Chile."
     assert [e.event for e in coder.code(Document(id="p", text=plain, date="2024-05-10"))]
+
+
+def test_hostility_in_the_singular_is_a_state_and_in_the_plural_fighting(coder, analyse):
+    assert "hostility" not in candidates(coder, analyse, "Their hostility grew over the years.")
+    assert "hostilities" in candidates(coder, analyse, "The hostilities broke out at the border.")

@@ -123,7 +123,13 @@ def _idle(token: Token, pos: str) -> bool:
     """A trigger that states no act of its own, though it may fill a frame's content."""
     lemma = token.lemma_.lower()
     return (is_non_event(lemma, pos, dependents(token)) or called_off(token)
-            or _no_act_of_its_own(token))  # fmt: skip
+            or _no_act_of_its_own(token) or _state_in_singular(token, lemma))  # fmt: skip
+
+
+def _state_in_singular(token: Token, lemma: str) -> bool:
+    """ "hostilities" are fighting; "hostility" between two states is a state of their
+    relations, not an act."""
+    return lemma in PLURAL_ACTS and token.tag_ == "NN"
 
 
 def _no_act_of_its_own(token: Token) -> bool:
@@ -132,6 +138,7 @@ def _no_act_of_its_own(token: Token) -> bool:
 
 
 DEONTIC = words(WORD_LISTS, "deontic")
+PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
