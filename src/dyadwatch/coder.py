@@ -37,6 +37,7 @@ from .events.context import (
 )
 from .events.generic import is_generic
 from .events.lexicon import Lexicon
+from .events.naming import namer
 from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate, find_candidates
@@ -182,7 +183,11 @@ class Coder:
         if plain and decided.label in ("asserted", "reported") and is_scheduled(dates, tok, dated):
             return []  # "the talks next year": scheduled, not yet held
         primary = self._record(document, cand, decided, dated, place, sentences)
-        return [primary, *_coordinated(primary, tok, decided.pairs[1:])]
+        charges = []
+        if (by := namer(tok, roles, decided.found.actor)) is not None:
+            charge = _charge(decided, by)  # "what it called killings": the namer's charge too
+            charges.append(self._record(document, cand, charge, dated, place, sentences))
+        return [primary, *_coordinated(primary, tok, decided.pairs[1:]), *charges]
 
     def _decide(self, cand: Candidate, settled: Settled, roles: RoleFinder,
                 place: Place | None, places: DocumentPlaces) -> Decision:  # fmt: skip
@@ -317,6 +322,14 @@ class Coder:
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 LEAVING = words(WORD_LISTS, "leaving")
+
+
+def _charge(decided: Decision, by: ActorMention) -> Decision:
+    """The charge ``by`` makes against the doer of a decided act by naming it."""
+    doer = decided.found.actor
+    found = Roles(by, doer, "namer", "named")
+    return Decision(found, "ACCUSE", "allege", "asserted", ("recipient:named",), by.direct,
+                    [(by, doer)], ("party:named-as",))  # fmt: skip
 
 
 def _coordinated(primary: Event, tok, pairs: list) -> list[Event]:
