@@ -168,3 +168,11 @@ def test_a_comparison_clause_gives_no_act_and_no_recipient(coder):
     )
     coded = [(e.event, e.recipient.code if e.recipient else None) for e in _coded(coder, text)]
     assert coded == [("REJECT", None)]
+
+
+def test_a_participle_after_a_joint_act_is_aimed_at_the_partner(coder):
+    text = ("Peru and Chile on Monday released the wording of the accord brokered by the "
+            "United States, pledging to end the dispute.")  # fmt: skip
+    pledges = [e for e in _coded(coder, text) if e.event_text == "pledging"]
+    assert pledges and pledges[0].recipient is not None
+    assert pledges[0].recipient.country == "CHL"  # the partner, not the broker

@@ -192,12 +192,15 @@ def _yardstick(word: Token, tok: Token) -> bool:
 
 def _series_subject(verb: Token) -> Token | None:
     """The subject of a verb, or of the first verb of the series it is coordinated in ("Quito
-    and Lima will drop their claims and commit to ...")."""
+    and Lima will drop their claims and commit to ..."), or of the clause a participle
+    follows ("Quito and Lima signed the text, pledging to ...")."""
     while True:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        if subj is not None or verb.dep_ != "conj" or verb.head.pos_ not in ("VERB", "AUX"):
+        if subj is not None or verb.head.pos_ not in ("VERB", "AUX"):
             return subj
-        verb = verb.head
+        if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
+            return subj
+        verb = verb.head  # "..., pledging to ...": the participle's subject is the clause's
 
 
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
