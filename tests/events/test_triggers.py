@@ -139,3 +139,8 @@ def test_the_act_a_response_answers_is_not_coded_again(coder):
 def test_hostility_in_the_singular_is_a_state_and_in_the_plural_fighting(coder, analyse):
     assert "hostility" not in candidates(coder, analyse, "Their hostility grew over the years.")
     assert "hostilities" in candidates(coder, analyse, "The hostilities broke out at the border.")
+
+
+def test_cut_down_is_a_killing_and_cut_aid_a_sanction(coder, analyse):
+    assert candidates(coder, analyse, "Troops cut down the soldiers.")["cut"][0] == "ASSAULT"
+    assert candidates(coder, analyse, "Chile cut aid to Peru.")["cut"][0] == "SANCTION"

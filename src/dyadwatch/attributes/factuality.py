@@ -73,13 +73,16 @@ def factuality(trigger: Token) -> Factuality:
     first = True
     conditional = False
     negation = True  # whether a "not" on this clause covers the trigger
+    apart = False  # past an adverbial clause with its own subject: no intent above is its
     while True:
         conditional = _read_clause(node, first, c, result, negation) or conditional
         if node.dep_ == "ROOT" or node.head.i == node.i:
             break
         negation = not _own_negation(node)
-        conditional = _read_governor(node, conditional, c, result) or conditional
+        conditional = _read_governor(node, conditional or apart, c, result) or conditional
         own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        # "trying to cross before they were cut down": the trying is not the cutting's
+        apart = apart or (node.dep_ == "advcl" and own_subject)
         if trigger.pos_ == "NOUN":
             # "sanctions will follow", "Finland will give a grant": the verb a noun hangs from
             # (as subject, object or through a preposition) carries the noun's modality
