@@ -8,7 +8,12 @@ document's text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Doc, Span, Token
+
+T = TypeVar("T")
 
 KEY = "dyadwatch.sentences"
 SENTS_KEY = "dyadwatch.sentence-list"
@@ -17,20 +22,22 @@ TEXT_KEY = "dyadwatch.text"
 WORDS_KEY = "dyadwatch.words"
 
 
+def kept(doc: Doc, key: str, build: Callable[[Doc], T]) -> T:
+    """``build(doc)``, built on the first call for ``doc`` and kept in its ``user_data``."""
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = build(doc)
+    return found
+
+
 def text_of(doc: Doc) -> str:
     """The document's text (spaCy joins it from the tokens on every ``doc.text``)."""
-    found = doc.user_data.get(TEXT_KEY)
-    if found is None:
-        found = doc.user_data[TEXT_KEY] = doc.text
-    return found
+    return kept(doc, TEXT_KEY, lambda d: d.text)
 
 
 def sentences(doc: Doc) -> list[Span]:
     """The sentence spans of ``doc``, in order."""
-    found = doc.user_data.get(SENTS_KEY)
-    if found is None:
-        found = doc.user_data[SENTS_KEY] = list(doc.sents)
-    return found
+    return kept(doc, SENTS_KEY, lambda d: list(d.sents))
 
 
 def remember_text(doc: Doc, text: str) -> None:
@@ -40,29 +47,22 @@ def remember_text(doc: Doc, text: str) -> None:
 
 def words_of(doc: Doc) -> list[str]:
     """The text of every token of ``doc``, in order."""
-    found = doc.user_data.get(WORDS_KEY)
-    if found is None:
-        found = doc.user_data[WORDS_KEY] = [t.text for t in doc]
-    return found
+    return kept(doc, WORDS_KEY, lambda d: [t.text for t in d])
 
 
 def sentence_of(token: Token) -> Span:
     """The sentence span that contains ``token``."""
-    doc = token.doc
-    table = doc.user_data.get(KEY)
-    if table is None:
-        table = [None] * len(doc)
-        for sent in sentences(doc):
-            for i in range(sent.start, sent.end):
-                table[i] = sent
-        doc.user_data[KEY] = table
-    return table[token.i]
+    return kept(token.doc, KEY, _sentence_table)[token.i]
+
+
+def _sentence_table(doc: Doc) -> list[Span]:
+    return [sent for sent in sentences(doc) for _ in range(sent.start, sent.end)]
 
 
 def entity_at(doc: Doc, i: int) -> Span | None:
     """The named entity that token ``i`` of ``doc`` belongs to, or None."""
-    table = doc.user_data.get(ENTITIES_KEY)
-    if table is None:
-        table = {t: e for e in doc.ents for t in range(e.start, e.end)}
-        doc.user_data[ENTITIES_KEY] = table
-    return table.get(i)
+    return kept(doc, ENTITIES_KEY, _entity_table).get(i)
+
+
+def _entity_table(doc: Doc) -> dict[int, Span]:
+    return {t: e for e in doc.ents for t in range(e.start, e.end)}
