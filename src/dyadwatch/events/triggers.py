@@ -9,7 +9,6 @@ complement gives them content (recipient, context) but is not coded a second tim
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -84,16 +83,16 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     demands: dict[int, Candidate] = {}  # verbs of saying that make a demand, not triggers
     idle: set[int] = set()
     for token in with_pos(doc, CANDIDATE_POS):
-        pos = TRIGGER_POS.get(token.pos_)
-        if pos is None:
-            continue
-        trig = _trigger(token, pos, lexicon, lemmas)
+        pos = TRIGGER_POS[token.pos_]
+        lemma = token.lemma_.lower()
+        deps = dependents(token) if lemma in lemmas else None
+        trig = lexicon.match(lemma, pos, deps) if deps is not None else None
         if trig is None or (token.dep_ == "acl" and token.tag_ == "VBN"):
             # "the towns occupied by troops": a description, not a reported act
             if (demand := _deontic_demand(token)) is not None:
                 demands[token.i] = Candidate(token, demand)
             continue
-        if _idle(token, pos):
+        if _idle(token, lemma, pos, deps):
             idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
         found[token.i] = Candidate(token, trig)
     for i in [i for i, c in found.items() if c.trigger.pos == "NOUN" and _background(c.token)]:
@@ -111,18 +110,9 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     return [c for c in found.values() if c.frame_of is None and c.i not in idle]
 
 
-def _trigger(token: Token, pos: str, lexicon: Lexicon, lemmas: Container[str]) -> Trigger | None:
-    """The lexicon's trigger for the token read in its frame, or None."""
-    lemma = token.lemma_.lower()
-    if lemma not in lemmas:
-        return None
-    return lexicon.match(lemma, pos, dependents(token))
-
-
-def _idle(token: Token, pos: str) -> bool:
+def _idle(token: Token, lemma: str, pos: str, deps: set[str]) -> bool:
     """A trigger that states no act of its own, though it may fill a frame's content."""
-    lemma = token.lemma_.lower()
-    return (is_non_event(lemma, pos, dependents(token)) or called_off(token)
+    return (is_non_event(lemma, pos, deps) or called_off(token)
             or _no_act_of_its_own(token) or _state_in_singular(token, lemma))  # fmt: skip
 
 
