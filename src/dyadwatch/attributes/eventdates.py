@@ -127,12 +127,16 @@ def is_habitual(token: Token) -> bool:
     )
 
 
+def _present_perfect(verb: Token) -> bool:
+    """ "has recognised", "have fought" (not the past perfect "had asked")."""
+    return any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
+
+
 def _describes_kind(verb: Token) -> bool:
     """ "separatists who have fought security forces": a present perfect relative clause on
     a bare plural says what such people do, not when one of them acted."""
-    present = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
     noun = verb.head
-    return (verb.dep_ == "relcl" and present and noun.tag_ == "NNS"
+    return (verb.dep_ == "relcl" and _present_perfect(verb) and noun.tag_ == "NNS"
             and not any(c.dep_ in ("det", "poss", "nummod") for c in noun.children))  # fmt: skip
 
 
@@ -164,8 +168,9 @@ def _since_year(verb: Token) -> bool:
 def _ever(verb: Token) -> bool:
     """ "has never recognised", "have long disputed": a standing policy, not an act (in
     the past perfect, "had never asked", it denies one act of the story)."""
-    present = any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in verb.children)
-    return present and any(c.dep_ in ("neg", "advmod") and c.lower_ in EVER for c in verb.children)
+    return _present_perfect(verb) and any(
+        c.dep_ in ("neg", "advmod") and c.lower_ in EVER for c in verb.children
+    )
 
 
 def is_aside(token: Token, dated: EventDate) -> bool:

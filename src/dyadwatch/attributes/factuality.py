@@ -153,10 +153,11 @@ def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result:
     return conditional
 
 
-def _read_governor(node: Token, conditional: bool, c: dict[str, frozenset[str]],
+def _read_governor(node: Token, no_intent: bool, c: dict[str, frozenset[str]],
                    result: Factuality) -> bool:  # fmt: skip
     """What the verb above ``node`` says of it (a speech or hedging verb, a failure, an
-    intent, a condition); returns whether it makes ``node`` a condition."""
+    intent unless ``no_intent``, a condition); returns whether it makes ``node`` a
+    condition."""
     head = node.head
     hlemma = head.lemma_.lower()
     if node.dep_ in ("ccomp", "csubj") or (node.dep_ == "advcl" and hlemma in c["speech"]):
@@ -171,10 +172,10 @@ def _read_governor(node: Token, conditional: bool, c: dict[str, frozenset[str]],
     elif node.dep_ == "xcomp" and hlemma in FAILING:
         result.negated = True  # "failed to reach agreement"
         result.cue = result.cue or head.text
-    elif node.dep_ == "xcomp" and hlemma in c["intent"] and not conditional:
+    elif node.dep_ == "xcomp" and hlemma in c["intent"] and not no_intent:
         result.intent = True
         result.cue = result.cue or head.text
-    elif (node.dep_ == "pcomp" and head.dep_ == "prep" and not conditional
+    elif (node.dep_ == "pcomp" and head.dep_ == "prep" and not no_intent
           and head.head.lemma_.lower() in c["intent"]):  # fmt: skip
         result.intent = True
     elif node.dep_ in ("pobj", "pcomp") and head.lower_ in ("if", "unless"):
