@@ -38,7 +38,7 @@ def is_line_unit(event: Event, text: str) -> bool:
 
 def _has_body(text: str) -> bool:
     """Whether ``text`` holds a line that ends as a sentence of the body does."""
-    return any(line.rstrip()[-1:] in tuple(LINE_ENDS) for line in text.splitlines() if line.strip())
+    return any(line.rstrip()[-1] in LINE_ENDS for line in text.splitlines() if line.strip())
 
 
 def _with_evidence(kept: Event, other: Event) -> Event:

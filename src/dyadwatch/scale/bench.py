@@ -188,10 +188,10 @@ def measure_in_blocks(docs: list[Document], config: Config, workers: int, blocks
     here = {"this process": _own_peak_rss()}
     n, w = len(docs), _words(docs)
     floor = Measure("parse floor (spaCy alone)", n, w, seconds[0], loads[1] - loads[0], here)
-    single = Measure("coder, 1 worker (in process)", n, w, seconds[1], loads[2] - loads[1])
-    pooled = Measure(f"pool, {workers} workers", n, w, seconds[2], loads[3] - loads[2])
-    single.peak_rss, single.events = here, events[0]
-    pooled.peak_rss, pooled.events, pooled.workers = rss, events[1], workers
+    single = Measure("coder, 1 worker (in process)", n, w, seconds[1], loads[2] - loads[1],
+                     peak_rss=here, events=events[0])  # fmt: skip
+    pooled = Measure(f"pool, {workers} workers", n, w, seconds[2], loads[3] - loads[2],
+                     peak_rss=rss, events=events[1], workers=workers)  # fmt: skip
     return floor, single, pooled
 
 
