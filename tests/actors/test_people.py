@@ -54,6 +54,23 @@ def test_a_body_of_people_takes_the_sentences_place_as_a_guess(analyse):
 @pytest.mark.parametrize(
     ("text", "code"),
     [
+        # the body last named by the same noun, not a country named nearer
+        ("The Chilean Defence Ministry spoke. Later the ministry said troops from Peru had "
+         "crossed near Tacna.", "CHL"),
+        ("The Peruvian Foreign Ministry spoke. Bolivia then met Chile, and the ministry "
+         "called it a provocation.", "PER"),
+        # with no such body named before, the sentence still places it, as a guess
+        ("Troops crossed near Tacna, the ministry said.", "PER"),
+    ],
+)
+def test_a_bare_definite_body_is_the_one_last_named(analyse, text, code):
+    found = analyse(text).actor("ministry")
+    assert (found.country, found.direct) == (code, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
         # a possessive, pronoun or name, names the owner before the "from" phrase
         ("Chile recalled its ambassador from Peru.", "CHLGOV"),
         ("Chile's ambassador from Peru returned.", "CHLGOV"),

@@ -209,6 +209,8 @@ class PeopleRules:
             found = self.by_token[head.head.i]
             if found.country:
                 return found.country, True
+        if not person and borrow and (named := self._named_before(head)) is not None:
+            return named, False
         # "police in Tbilisi", "a court in Minsk", or a place named elsewhere in the sentence
         if self.places is not None:
             for child in head.children:
@@ -231,6 +233,17 @@ class PeopleRules:
         if prior is not None:
             return prior.country, False
         return None, False
+
+    def _named_before(self, head: Token) -> str | None:
+        """ "the ministry" after "the Armenian Defense Ministry": a bare definite body is the
+        one last named by the same noun, within three sentences, not a country that happens
+        to be nearer."""
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+            return None
+        lemma = head.lemma_.lower()
+        prior = self._recent(head, lambda m: m.form == "role" and m.country is not None
+                             and head.doc[m.end - 1].lemma_.lower() == lemma)  # fmt: skip
+        return prior.country if prior is not None else None
 
     def _possessor_country(self, head: Token) -> str | None:
         """ "Chile recalled its ambassador from Peru": a possessive, name or pronoun, names
