@@ -28,6 +28,17 @@ def coder():
 
 
 @pytest.fixture(scope="session")
+def full_coder(coder):
+    """The coder that also keeps acts the text denies or only calls possible."""
+    import copy
+    from dataclasses import replace
+
+    full = copy.copy(coder)
+    full.config = replace(coder.config, keep_unrealised=True)
+    return full
+
+
+@pytest.fixture(scope="session")
 def nlp():
     from dyadwatch.nlp import load_pipeline
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dyadwatch.errors import InputError
@@ -101,3 +103,31 @@ def test_a_scheduled_act_named_by_a_noun_is_not_coded(coder):
     text = "Chile withdrew its bid to host the climate negotiations with Peru next year."
     events = coder.code(Document(id="sched", text=text, date="2024-05-10"))
     assert [e.event for e in events] == ["RETREAT"]
+
+
+UNREAL = ("Chile did not attack Peru. Bolivia could close the border to Peru. "
+          "Peru expelled two Chilean diplomats.")  # fmt: skip
+
+
+def test_acts_denied_or_only_possible_are_left_out_unless_asked_for(coder, full_coder):
+    told = [(e.event_text, e.factuality) for e in coder.code(doc(UNREAL))]
+    assert told == [("expelled", "asserted")]
+    kept = {(e.event_text, e.factuality) for e in full_coder.code(doc(UNREAL))}
+    assert {("attack", "negated"), ("close", "hypothetical")} <= kept
+
+
+@pytest.mark.parametrize(("flag", "expected"), [([], {"asserted"}),
+                                                (["--keep-unrealised"], {"asserted", "negated"})])
+def test_the_code_command_keeps_unrealised_acts_only_when_asked(tmp_path, flag, expected):
+    from typer.testing import CliRunner
+
+    from dyadwatch.commands import app
+
+    path = tmp_path / "in.txt"
+    path.write_text("Chile did not attack Peru. Peru expelled two Chilean diplomats.\n")
+    out = tmp_path / "e.jsonl"
+    result = CliRunner().invoke(app, ["code", str(path), "--date", "2024-03-05", "-o", str(out),
+                                      "--workers", "1", *flag])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    got = {json.loads(line)["factuality"] for line in out.read_text().splitlines()}
+    assert got == expected

@@ -50,8 +50,8 @@ def matches(expected: dict, event) -> bool:
     [pytest.param(c, id=c["id"], marks=[pytest.mark.xfail(strict=True, reason="known gap")]
                   if c["id"] in GAPS else []) for c in CASES],
 )  # fmt: skip
-def test_sentence(coder, case):
-    events = coder.code(Document(id=case["id"], text=case["text"], date=case.get("date")))
+def test_sentence(full_coder, case):
+    events = full_coder.code(Document(id=case["id"], text=case["text"], date=case.get("date")))
     if not case["events"]:
         firm = [e for e in events if e.factuality in ("asserted", "reported")]
         assert firm == [], [(e.event, e.event_text, e.factuality) for e in firm]

@@ -42,8 +42,8 @@ CASES = [
 
 
 @pytest.mark.parametrize(("text", "trigger", "step", "coded"), CASES)
-def test_recoding_step(coder, text, trigger, step, coded):
-    events = [e for e in coder.code(Document(id="t", text=text, date="2024-03-05"))
+def test_recoding_step(full_coder, text, trigger, step, coded):
+    events = [e for e in full_coder.code(Document(id="t", text=text, date="2024-03-05"))
               if e.event_text == trigger]  # fmt: skip
     assert len(events) == 1, [e.event_text for e in events]
     event = events[0]

@@ -42,7 +42,7 @@ from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate, find_candidates
 from .link.cues import response_cue
-from .model import Document, Event, Evidence, Place, Source, event_id
+from .model import UNREALISED, Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import remember_text, sentence_of
 from .nlp.sents import sentences as sentences_of
@@ -156,6 +156,8 @@ class Coder:
                 events.append(built)
                 tokens[built.id] = cand.token.i
         events = settle_document(sdoc, events, tokens, document.text)
+        if not self.config.keep_unrealised:
+            events = [e for e in events if e.factuality not in UNREALISED]
         self._link(sdoc, events, tokens)
         return events
 

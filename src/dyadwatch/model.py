@@ -15,6 +15,7 @@ PLOVER_TYPES = (
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
 FACTUALITY = ("asserted", "reported", "hedged", "hypothetical", "negated")
+UNREALISED = ("hypothetical", "negated")  # acts the text denies or only calls possible
 SECTORS = ("GOV", "MIL", "LEG", "JUD", "MED", "BUS", "REB", "OPP", "CVL", "IGO", "ELI")
 
 

@@ -71,8 +71,8 @@ def _event(coder, text, trigger):
 
 
 @pytest.mark.parametrize(("text", "trigger", "step", "fires", "coded"), CASES)
-def test_party_step(coder, text, trigger, step, fires, coded):
-    event = _event(coder, text, trigger)
+def test_party_step(full_coder, text, trigger, step, fires, coded):
+    event = _event(full_coder, text, trigger)
     assert (f"party:{step}" in event.steps) is fires
     if coded is not None:
         recipient = event.recipient.code if event.recipient else None

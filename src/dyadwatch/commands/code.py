@@ -89,6 +89,7 @@ def code_command(
     scheduler: Annotated[str | None, typer.Option("--scheduler", help="Dask scheduler address, e.g. tcp://host:8786 (with --engine dask)")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="no progress or summary")] = False,
     explain: Annotated[bool, typer.Option("--explain", help="print each event with the coder's steps that decided it (stderr)")] = False,
+    keep_unrealised: Annotated[bool, typer.Option("--keep-unrealised", help="also write acts the text denies or only calls possible (factuality negated or hypothetical)")] = False,
 ) -> None:  # fmt: skip
     """Code news articles into PLOVER events (one JSON object per line)."""
     from ..outputs import check_output_file
@@ -96,7 +97,8 @@ def code_command(
     from ..scale import code_stream, run_jsonl
     from ..scale.runs import event_lines
 
-    config = Config(actors=list(actors or []), triggers=list(triggers or []))
+    config = Config(actors=list(actors or []), triggers=list(triggers or []),
+                    keep_unrealised=keep_unrealised)  # fmt: skip
     if engine not in ("local", "dask"):
         raise typer.BadParameter(f"unknown engine {engine!r}: use local or dask")
     if (resume or engine == "dask") and output is None:
