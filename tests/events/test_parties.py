@@ -117,3 +117,9 @@ def test_the_means_a_passive_names_are_no_victims(coder):
 
     assert _instrument_subject(first("Heavy weapons were used against the posts."))
     assert not _instrument_subject(first("Two soldiers were killed at the posts."))
+
+
+def test_a_passive_whose_by_phrase_names_the_doer_takes_no_actor_from_before(coder):
+    text = SANCTIONS + "The decision was reversed by a vote of the trade tribunal."
+    events = coder.code(Document(id="t", text=text, date="2024-03-05"))
+    assert [e.event_text for e in events] == ["imposed sanctions"]

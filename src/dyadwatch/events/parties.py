@@ -158,9 +158,12 @@ def speaker_warns(ctx: PartyContext, now: Parties) -> Parties | None:
 
 
 def anaphora_actor(ctx: PartyContext, now: Parties) -> Parties | None:
-    """ "The decision was reversed": the one who made the decision reverses it."""
-    anaphor = ctx.anaphor
-    if now.actor is not None or anaphor is None or not is_passive(ctx.cand.token):
+    """ "The decision was reversed": the one who made the decision reverses it; not where a
+    "by" phrase names who or what did it ("combat, which was halted by a cease-fire deal")."""
+    anaphor, tok = ctx.anaphor, ctx.cand.token
+    if now.actor is not None or anaphor is None or not is_passive(tok):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
         return None
     recipient = now.recipient or anaphor.recipient_mention
     return replace(now, actor=anaphor.actor_mention, actor_how="anaphora", recipient=recipient)
