@@ -22,6 +22,8 @@ CASES = [
     ("Chile attacked Peru.", "attacked", None, ("ASSAULT", "CHL", "PER", "asserted")),
     ("Chile may be planning to expel the Peruvian ambassador.", "expel", "hedged-intent",
      ("SANCTION", "CHL", "PERGOV", "hedged")),
+    ("Chile said it may weigh expelling the Peruvian ambassador.", "expelling", "hedged-threat",
+     ("THREATEN", "CHL", "PERGOV", "hedged")),
     ("Chile plans to expel the Peruvian ambassador.", "expel", "threat",
      ("THREATEN", "CHL", "PERGOV", "asserted")),
     ("Chile said it would free the Peruvian prisoners.", "free", "cooperative-intent",

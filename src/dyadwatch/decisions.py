@@ -67,6 +67,7 @@ class Act:
     quad: int  # the PLOVER quad class of ``event``
     stated: bool  # a stated intent, or a warning by the actor itself
     token: Token
+    voiced: bool = False  # said by the actor itself ("Manila says it may expel")
 
 
 @dataclass(frozen=True)
@@ -110,6 +111,14 @@ def unstated(act: Act) -> Coding | None:
     return None if act.stated else (act.event, act.mode, act.fact.label)
 
 
+def hedged_threat(act: Act) -> Coding | None:
+    """ "The government says it may weigh expelling the envoy": an actor's own hedged intent
+    of material conflict is a threat, hedged as the actor hedged it."""
+    if act.fact.label != "hedged" or not act.voiced or act.quad != 4:
+        return None
+    return "THREATEN", None, "hedged"
+
+
 def hedged_intent(act: Act) -> Coding | None:
     """ "may plan to send": a hedged intent stays hedged, with its type."""
     return (act.event, act.mode, act.fact.label) if act.fact.label == "hedged" else None
@@ -146,6 +155,7 @@ RECODING_STEPS: tuple[tuple[str, RecodingStep], ...] = (
     ("negated-cooperation", negated_cooperation),
     ("negated", negated),
     ("unstated", unstated),
+    ("hedged-threat", hedged_threat),
     ("hedged-intent", hedged_intent),
     ("cooperative-intent", cooperative_intent),
     ("announced-measure", announced_measure),
@@ -163,7 +173,8 @@ def recode(event: str, mode: str | None, fact: Factuality, found: Roles, roles: 
     stated = fact.intent or (fact.label == "hypothetical" and speaker is not None
                              and not fact.conditional
                              and speaker.code == found.actor.code)  # fmt: skip
-    act = Act(event, mode, fact, lexicon.quad(event), stated, tok)
+    voiced = speaker is not None and speaker.code == found.actor.code
+    act = Act(event, mode, fact, lexicon.quad(event), stated, tok, voiced)
     for name, step in RECODING_STEPS:
         coded = step(act)
         if coded is not None:

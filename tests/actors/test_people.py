@@ -61,6 +61,9 @@ def test_a_body_of_people_takes_the_sentences_place_as_a_guess(analyse):
          "called it a provocation.", "PER"),
         # with no such body named before, the sentence still places it, as a guess
         ("Troops crossed near Tacna, the ministry said.", "PER"),
+        # else the state the sentence before is about, its subject, not the latest state named
+        ("Lima recalls Chilean envoy over border clash\n\nThe ministry says it may recall "
+         "its own ambassador.", "PER"),
     ],
 )
 def test_a_bare_definite_body_is_the_one_last_named(analyse, text, code):

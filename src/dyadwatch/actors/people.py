@@ -228,8 +228,11 @@ class PeopleRules:
                     and not in_topic_phrase(head.doc[mention.start])  # "about Kazakhstan"
                 ):
                     return mention.place.country, False
-        prior = self._recent(head, lambda m: m.country is not None and m.kind != "org",
-                             window=1) if borrow else None  # fmt: skip
+        if not borrow:
+            return None, False
+        # the state the sentence before is about: its subject, else the latest state named
+        prior = (self._recent(head, lambda m: _borrowable(m) and _is_subject(head.doc, m), window=1)
+                 or self._recent(head, _borrowable, window=1))  # fmt: skip
         if prior is not None:
             return prior.country, False
         return None, False
@@ -356,3 +359,17 @@ def _name_head(tok: Token) -> bool:
     if tok.ent_type_ != "PERSON" or tok.pos_ != "PROPN":
         return False
     return not (tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON")
+
+
+def _borrowable(mention: ActorMention) -> bool:
+    return mention.country is not None and mention.kind != "org"
+
+
+def _is_subject(doc, mention: ActorMention) -> bool:
+    """Whether the mention is, or modifies, its clause's subject ("Manila summons ...",
+    "Chinese vessels rammed ...")."""
+    tok = doc[mention.end - 1]
+    if tok.dep_ in ("amod", "compound", "poss") and tok.head.i >= mention.end:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
