@@ -144,3 +144,13 @@ def test_hostility_in_the_singular_is_a_state_and_in_the_plural_fighting(coder, 
 def test_cut_down_is_a_killing_and_cut_aid_a_sanction(coder, analyse):
     assert candidates(coder, analyse, "Troops cut down the soldiers.")["cut"][0] == "ASSAULT"
     assert candidates(coder, analyse, "Chile cut aid to Peru.")["cut"][0] == "SANCTION"
+
+
+def test_a_bare_gerund_listed_among_nouns_is_no_act_of_the_clause(coder, analyse):
+    listed = candidates(coder, analyse, "Chile protested against the harassment, ramming, "
+                        "blocking and other hostile acts of Peruvian patrol boats.")  # fmt: skip
+    assert "ramming" not in listed and "blocking" not in listed
+    # gerunds with objects of their own are acts
+    acts = candidates(coder, analyse, "Chile rammed the boat, blocking its route and seizing "
+                      "its catch.")  # fmt: skip
+    assert {"blocking", "seizing"} <= set(acts)

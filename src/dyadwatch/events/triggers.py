@@ -123,8 +123,23 @@ def _state_in_singular(token: Token, lemma: str) -> bool:
 
 
 def _no_act_of_its_own(token: Token) -> bool:
-    """ "defended the move" (its own act), "..., threatening a return to war" (a risk)."""
-    return defends_own_act(token) or endangers(token)
+    """ "defended the move" (its own act), "..., threatening a return to war" (a risk), a
+    gerund listed among nouns ("protested against the harassment, ramming, blocking and other
+    acts of ...")."""
+    return defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
+
+
+GERUND_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "prep", "agent", "xcomp", "ccomp", "prt"}
+
+
+def _listed_among_nouns(token: Token) -> bool:
+    """A bare gerund (no subject, object or phrase of its own) coordinated with nouns is one
+    more noun of a list, whatever the parser made of it (a clause it hangs after the list's
+    end is not its own)."""
+    if token.tag_ != "VBG" or not any(c.pos_ == "NOUN" for c in token.conjuncts):
+        return False
+    end = max(c.i for c in token.conjuncts)
+    return not any(c.dep_ in GERUND_ARGUMENTS and c.i < end for c in token.children)
 
 
 DEONTIC = words(WORD_LISTS, "deontic")
