@@ -93,6 +93,14 @@ def test_a_news_agency_is_never_a_party_to_the_act_it_reports(coder):
     assert all(e.actor.sector != "MED" for e in events)
 
 
+def test_the_name_a_doer_gives_its_own_act_is_no_second_act(coder):
+    text = ("Chile began the operation at dawn, firing missiles into Peru in what it called "
+            "precision strikes on rebel camps.")  # fmt: skip
+    events = coder.code(doc(text, "own-name"))
+    assert [(e.event, e.event_text, e.actor.country) for e in events] == [
+        ("ASSAULT", "firing", "CHL")]
+
+
 def test_a_purpose_clause_of_an_act_of_the_same_type_is_not_another_act(coder):
     text = "The foreign ministry of Chile summoned a Peruvian diplomat to protest against the raid."
     events = coder.code(doc(text, "purpose-1"))

@@ -1,5 +1,6 @@
 """The steps over a document's events once each act is coded, in order: an act that only
-states another's purpose goes; one warning is one threat; nouns coordinated in one phrase
+states another's purpose goes, and so does the name a doer gives its own act; one warning is
+one threat; nouns coordinated in one phrase
 are one act; an act told inside another's clause is marked; repeated mentions of one act,
 by the same words or by a definite noun ("its strikes"), become one event.
 """
@@ -10,6 +11,7 @@ from spacy.tokens import Doc, Token
 
 from .events.coordinated import join_coordinated_nouns
 from .events.embedding import demote_embedded
+from .events.triggers import NAMING_VERBS
 from .events.reference import refers_back
 from .events.warnings import join_warnings
 from .link.repeats import collapse_repeats
@@ -21,6 +23,7 @@ def settle_document(sdoc: Doc, events: list[Event], tokens: dict[str, int], text
     """The document's events after the document-level steps (``tokens``: the trigger token
     index of each event id; ``text``: the document text)."""
     events = _without_purposes(sdoc, events, tokens)
+    events = _without_own_names(sdoc, events, tokens)
     events = join_warnings(sdoc, events, tokens)
     events = join_coordinated_nouns(sdoc, events, tokens)
     demote_embedded(sdoc, events, tokens)
@@ -46,6 +49,37 @@ def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) ->
             continue
         kept.append(e)
     return kept
+
+
+def _without_own_names(sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> list[Event]:
+    """Drop the name a doer gives its own act in a clause that hangs from that act
+    ("launching missiles into Pakistan in what it called precision strikes"): one act, told
+    once and named once. Another party's name for the act is its charge (``events/naming.py``)."""
+    at: dict[int, list[Event]] = {}
+    for e in events:
+        at.setdefault(tokens[e.id], []).append(e)
+    kept = []
+    for e in events:
+        named = _act_named(sdoc[tokens[e.id]], at)
+        if any(o.event == e.event and o.actor.country == e.actor.country for o in named):
+            continue
+        kept.append(e)
+    return kept
+
+
+def _act_named(token: Token, at: dict[int, list[Event]]) -> list[Event]:
+    """The events of the act a naming clause ("in what it called ...") hangs from, if
+    ``token`` is the name it gives."""
+    if token.dep_ != "oprd" or token.head.lemma_.lower() not in NAMING_VERBS:
+        return []
+    node = token.head
+    for _ in range(3):
+        if node.head.i == node.i:
+            return []
+        node = node.head
+        if node.i in at:
+            return at[node.i]
+    return []
 
 
 RECODED_TO_WORDS = ("retyped:ACCUSE", "retyped:THREATEN")  # the act is said, not done

@@ -209,6 +209,14 @@ def test_a_subject_pronoun_continues_the_subject_chain_not_the_nearest_person(an
     assert found.actor("He").code == "KENGOV"
 
 
+def test_a_subject_it_continues_its_sentences_subject_not_the_nearest_state(analyse):
+    found = analyse("Chile began the operation at dawn, firing missiles into Peru in what it "
+                    "called a defensive action.")  # fmt: skip
+    assert found.actor("it").code == "CHL"
+    # across sentences the nearest state named still stands
+    assert analyse("Chile fired missiles into Peru. It said ...").actor("It").code == "PER"
+
+
 def test_a_subject_pronoun_is_not_a_person_of_the_state_its_verb_acts_on(analyse):
     found = analyse("Kenyan President William Ruto spoke at the summit with Ugandan President "
                     "Yoweri Museveni. In May, he accused Kenya of cunning.")  # fmt: skip

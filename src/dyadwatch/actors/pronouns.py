@@ -49,6 +49,14 @@ class PronounRules:
             return found or self._recent(head, lambda m: m.person, window=3)
         if lower in PERSON_PRONOUNS:
             return self._recent(head, lambda m: m.person, window=3)
+        if lower in THING_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.sent.start < head.i:
+            # "India began the operation, launching missiles into Pakistan in what it
+            # called ...": within its sentence, a subject "it" continues the subject chain
+            sent_start = head.sent.start
+            found = self._recent(head, lambda m: m.start >= sent_start and self._one_thing(m)
+                                 and self._subject_thing(m), window=0)  # fmt: skip
+            if found is not None:
+                return found
         if lower in THING_PRONOUNS:
             return self._recent(head, self._one_thing, window=3)
         if lower in GROUP_PRONOUNS:
@@ -70,6 +78,11 @@ class PronounRules:
     def _person_subject(self, mention: ActorMention) -> bool:
         """A person named as the subject of a clause: whom a later "he" continues with."""
         return mention.person and self.doc[mention.start : mention.end].root.dep_ in SUBJECT_DEPS
+
+    def _subject_thing(self, mention: ActorMention) -> bool:
+        """A state or body named as (or modifying) the subject of a clause."""
+        root = self.doc[mention.start : mention.end].root
+        return root.dep_ in SUBJECT_DEPS
 
     def _object_states(self, subject: Token) -> set[str]:
         """The states named as direct objects of the verb ``subject`` is the subject of."""

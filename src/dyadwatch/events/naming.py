@@ -7,18 +7,12 @@ the doer, which the name makes.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from spacy.tokens import Token
 
 from ..actors import ActorMention
-from ..tables import words
 from .clauses import clause_subject
 from .roles import RoleFinder
-
-WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
-# Verbs that give a thing a name of the speaker's choosing: "what it called killings".
-NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
+from .triggers import NAMING_VERBS
 
 
 def namer(token: Token, roles: RoleFinder, doer: ActorMention) -> ActorMention | None:

@@ -126,7 +126,18 @@ def _no_act_of_its_own(token: Token) -> bool:
     """ "defended the move" (its own act), "..., threatening a return to war" (a risk), a
     gerund listed among nouns ("protested against the harassment, ramming, blocking and other
     acts of ...")."""
-    return defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
+    return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
+            or _names_a_thing(token))  # fmt: skip
+
+
+# Verbs that give a thing a name of the speaker's choosing: "what it called killings".
+NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
+
+
+def _names_a_thing(token: Token) -> bool:
+    """ "in what it called strikes on camps": calling a thing by a name asks nothing of anyone,
+    whatever preposition the parser hangs from the verb."""
+    return token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children)
 
 
 GERUND_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "prep", "agent", "xcomp", "ccomp", "prt"}
