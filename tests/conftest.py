@@ -48,13 +48,15 @@ def nlp():
 @pytest.fixture(scope="session")
 def analyse(coder):
     """Parses a text and finds its actors and places as the coder does, without coding it."""
+    from dyadwatch.actors.resolve import state_tokens
     from dyadwatch.attributes.places import DocumentPlaces
     from dyadwatch.events.roles import RoleFinder
 
     def run(text: str, date: str = "2023-05-01") -> Analysed:
         doc = coder.nlp(text)
         names = coder.actor_finder.names(doc, date)
-        places = DocumentPlaces(doc, coder.gazetteer, (m.country for m in names.values()))
+        places = DocumentPlaces(doc, coder.gazetteer, (m.country for m in names.values()),
+                                holders=state_tokens(names))
         actors = coder.actor_finder(doc, date, places, names)
         return Analysed(doc, actors, places, RoleFinder(actors))
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from .actors import ActorFinder, ActorMention, KnowledgeBase
+from .actors.resolve import state_tokens
 from .attributes.dates import DocumentDates
 from .attributes.eventdates import EventDate, date_event, is_aside, is_habitual, is_scheduled
 from .attributes.factuality import comparison_clause, factuality, in_condition, is_attribution
@@ -139,7 +140,8 @@ class Coder:
         remember_text(sdoc, document.text)
         names = self.actor_finder.names(sdoc, document.date)
         dates = DocumentDates(sdoc, document.date)
-        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in names.values()))
+        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in names.values()),
+                                holders=state_tokens(names))
         actors = self.actor_finder(sdoc, document.date, places, names)
         roles = RoleFinder(actors)
         sentences = {s.start: k for k, s in enumerate(sentences_of(sdoc))}

@@ -89,6 +89,19 @@ def test_caller_countries_settle_names(nlp, gazetteer):
     assert DocumentPlaces(doc, gazetteer, ["GBR"]).mentions[0].place.country == "GBR"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Missiles struck three sites in Pakistan-administered Kashmir.", "PAK"),
+        ("Shells fell on villages in Indian-controlled Kashmir.", "IND"),
+        ("Shells fell on villages in Kashmir.", "IND"),  # the gazetteer's own reading
+    ],
+)
+def test_a_hyphened_holder_says_which_state_holds_the_place(analyse, text, country):
+    kashmir = next(m for m in analyse(text).places.mentions if m.place.name == "Kashmir")
+    assert kashmir.place.country == country
+
+
 TINY_INDEX = {
     "rows": [("Alpha", "KAZ", None, 1.0, 2.0, 1), ("Alpha", "RUS", None, 3.0, 4.0, 2)],
     "index": {"alpha": (0, gaz.CITY, 500, 1, 1, gaz.CITY, 100, 1)},

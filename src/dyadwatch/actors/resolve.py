@@ -97,6 +97,11 @@ class ActorFinder:
         return mentions
 
 
+def state_tokens(names: dict[int, ActorMention]) -> dict[int, str]:
+    """The tokens of ``names`` (``ActorFinder.names``) that name a state, with its code."""
+    return {i: m.country for i, m in names.items() if m.kind == "country" and m.country}
+
+
 def _choose_form(forms: list[Form], span: Span, date: str | None) -> Form | None:
     """Pick among same-text forms: countries and orgs before people; lowercase text never."""
     if not forms:

@@ -9,8 +9,8 @@ and those its caller passes (the countries of its actors). See gazetteer.py for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,6 +32,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 LOCATIVE = words(WORD_LISTS, "locative")
 # "near the town of Samarra": a place named through the kind of place it is
 PLACE_NOUNS = words(WORD_LISTS, "place_nouns")
+HOLDING_PARTICIPLES = words(WORD_LISTS, "holding_participles")  # "Pakistan-administered"
 
 
 @dataclass(frozen=True)
@@ -84,14 +85,25 @@ def _untagged_spans(doc: Doc, covered: set[int]) -> list[Span]:
     return spans
 
 
+def _holder(doc: Doc, start: int, holders: Mapping[int, str]) -> str | None:
+    """The state a place name's hyphened modifier says holds it: "Pakistan-administered
+    Kashmir", "Indian-controlled Kashmir", "Russian-occupied Melitopol"."""
+    if start < 3 or doc[start - 1].lower_ not in HOLDING_PARTICIPLES or doc[start - 2].text != "-":
+        return None
+    return holders.get(start - 3)
+
+
 class DocumentPlaces:
     """The resolved place names of one document, and the place of an event."""
 
-    def __init__(self, doc: Doc, gazetteer: Gazetteer | None = None, countries: Iterable[str] = ()):
+    def __init__(self, doc: Doc, gazetteer: Gazetteer | None = None, countries: Iterable[str] = (),
+                 holders: Mapping[int, str] | None = None):  # fmt: skip
         """Find and resolve the place names of ``doc`` (parsed).
 
         `countries` (alpha-3 codes, e.g. of the document's actors) and the countries the
         document names are the context in which a name shared by several places is read.
+        `holders` maps the tokens that name a state to its code, so that "Pakistan-administered
+        Kashmir" is read as held by that state.
         """
         self.doc = doc
         gazetteer = gazetteer or default_gazetteer()
@@ -118,6 +130,8 @@ class DocumentPlaces:
                 place = gazetteer.lookup_known(span.text, countries=self.countries)
             if place is None:
                 continue
+            if (holder := _holder(doc, span.start, holders or {})) is not None:
+                place = replace(place, country=holder)
             self._by_root[span.root.i] = len(self.mentions)
             for i in range(span.start, span.end):
                 self._by_token[i] = len(self.mentions)
