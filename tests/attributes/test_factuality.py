@@ -9,6 +9,9 @@ from dyadwatch.attributes.factuality import comparison_clause, cues, factuality
 CASES = [
     ("Armenia expelled two Azerbaijani diplomats on Monday.", "expelled", "asserted", False),
     ("Armenia did not expel the diplomats.", "expel", "negated", False),
+    ("No installations in Chile had been struck.", "struck", "negated", False),
+    ("The shelling killed no civilians.", "killed", "negated", False),
+    ("No fewer than ten civilians were killed.", "killed", "asserted", False),
     ("The ministry said Lithuania had blocked the cargo.", "blocked", "asserted", False),
     ("Belarus reports that Polish guards have beaten migrants.", "beaten", "reported", False),
     ("According to officials, the army shelled the village.", "shelled", "reported", False),

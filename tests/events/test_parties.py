@@ -26,6 +26,10 @@ CASES = [
      "alleged-plan", False, ("BOLMIL", "PER", "asserted")),
     (KILLED, "killed", "victims-report", True,
      ("BOL", "PERMIL", "asserted")),
+    # victims whose country the text leaves to a guess are the reporting side's own
+    (STORY + "Gen. Luis Vega, the Peruvian military spokesman, has claimed that at least eight "
+     "people were killed when Bolivia carried out the operation.", "killed", "victims-report",
+     True, ("BOL", "PERCVL", "reported")),
     ("Peru said two of its farmers had been killed in a flood.", "killed", "victims-report",
      False, ("PER", "PERCVL", "asserted")),
     ("The Peruvian minister said the raid could lead to a war.", "raid", "speaker-warning", True,

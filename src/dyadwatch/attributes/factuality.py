@@ -112,6 +112,16 @@ def _own_negation(conjunct: Token) -> bool:
     return head.dep_ == "conj" and any(c.dep_ in ("aux", "auxpass") for c in head.children)
 
 
+NONE_DEPS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _none_of_them(child: Token) -> bool:
+    """ "no installations had been struck", "killed no one": a subject or object under "no"
+    says the act did not happen."""
+    return child.dep_ in NONE_DEPS and any(d.dep_ == "det" and d.lower_ == "no"
+                                           for d in child.children)  # fmt: skip
+
+
 def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result: Factuality,
                  negation: bool = True) -> bool:  # fmt: skip
     """Cues among ``node``'s own dependents (negation, where ``negation`` says it covers the
@@ -121,7 +131,7 @@ def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result:
     for child in node.children:
         lemma = child.lemma_.lower()
         lower = child.lower_
-        if child.dep_ == "neg" and first and negation:
+        if (child.dep_ == "neg" or _none_of_them(child)) and first and negation:
             result.negated = True
             result.cue = result.cue or child.text
         elif child.dep_ == "aux":

@@ -136,7 +136,21 @@ def victims_report(ctx: PartyContext, now: Parties) -> Parties | None:
     if ctx.cand.trigger.event != "ASSAULT" or _instrument_subject(ctx.cand):
         return None
     other = counterpart(ctx.kb, ctx.roles, now.actor, ctx.cand.trigger.event)
-    return replace(now, actor=other) if other is not None else None
+    if other is None:
+        return None
+    return replace(now, actor=other, recipient=_speakers_own(ctx, now.recipient, now.actor))
+
+
+def _speakers_own(ctx: PartyContext, victims: ActorMention | None, speaker: ActorMention
+                  ) -> ActorMention | None:  # fmt: skip
+    """Victims the text names by a role whose country it leaves to a guess ("eight people
+    were killed") are the reporting side's own."""
+    if victims is None or victims.direct or victims.form != "role" or not speaker.country:
+        return victims
+    if victims.country == speaker.country:
+        return victims
+    return replace(victims, country=speaker.country,
+                   code=ctx.kb.code_for(speaker.country, victims.sector))  # fmt: skip
 
 
 def _instrument_subject(cand: Candidate) -> bool:
