@@ -154,3 +154,15 @@ def test_a_bare_gerund_listed_among_nouns_is_no_act_of_the_clause(coder, analyse
     acts = candidates(coder, analyse, "Chile rammed the boat, blocking its route and seizing "
                       "its catch.")  # fmt: skip
     assert {"blocking", "seizing"} <= set(acts)
+
+
+def test_an_infinitive_after_as_well_as_is_an_act_of_its_own(coder, analyse):
+    from dyadwatch.events.clauses import clause_subject
+
+    text = ("The Peruvian cabinet decided to request that Chile invoke the treaty, as well as to "
+            "seek help from the United Nations.")  # fmt: skip
+    found = candidates(coder, analyse, text)
+    assert found["request"][0] == "REQUEST" and "seek" not in found["request"][1]
+    assert found["seek"][0] == "REQUEST"
+    seek = next(t for t in analyse(text).doc if t.text == "seek")
+    assert clause_subject(seek).text == "cabinet"

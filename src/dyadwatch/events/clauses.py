@@ -70,6 +70,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
             return next((g for g in child.children if g.dep_ == "pobj"), None)
     if depth > 4 or verb.dep_ == "ROOT":
         return None
+    if (partner := as_well_as_partner(verb)) is not None:
+        return clause_subject(partner, depth + 1)
     head = verb.head
     if verb.dep_ == "conj":
         return clause_subject(_coordinated_with(verb), depth + 1)
@@ -89,6 +91,23 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return clause_subject(head.head, depth + 1)
     if verb.dep_ in ("xcomp", "acl") and head.pos_ == "NOUN":
         return noun_subject(head)  # "Tokayev made statements about plans to increase ..."
+    return None
+
+
+def as_well_as_partner(verb: Token) -> Token | None:
+    """ "decided to request that Russia invoke ..., as well as to seek help from the UN": an
+    infinitive after "as well as" is coordinated with the infinitive before it that its
+    governor controls, wherever the parser hangs it."""
+    i = verb.i
+    doc = verb.doc
+    if i < 4 or doc[i - 1].lower_ != "to" or doc[i - 1].head.i != i:
+        return None
+    if [t.lower_ for t in doc[i - 4 : i - 1]] != ["as", "well", "as"]:
+        return None
+    start = verb.sent.start
+    for t in reversed(doc[start : i - 4]):
+        if t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return t
     return None
 
 

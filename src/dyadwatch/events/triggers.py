@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import with_pos
 from ..tables import words
+from .clauses import as_well_as_partner
 from .lexicon import Lexicon, Trigger
 from .nonevents import called_off, defends_own_act, endangers, is_non_event
 from .support import support_verbs
@@ -197,7 +198,7 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     out = []
     for child in token.children:
         if trig.frame == "xcomp" and child.dep_ in ("xcomp", "ccomp"):
-            out.extend(found[t.i] for t in child.subtree if t.i in found)
+            out.extend(found[i] for i in _own_subtree(child) if i in found)
         elif trig.pos == "NOUN" and (
             child.dep_ in ("acl", "xcomp")
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
@@ -226,6 +227,14 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             ):
                 out.append(inner)
     return out
+
+
+def _own_subtree(top: Token) -> list[int]:
+    """The token indices under ``top``, less an infinitive coordinated by "as well as" with
+    one above it (``clauses.as_well_as_partner``) and everything under that."""
+    apart = [t for t in top.subtree if t.i != top.i and as_well_as_partner(t) is not None]
+    skip = {d.i for t in apart for d in t.subtree}
+    return [t.i for t in top.subtree if t.i not in skip]
 
 
 # Prepositions whose object is the time or background of another event, not an event coded
