@@ -38,6 +38,17 @@ def test_a_role_inside_an_organisation_is_the_organisation(analyse):
     assert (found.code, found.kind, found.text) == ("EU", "org", "EU officials")
 
 
+@pytest.mark.parametrize(
+    ("text", "head", "code"),
+    [
+        ("The Transnistria president appealed to Moscow.", "president", "MDAREB"),
+        ("Hamas fighters crossed the fence.", "fighters", "PSEREB"),
+    ],
+)
+def test_a_role_inside_a_group_is_the_group(analyse, text, head, code):
+    assert code_of(analyse, text, head) == code
+
+
 def test_a_bare_role_with_no_country_anywhere_is_no_actor(analyse):
     assert code_of(analyse, "The lawmakers voted against the bill.", "lawmakers") is None
 

@@ -170,11 +170,14 @@ class PeopleRules:
         )  # fmt: skip
 
     def _role_org(self, head: Token) -> ActorMention | None:
-        """ "EU officials", "NATO troops", "UN peacekeepers": a role inside an organisation."""
+        """ "EU officials", "NATO troops", "UN peacekeepers", "the Artsakh president", "Hamas
+        fighters": a role inside an organisation or a group."""
         for child in head.children:
             if child.dep_ in ("compound", "amod", "poss", "nmod"):
                 found = self.by_token.get(child.i)
-                if found is not None and found.kind == "org" and found.country is None:
+                if found is None or found.form not in ("name", "alias"):
+                    continue
+                if found.kind == "org" and found.country is None or found.kind == "group":
                     return found
         return None
 
