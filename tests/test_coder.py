@@ -139,3 +139,13 @@ def test_the_code_command_keeps_unrealised_acts_only_when_asked(tmp_path, flag, 
     assert result.exit_code == 0, result.output
     got = {json.loads(line)["factuality"] for line in out.read_text().splitlines()}
     assert got == expected
+
+
+def test_a_meeting_that_names_no_one_met_is_the_actors_own_session(coder):
+    story = "Chile accused Peru of shelling the border. Peru denied shelling Chile. "
+    own = coder.code(doc(story + "Chile's National Security Committee met on Thursday.", "s1"))
+    met = next(e for e in own if e.event == "CONSULT")
+    assert met.recipient is None
+    other = coder.code(doc(story + "Chile's foreign minister met his Peruvian counterpart.", "s2"))
+    met = next(e for e in other if e.event == "CONSULT")
+    assert met.recipient is not None and met.recipient.country == "PER"

@@ -32,6 +32,7 @@ from .events.context import (
     counterpart,
     home_ground,
     other_party,
+    own_session,
     partner,
     population,
     proposer,
@@ -291,7 +292,8 @@ class Coder:
             ("other-party", lambda: other_party(roles, tok, actor)),
             ("population", lambda: population(self.kb, place, actor)  # "a curfew in Cizre"
              if (event in DOMESTIC or measure in DOMESTIC) and place is not None else None),
-            ("counterpart", lambda: counterpart(self.kb, roles, actor, event)),
+            ("counterpart", lambda: None if event == "CONSULT" and own_session(tok)
+             else counterpart(self.kb, roles, actor, event)),
             ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event,
                                                 found.patient)),
         )  # fmt: skip

@@ -63,6 +63,24 @@ ACROSS = {
 }
 
 
+SESSION_VERBS = words(WORD_LISTS, "session_verbs")
+SESSION_NOUNS = words(WORD_LISTS, "session_nouns")
+
+
+def own_session(tok: Token) -> bool:
+    """ "The National Security Committee met on Thursday", "an all-party meeting was convened":
+    a meeting that names no one met, with or besides, is the actor's own session, held with
+    no other state, whatever state the story is about."""
+    if tok.lemma_.lower() not in SESSION_VERBS:
+        return False
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+            return False
+        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() not in SESSION_NOUNS:
+            return False
+    return True
+
+
 def story_states(roles: RoleFinder) -> tuple[str, str] | None:
     """The two states a story is about: the two named most often, when they dominate it."""
     return story_pair(roles.actors.mentions)
