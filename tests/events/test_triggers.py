@@ -166,3 +166,16 @@ def test_an_infinitive_after_as_well_as_is_an_act_of_its_own(coder, analyse):
     assert found["seek"][0] == "REQUEST"
     seek = next(t for t in analyse(text).doc if t.text == "seek")
     assert clause_subject(seek).text == "cabinet"
+
+
+def test_a_small_clause_predicate_chooses_the_verbs_entry(coder, analyse):
+    found = candidates(coder, analyse, "Chile declared two Peruvian diplomats persona non grata.")
+    assert found["declared"][0] == "SANCTION"
+    # a clause with "that" and a tense of its own is no small clause
+    assert "declared" not in candidates(coder, analyse,
+                                        "Chile declared that the talks were void.")  # fmt: skip
+
+
+def test_the_time_an_expulsion_gives_is_no_concession(coder, analyse):
+    found = candidates(coder, analyse, "Chile expelled the envoys, allowing them a week to leave.")
+    assert "allowing" not in found and found["expelled"][0] == "SANCTION"

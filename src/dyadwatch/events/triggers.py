@@ -59,6 +59,10 @@ def dependents(token: Token) -> set[str]:
         # verb's complement or as an adjective after its object
         if child.pos_ == "ADJ" and child.dep_ == "ccomp":
             found.add(child.lemma_.lower())
+        elif _small_clause(child):
+            # "declared the advisers persona non grata": the predicate and what it governs
+            found.add(child.lemma_.lower())
+            found.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
         elif child.dep_ == "dobj":
             found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
         if child.dep_ in DEPENDENT_DEPS:
@@ -75,6 +79,15 @@ def dependents(token: Token) -> set[str]:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         found.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return found
+
+
+def _small_clause(child: Token) -> bool:
+    """A complement clause with a subject but no "that", tense or auxiliary of its own, as the
+    parser makes of "declared [the advisers] [persona non grata]"."""
+    if child.dep_ != "ccomp" or child.tag_ in ("VBD", "VBZ", "MD"):
+        return False
+    kids = [g.dep_ for g in child.children]
+    return "nsubj" in kids and not any(d in ("mark", "aux", "auxpass") for d in kids)
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
