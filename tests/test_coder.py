@@ -149,3 +149,11 @@ def test_a_meeting_that_names_no_one_met_is_the_actors_own_session(coder):
     other = coder.code(doc(story + "Chile's foreign minister met his Peruvian counterpart.", "s2"))
     met = next(e for e in other if e.event == "CONSULT")
     assert met.recipient is not None and met.recipient.country == "PER"
+
+
+def test_a_participle_spelling_out_a_decision_is_the_decision_makers_act(coder):
+    text = ("Chile met to respond to the decision taken by Peru on Monday, suspending the "
+            "fisheries treaty and downgrading its ties with Santiago.")  # fmt: skip
+    events = {e.event_text: e for e in coder.code(doc(text, "decision"))}
+    assert events["suspending"].actor.country == "PER"
+    assert events["downgrading"].actor.country == "PER"

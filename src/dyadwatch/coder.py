@@ -288,12 +288,13 @@ class Coder:
                 return offered, "proposer"
         if found.recipient is not None:
             return found.recipient, "parse"
+        if event == "CONSULT" and own_session(tok):
+            return None, "own-session"  # "the committee met on Thursday": with no one
         steps = (
             ("other-party", lambda: other_party(roles, tok, actor)),
             ("population", lambda: population(self.kb, place, actor)  # "a curfew in Cizre"
              if (event in DOMESTIC or measure in DOMESTIC) and place is not None else None),
-            ("counterpart", lambda: None if event == "CONSULT" and own_session(tok)
-             else counterpart(self.kb, roles, actor, event)),
+            ("counterpart", lambda: counterpart(self.kb, roles, actor, event)),
             ("home-ground", lambda: home_ground(self.kb, roles, places, tok, actor, event,
                                                 found.patient)),
         )  # fmt: skip

@@ -54,6 +54,10 @@ def test_lookup(gazetteer, name, canonical, country):
         ("Shusha", ("ARM", "AZE"), "Shusha", "AZE"),
         # a far larger namesake abroad keeps its name
         ("Paris", ("USA", "RUS"), "Paris", "FRA"),
+        # a city called so by its main name outweighs a larger one that has it as an old name,
+        # even when the other's country is in the story too
+        ("Islamabad", ("PAK", "IND", "BGD"), "Islamabad", "PAK"),
+        ("Bombay", ("IND",), "Mumbai", "IND"),
         # context never turns a country into a town
         ("Georgia", ("USA",), "Georgia", "GEO"),
         ("Kazakhstan", ("RUS",), "Kazakhstan", "KAZ"),

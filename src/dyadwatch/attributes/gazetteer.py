@@ -56,6 +56,14 @@ def name_key(name: str) -> str:
     return key
 
 
+def _standing(entry: tuple[int, int, int, int]) -> tuple[int, int, int]:
+    """Sort key of a (rank, main name?, population, row) candidate, best first: a place called
+    so by its main name outweighs one that only has the name as an alias ("Islamabad", an old
+    name of Chattogram) unless the alias-holder is over CONTEXT_RATIO times larger."""
+    rank, main, population, row = entry
+    return -rank, -population * (CONTEXT_RATIO if main else 1), row
+
+
 def _latin(name: str) -> bool:
     """A name worth indexing: Latin script, not an all-capitals code such as an airport's."""
     if len(name) < 3 or (name.isupper() and len(name) <= 4):
@@ -91,7 +99,7 @@ class _Builder:
             if key in self.own:
                 out[key] = (self.own[key], OWN, 0, 1)
                 continue
-            ranked = sorted(by_country.values(), key=lambda e: (-e[0], -e[2], e[3]))
+            ranked = sorted(by_country.values(), key=_standing)
             out[key] = tuple(v for r, p, pop, row in ranked for v in (row, r, pop, p))
         for key, row in self.own.items():
             out.setdefault(key, (row, OWN, 0, 1))

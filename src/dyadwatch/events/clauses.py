@@ -85,6 +85,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return head
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
         return head
+    if verb.dep_ == "advcl" and (maker := decision_maker(verb)) is not None:
+        return maker
     if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VB", "VBN"):
         return clause_subject(head, depth + 1)
     if verb.dep_ == "pcomp":  # "by halting ...", "after launching ..."
@@ -143,6 +145,36 @@ def noun_subject(noun: Token) -> Token | None:
         for child in tok.children:
             if tok.pos_ == "NOUN" and child.dep_ == "poss":
                 return child
+    return None
+
+
+DECISION_NOUNS = words(WORD_LISTS, "decision_nouns")
+
+
+def decision_maker(verb: Token) -> Token | None:
+    """ "responded to the decision taken by India on Wednesday, suspending the treaty": a
+    participle after a comma that closes a phrase about a decision spells the decision out,
+    whatever clause the parser hangs it from; it is the act of whoever took the decision (the
+    possessor, or the "by" agent of the participle on the noun)."""
+    if verb.tag_ != "VBG" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    node = verb.doc[verb.i - 2]
+    for _ in range(6):
+        if node.pos_ == "NOUN" and node.lemma_.lower() in DECISION_NOUNS:
+            break
+        if node.head.i == node.i or node.i == verb.head.i:
+            return None
+        node = node.head
+    else:
+        return None
+    for child in node.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
     return None
 
 
