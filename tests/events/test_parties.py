@@ -127,3 +127,11 @@ def test_a_passive_whose_by_phrase_names_the_doer_takes_no_actor_from_before(cod
     text = SANCTIONS + "The decision was reversed by a vote of the trade tribunal."
     events = coder.code(Document(id="t", text=text, date="2024-03-05"))
     assert [e.event_text for e in events] == ["imposed sanctions"]
+
+
+def test_a_target_whose_country_is_only_guessed_is_never_the_attackers_own(coder):
+    text = ("The Peruvian ministry said Chilean guns began a bombardment on Tuesday, striking "
+            "military as well as civilian targets.")  # fmt: skip
+    events = coder.code(Document(id="t", text=text, date="2024-03-05"))
+    assert events and all(e.recipient is None or e.recipient.country != "CHL" for e in events)
+

@@ -208,10 +208,12 @@ def same_side(a: ActorMention, b: ActorMention) -> bool:
         return a.code == b.code
     if a.country != b.country:
         return False
+    if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
+        # "Poland deployed soldiers": its own forces, their country only guessed; so too
+        # "Azerbaijani guns struck military targets", whatever marks the guns
+        return True
     if (a.form == "modified") != (b.form == "modified") and a.sector != b.sector:
         return False  # "Croatia is investigating Croatian extremists": a group of its people
-    if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
-        return True  # "Poland deployed soldiers": its own forces, their country only guessed
     if (
         a.sector in ("GOV", "MIL", None)
         and b.sector in ("GOV", "MIL", None)
