@@ -1,0 +1,38 @@
+"""Sentence starts the pipeline sets before the parser (nlp/lines.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def starts(nlp, text: str) -> list[str]:
+    return [s.text.strip() for s in nlp(text).sents]
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("LIMA, May 2 (Reuters) - The ministry summoned the envoy.", "LIMA, May 2 (Reuters) -"),
+        ("Lima, April 24: On Thursday Peru closed the border.", "Lima, April 24:"),
+        ("SANTA CRUZ, 24 April (Wire News): Bolivia shut the post.",
+         "SANTA CRUZ, 24 April (Wire News):"),
+        ("QUITO \u2013 Ecuadorian forces crossed the river.", "QUITO \u2013"),
+    ],
+)  # fmt: skip
+def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(nlp, text, first):
+    assert starts(nlp, text)[0] == first
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Peru-Chile talks resumed on Monday.", "Chile, Peru and Bolivia met: the talks failed."],
+)
+def test_no_dateline_no_break(nlp, text):
+    assert len(starts(nlp, text)) == 1
+
+
+def test_a_line_break_ends_a_sentence(nlp):
+    assert starts(nlp, "Peru shuts border\nChile protested.") == [
+        "Peru shuts border",
+        "Chile protested.",
+    ]
