@@ -18,6 +18,7 @@ from spacy.util import filter_spans
 from ..nlp.phrases import PhraseIndex
 from ..nlp.sents import sentence_of
 from ..tables import words
+from .acronyms import defined_acronyms
 from .bodies import BodyRules
 from .dateline import is_dateline
 from .forms import cached_tokens
@@ -166,7 +167,8 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
         if mention is not None and mention.form == "adjective" and head.pos_ in ("NOUN", "PROPN"):
             # "the Russians", "Ukrainian" used as a noun
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
-        named = self._named_after(head) or next(iter(self._pair(head)), None)  # "the two states"
+        named = (self._spelled_out(head) or self._named_after(head)
+                 or next(iter(self._pair(head)), None))  # "the NSC", "the two states"  # fmt: skip
         if named is not None or self._region_states(head):
             return named
         lower = head.lower_
@@ -210,6 +212,17 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
                                 role.sector if role else None, head.text, None, kind, "unknown",
                                 kind == "person", False)  # fmt: skip
         return None
+
+    def _spelled_out(self, head: Token) -> ActorMention | None:
+        """ "The National Security Committee (NSC) met ... the NSC called them": an acronym
+        the document spelled out before names what the spelled-out phrase names."""
+        spelled = defined_acronyms(self.doc).get(head.text)
+        if spelled is None or spelled >= head.i:
+            return None
+        found = self.for_np(self.doc[spelled])
+        if found is None:
+            return None
+        return found.with_text(self.doc[head.i : head.i + 1], found.form, found.direct)
 
     def _pair(self, head: Token) -> list[ActorMention]:
         """The two states of a story that "the two countries" or "both sides" names."""
