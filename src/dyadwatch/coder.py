@@ -43,7 +43,7 @@ from .events.naming import namer
 from .events.parties import PartyContext, Settled, settle
 from .events.roles import RoleFinder, Roles
 from .events.triggers import Candidate, find_candidates
-from .link.cues import response_cue
+from .link.responses import link_responses
 from .model import UNREALISED, Document, Event, Evidence, Place, Source, event_id
 from .nlp import load_pipeline
 from .nlp.sents import remember_text, sentence_of
@@ -99,6 +99,11 @@ class Coder:
 
     # -- stages ---------------------------------------------------------------------------
 
+    def _noun_type(self, lemma: str) -> str | None:
+        """The event type a noun names on its own ("accusation": ACCUSE), if any."""
+        trig = self.lexicon.match(lemma, "NOUN", set())
+        return trig.event if trig is not None else None
+
     def _check(self, doc: Document) -> None:
         if not doc.text or not doc.text.strip():
             raise InputError("empty text", doc=doc.id)
@@ -141,8 +146,9 @@ class Coder:
         remember_text(sdoc, document.text)
         names = self.actor_finder.names(sdoc, document.date)
         dates = DocumentDates(sdoc, document.date)
-        places = DocumentPlaces(sdoc, self.gazetteer, (m.country for m in names.values()),
-                                holders=state_tokens(names))
+        places = DocumentPlaces(
+            sdoc, self.gazetteer, (m.country for m in names.values()), holders=state_tokens(names)
+        )
         actors = self.actor_finder(sdoc, document.date, places, names)
         roles = RoleFinder(actors)
         sentences = {s.start: k for k, s in enumerate(sentences_of(sdoc))}
@@ -161,7 +167,7 @@ class Coder:
         events = settle_document(sdoc, events, tokens, document.text)
         if not self.config.keep_unrealised:
             events = [e for e in events if e.factuality not in UNREALISED]
-        self._link(sdoc, events, tokens)
+        link_responses(sdoc, events, tokens, self._noun_type)
         return events
 
     def _event(self, document: Document, cand: Candidate, roles: RoleFinder,
@@ -208,6 +214,8 @@ class Coder:
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
             event, mode = "SANCTION", "withdraw"  # leaving an organisation
+        elif found.actor_how == "causer" and event == "RETREAT" and tok.lemma_.lower() in LEAVING:
+            event, mode = "SANCTION", "expel"  # "ordered the advisers to leave": an expulsion
         recipient, recipient_step = self._recipient(
             event, found, roles, tok, place, places, threatened_measure(cand, event)
         )
@@ -303,27 +311,6 @@ class Coder:
             if found_recipient is not None:
                 return found_recipient, name
         return None, "none"
-
-    def _link(self, sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> None:
-        """Fill in_response_to from explicit cues, pointing to an earlier event of the other side."""
-        for k, ev in enumerate(events):
-            tok = sdoc[tokens[ev.id]]
-            if response_cue(tok, sentence_of(tok)) is None or ev.actor is None:
-                continue
-            best = None
-            for prev in events[:k]:
-                if prev.actor is None or prev.actor.country == ev.actor.country:
-                    continue
-                if prev.evidence.start >= ev.evidence.start:
-                    continue
-                score = (
-                    prev.actor.country == (ev.recipient.country if ev.recipient else None),
-                    prev.recipient is not None and prev.recipient.country == ev.actor.country,
-                )
-                if best is None or score >= best[0]:
-                    best = (score, prev)
-            if best is not None and any(best[0]):
-                ev.in_response_to = [best[1].id]
 
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}

@@ -112,6 +112,7 @@ def test_the_cue_table_holds_phrases_and_verbs():
     assert ("in", "retaliation") in cues.phrases
     assert "retaliate" in cues.verbs
     assert "hit back" in cues.verbs
+    assert "accusation" in cues.answered
     assert all(p == tuple(w.lower() for w in p) for p in cues.phrases)
 
 
@@ -128,3 +129,12 @@ def test_without_a_cue_no_link_is_made(coder):
     text = "Chile recalled its ambassador from Peru. Peru expelled two Chilean diplomats."
     events = coder.code(Document(id="cue", text=text, date="2023-05-01"))
     assert events and all(e.in_response_to == [] for e in events)
+
+
+def test_rejecting_the_accusations_answers_the_accusation_not_the_latest_act(coder):
+    text = ("Chile accused Peru of shelling the border. On Tuesday Chile closed the crossing. "
+            "Peru rejected the accusations.")  # fmt: skip
+    events = coder.code(Document(id="cue", text=text, date="2023-05-01"))
+    accused = next(e for e in events if e.event_text.startswith("accused"))
+    rejected = next(e for e in events if e.event_text.startswith("rejected"))
+    assert rejected.in_response_to == [accused.id]

@@ -18,27 +18,37 @@ from ..tables import fail, read_table
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.tsv"
 
-KINDS = ("before", "verb")
+ANSWERED_DEPS = ("dobj", "nsubjpass")  # "rejected the accusations", "the offer was accepted"
 
 
 @dataclass(frozen=True)
 class LinkCues:
     phrases: tuple[tuple[str, ...], ...]  # token sequences that mark a response
     verbs: frozenset[str]  # verbs of responding: a lemma, then any particles ("hit back")
+    answered: frozenset[str]  # nouns naming the act answered: "rejected the accusations"
 
 
 @lru_cache(maxsize=1)
 def link_cues() -> LinkCues:
-    phrases, verbs = [], set()
+    phrases, verbs, answered = [], set(), set()
+    kinds = {"verb": verbs, "answered": answered}  # a set of words each; "before": phrases
     for n, row in read_table(CUES_FILE, required=("kind", "phrase"), allowed=("kind", "phrase")):
-        if row["kind"] not in KINDS or not row["phrase"]:
+        kind, phrase = row["kind"], row["phrase"].lower()
+        if not phrase or kind != "before" and kind not in kinds:
             raise fail(CUES_FILE, n, f"expected 'kind<TAB>phrase', got {list(row.values())}")
-        words = tuple(row["phrase"].lower().split())
-        if row["kind"] == "before":
-            phrases.append(words)
+        if kind == "before":
+            phrases.append(tuple(phrase.split()))
         else:
-            verbs.add(row["phrase"].lower())
-    return LinkCues(tuple(phrases), frozenset(verbs))
+            kinds[kind].add(phrase)
+    return LinkCues(tuple(phrases), frozenset(verbs), frozenset(answered))
+
+
+def answered_noun(trigger: Token) -> Token | None:
+    """ "Belarus rejected the accusations": the noun, object of the trigger, that names the
+    other side's act the event answers; None when there is none."""
+    nouns = link_cues().answered
+    return next((c for c in trigger.children
+                 if c.dep_ in ANSWERED_DEPS and c.lemma_.lower() in nouns), None)  # fmt: skip
 
 
 def response_cue(trigger: Token, sent: Span) -> str | None:

@@ -5,8 +5,9 @@ Later mentions in other sentences with the same trigger word and a content word 
 the cross-document rules
 would merge (same dyad and type, compatible factuality and dates: see
 :func:`dyadwatch.link.merge.compatible`) join the first mention, which takes the best date among them and keeps every mention's evidence in its
-``sources``. A headline, caption or byline line stands for the body's act of the same type and
-dyad when the body has one.
+``sources``. So does one side's part of a clash told before as both sides' act. A headline,
+caption or byline line stands for the body's act of the same type and dyad when the body has
+one.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 from ..model import Event, Source
 from .merge import CONTROL_STEMS, PRECISION_RANK, STEM, compare, compatible, near_trigger, party
 
+STATE_FORCES = {None, "GOV", "MIL"}  # the sectors that fight a state's side of a clash
 LINE_ENDS = ".!?\"'”’)"  # a sentence of the body ends in one of these; a headline does not
 MAX_CLOSING_LINE_WORDS = 12  # a closing byline or credit line is short
 
@@ -101,6 +103,32 @@ def names_again(first: Event, later: Event) -> bool:
     return all(c.ok for c in compare(first, later) if c.name not in ("dyad", "wording"))
 
 
+def two_sided(events: list[Event]) -> frozenset[str]:
+    """The ids of events told as both sides' act at once ("Armenian and Azerbaijani troops
+    fought", "the two militaries traded fire"): one trigger, the same act in both directions."""
+    out = set()
+    for e in events:
+        if any(o is not e and o.evidence.start == e.evidence.start
+               and o.event_text == e.event_text and o.event == e.event
+               and party(o.actor) == party(e.recipient) and party(o.recipient) == party(e.actor)
+               for o in events):  # fmt: skip
+            out.add(e.id)
+    return frozenset(out)
+
+
+def tells_one_side(first: Event, later: Event) -> bool:
+    """Whether ``later`` tells one side's part of a clash ``first`` told as both sides' act
+    ("troops fought along the border" ... "Azerbaijan shot at soldiers"): a later sentence,
+    the same direction, and nothing but the wording apart."""
+    if first.event != "ASSAULT" or first.evidence.start >= later.evidence.start:
+        return False
+    if first.evidence.sentence == later.evidence.sentence or later.recipient is None:
+        return False
+    if not {first.actor.sector, later.actor.sector} <= STATE_FORCES:
+        return False  # "gunmen began shooting" is no part of the armies' exchange of fire
+    return all(c.ok for c in compare(first, later) if c.name != "wording")
+
+
 def collapse_repeats(events: list[Event], text: str, definite: frozenset[str] = frozenset()
                      ) -> list[Event]:  # fmt: skip
     """The document's events with repeated mentions of one act joined into one event.
@@ -110,11 +138,13 @@ def collapse_repeats(events: list[Event], text: str, definite: frozenset[str] = 
     mentions were joined; no evidence is lost."""
     lines = [e for e in events if is_line_unit(e, text)]
     body = [e for e in events if not is_line_unit(e, text)]
+    both = two_sided(body)
     kept: list[Event] = []
     for event in body:
         again = event.id in definite
         k = next((i for i, other in enumerate(kept)
-                  if is_repeat(other, event) or again and names_again(other, event)), None)  # fmt: skip
+                  if is_repeat(other, event) or again and names_again(other, event)
+                  or other.id in both and tells_one_side(other, event)), None)  # fmt: skip
         if k is None:
             kept.append(event)
         else:
