@@ -55,8 +55,9 @@ def analyse(coder):
     def run(text: str, date: str = "2023-05-01") -> Analysed:
         doc = coder.nlp(text)
         names = coder.actor_finder.names(doc, date)
-        places = DocumentPlaces(doc, coder.gazetteer, (m.country for m in names.values()),
-                                holders=state_tokens(names))
+        places = DocumentPlaces(
+            doc, coder.gazetteer, (m.country for m in names.values()), holders=state_tokens(names)
+        )
         actors = coder.actor_finder(doc, date, places, names)
         return Analysed(doc, actors, places, RoleFinder(actors))
 

@@ -98,7 +98,8 @@ def test_the_name_a_doer_gives_its_own_act_is_no_second_act(coder):
             "precision strikes on rebel camps.")  # fmt: skip
     events = coder.code(doc(text, "own-name"))
     assert [(e.event, e.event_text, e.actor.country) for e in events] == [
-        ("ASSAULT", "firing", "CHL")]
+        ("ASSAULT", "firing", "CHL")
+    ]
 
 
 def test_a_purpose_clause_of_an_act_of_the_same_type_is_not_another_act(coder):
@@ -124,8 +125,9 @@ def test_acts_denied_or_only_possible_are_left_out_unless_asked_for(coder, full_
     assert {("attack", "negated"), ("close", "hypothetical")} <= kept
 
 
-@pytest.mark.parametrize(("flag", "expected"), [([], {"asserted"}),
-                                                (["--keep-unrealised"], {"asserted", "negated"})])
+@pytest.mark.parametrize(
+    ("flag", "expected"), [([], {"asserted"}), (["--keep-unrealised"], {"asserted", "negated"})]
+)
 def test_the_code_command_keeps_unrealised_acts_only_when_asked(tmp_path, flag, expected):
     from typer.testing import CliRunner
 
@@ -157,3 +159,14 @@ def test_a_participle_spelling_out_a_decision_is_the_decision_makers_act(coder):
     events = {e.event_text: e for e in coder.code(doc(text, "decision"))}
     assert events["suspending"].actor.country == "PER"
     assert events["downgrading"].actor.country == "PER"
+
+
+def test_ordering_another_states_people_to_leave_is_an_expulsion(coder):
+    events = coder.code(doc("Chile ordered the Peruvian diplomats to leave the country.", "o1"))
+    left = next(e for e in events if e.event_text == "leave")
+    assert (left.event, left.mode, left.actor.country, left.recipient.country) == (
+        "SANCTION",
+        "expel",
+        "CHL",
+        "PER",
+    )

@@ -27,8 +27,9 @@ class Config:
     min_english: float = _setting(0.5, "score below which a text is reported as not English")
     coder: str = _setting(CODER_NAME, "name and version written into every event")
     keep_unrealised: bool = _setting(
-        False, "also write acts the text denies or only calls possible (factuality negated or "
-        "hypothetical); by default the output holds acts told as done, reported or hedged"
+        False,
+        "also write acts the text denies or only calls possible (factuality negated or "
+        "hypothetical); by default the output holds acts told as done, reported or hedged",
     )
     chars_per_worker: int = _setting(
         100_000, "characters of text each worker process must have to be worth starting"

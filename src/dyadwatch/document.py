@@ -11,8 +11,8 @@ from spacy.tokens import Doc, Token
 
 from .events.coordinated import join_coordinated_nouns
 from .events.embedding import demote_embedded
-from .events.triggers import NAMING_VERBS
 from .events.reference import refers_back
+from .events.triggers import NAMING_VERBS
 from .events.warnings import join_warnings
 from .link.repeats import collapse_repeats
 from .model import Event

@@ -66,15 +66,30 @@ def test_a_body_of_people_takes_the_sentences_place_as_a_guess(analyse):
     ("text", "code"),
     [
         # the body last named by the same noun, not a country named nearer
-        ("The Chilean Defence Ministry spoke. Later the ministry said troops from Peru had "
-         "crossed near Tacna.", "CHL"),
-        ("The Peruvian Foreign Ministry spoke. Bolivia then met Chile, and the ministry "
-         "called it a provocation.", "PER"),
+        (
+            (
+                "The Chilean Defence Ministry spoke. Later the ministry said troops from Peru had "
+                "crossed near Tacna."
+            ),
+            "CHL",
+        ),
+        (
+            (
+                "The Peruvian Foreign Ministry spoke. Bolivia then met Chile, and the ministry "
+                "called it a provocation."
+            ),
+            "PER",
+        ),
         # with no such body named before, the sentence still places it, as a guess
         ("Troops crossed near Tacna, the ministry said.", "PER"),
         # else the state the sentence before is about, its subject, not the latest state named
-        ("Lima recalls Chilean envoy over border clash\n\nThe ministry says it may recall "
-         "its own ambassador.", "PER"),
+        (
+            (
+                "Lima recalls Chilean envoy over border clash\n\nThe ministry says it may recall "
+                "its own ambassador."
+            ),
+            "PER",
+        ),
     ],
 )
 def test_a_bare_definite_body_is_the_one_last_named(analyse, text, code):

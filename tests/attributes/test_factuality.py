@@ -12,6 +12,7 @@ CASES = [
     ("No installations in Chile had been struck.", "struck", "negated", False),
     ("The shelling killed no civilians.", "killed", "negated", False),
     ("No fewer than ten civilians were killed.", "killed", "asserted", False),
+    ("Chile shelled two towns, none of which it held.", "held", "negated", False),
     ("The ministry said Lithuania had blocked the cargo.", "blocked", "asserted", False),
     ("Belarus reports that Polish guards have beaten migrants.", "beaten", "reported", False),
     ("According to officials, the army shelled the village.", "shelled", "reported", False),

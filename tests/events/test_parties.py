@@ -134,4 +134,3 @@ def test_a_target_whose_country_is_only_guessed_is_never_the_attackers_own(coder
             "military as well as civilian targets.")  # fmt: skip
     events = coder.code(Document(id="t", text=text, date="2024-03-05"))
     assert events and all(e.recipient is None or e.recipient.country != "CHL" for e in events)
-

@@ -179,3 +179,12 @@ def test_a_small_clause_predicate_chooses_the_verbs_entry(coder, analyse):
 def test_the_time_an_expulsion_gives_is_no_concession(coder, analyse):
     found = candidates(coder, analyse, "Chile expelled the envoys, allowing them a week to leave.")
     assert "allowing" not in found and found["expelled"][0] == "SANCTION"
+
+
+def test_a_request_takes_the_infinitive_the_parser_hangs_off_as_its_content(coder, analyse):
+    found = candidates(coder, analyse, "The Peruvian president went on to appeal to the "
+                       "signatories, above all to Chile, to open talks without delay.")  # fmt: skip
+    assert found == {"appeal": ("REQUEST", ["talks"])}
+    found = candidates(coder, analyse, "Bolivia rejected Chile's request for Bolivian troops to "
+                       "join the campaign and refused to recognise the new republics.")  # fmt: skip
+    assert "refused" in found and "refused" not in found["request"][1]

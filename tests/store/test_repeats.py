@@ -95,3 +95,26 @@ def test_the_long_last_line_of_a_text_cut_short_is_a_body_sentence():
     byline = _placed(make_event("d", credit, "Reporting", "CONSULT", "CHLGOV", None,
                                 "2024-03-09"), closing, 1)  # fmt: skip
     assert is_line_unit(byline, closing)  # a short closing line is still a line
+
+
+CLASH = "Chilean and Peruvian troops fought along the border."
+DETAIL = "According to Lima, Chile shot at soldiers near the village."
+GUNMEN = "Gunmen from Chile shot at tourists near the village."
+
+
+def test_one_sides_part_of_a_clash_told_as_both_sides_act_joins_it():
+    text = f"{CLASH} {DETAIL} {GUNMEN}"
+    chile = _placed(make_event("d", CLASH, "fought", "ASSAULT", "CHLMIL", "PER", "2024-03-09",
+                               "week"), text, 1)  # fmt: skip
+    peru = replace(_placed(make_event("d", CLASH, "fought", "ASSAULT", "PERMIL", "CHL",
+                                      "2024-03-09", "week"), text, 1), id="peru")  # fmt: skip
+    detail = _placed(make_event("d", DETAIL, "shot", "ASSAULT", "CHL", "PERMIL", "2024-03-09"),
+                     text, 2)  # fmt: skip
+    gunmen = replace(_placed(make_event("d", GUNMEN, "shot", "ASSAULT", "CHLREB", "PERCVL",
+                                        "2024-03-09"), text, 3), id="gunmen")  # fmt: skip
+    kept = collapse_repeats([chile, peru, detail, gunmen], text)
+    assert [e.id for e in kept] == [chile.id, peru.id, "gunmen"]  # armed men are no army
+    assert DETAIL in [s.evidence for s in kept[0].sources]
+    assert (kept[0].date, kept[0].date_precision) == ("2024-03-09", "day")
+    # told of one side only, the clash is no summary of both
+    assert len(collapse_repeats([chile, detail], text)) == 2

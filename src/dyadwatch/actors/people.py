@@ -375,4 +375,3 @@ def _is_subject(doc, mention: ActorMention) -> bool:
     if tok.dep_ in ("amod", "compound", "poss") and tok.head.i >= mention.end:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass")
-

@@ -113,13 +113,16 @@ def _own_negation(conjunct: Token) -> bool:
 
 
 NONE_DEPS = ("nsubj", "nsubjpass", "dobj")
+NONE_WORDS = words(WORD_LISTS, "none_words")  # "none of which", "nothing"
 
 
 def _none_of_them(child: Token) -> bool:
-    """ "no installations had been struck", "killed no one": a subject or object under "no"
-    says the act did not happen."""
-    return child.dep_ in NONE_DEPS and any(d.dep_ == "det" and d.lower_ == "no"
-                                           for d in child.children)  # fmt: skip
+    """ "no installations had been struck", "killed no one", "none of which it recognises": a
+    subject or object that is none, or under "no", says the act did not happen."""
+    if child.dep_ not in NONE_DEPS:
+        return False
+    return child.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ == "no"
+                                             for d in child.children)  # fmt: skip
 
 
 def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result: Factuality,
@@ -128,6 +131,9 @@ def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result:
     trigger; modals, hedging and reporting adverbs, a conditional marker); returns whether
     the clause is a condition."""
     conditional = False
+    if first and negation and node.dep_ == "relcl" and node.head.lower_ in NONE_WORDS:
+        result.negated = True  # "Taiwan and Kosovo, none of which it recognises"
+        result.cue = result.cue or node.head.text
     for child in node.children:
         lemma = child.lemma_.lower()
         lower = child.lower_

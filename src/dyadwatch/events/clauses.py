@@ -21,6 +21,9 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 FINITE_TAGS = ("VBD", "VBZ", "VBP")  # verbs that carry tense
 # "ramming carried out by the coast guard": participles whose "by" agent did the act named
 PERPETRATING = words(WORD_LISTS, "perpetrating")
+# Nouns of a policy a participle may spell out: "the decision taken by India, suspending ...".
+DECISION_NOUNS = words(WORD_LISTS, "decision_nouns")
+ADDITIVE_PHRASES = words(WORD_LISTS, "additive_phrases")  # "as well as": three words each
 OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "the envoy, who protested": relative pronouns that stand for the noun they hang from
 SUBJECT_RELATIVES = words(WORD_LISTS, "subject_relatives")
@@ -104,7 +107,7 @@ def as_well_as_partner(verb: Token) -> Token | None:
     doc = verb.doc
     if i < 4 or doc[i - 1].lower_ != "to" or doc[i - 1].head.i != i:
         return None
-    if [t.lower_ for t in doc[i - 4 : i - 1]] != ["as", "well", "as"]:
+    if " ".join(t.lower_ for t in doc[i - 4 : i - 1]) not in ADDITIVE_PHRASES:
         return None
     start = verb.sent.start
     for t in reversed(doc[start : i - 4]):
@@ -146,9 +149,6 @@ def noun_subject(noun: Token) -> Token | None:
             if tok.pos_ == "NOUN" and child.dep_ == "poss":
                 return child
     return None
-
-
-DECISION_NOUNS = words(WORD_LISTS, "decision_nouns")
 
 
 def decision_maker(verb: Token) -> Token | None:

@@ -65,6 +65,7 @@ ACROSS = {
 
 SESSION_VERBS = words(WORD_LISTS, "session_verbs")
 SESSION_NOUNS = words(WORD_LISTS, "session_nouns")
+PARTNER_PREPS = words(WORD_LISTS, "partner_preps")  # "met with", "talks between"
 
 
 def own_session(tok: Token) -> bool:
@@ -74,7 +75,7 @@ def own_session(tok: Token) -> bool:
     if tok.lemma_.lower() not in SESSION_VERBS:
         return False
     for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in ("with", "between", "among"):
+        if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
             return False
         if child.dep_ in ("dobj", "dative") and child.lemma_.lower() not in SESSION_NOUNS:
             return False

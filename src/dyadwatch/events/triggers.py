@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import with_pos
 from ..tables import words
-from .clauses import as_well_as_partner
+from .clauses import FINITE_TAGS, as_well_as_partner
 from .lexicon import Lexicon, Trigger
 from .nonevents import called_off, defends_own_act, endangers, is_non_event
 from .support import support_verbs
@@ -68,6 +68,9 @@ def dependents(token: Token) -> set[str]:
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
             found.add(lemma)
+            if child.dep_ == "oprd":  # "called them unilateral, irresponsible and unjust"
+                found.update(g.lemma_.lower() for g in child.conjuncts)
+                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "amod")
             if child.dep_ == "prep":
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
                 for inner in (g for g in child.children if g.dep_ == "prep"):
@@ -106,7 +109,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
             if (demand := _deontic_demand(token)) is not None:
                 demands[token.i] = Candidate(token, demand)
             continue
-        if _idle(token, lemma, pos, deps):
+        if _idle(token, lemma, pos, deps) or _names_a_thing(token, trig):
             idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
         found[token.i] = Candidate(token, trig)
     for i in [i for i, c in found.items() if c.trigger.pos == "NOUN" and _background(c.token)]:
@@ -140,18 +143,20 @@ def _no_act_of_its_own(token: Token) -> bool:
     """ "defended the move" (its own act), "..., threatening a return to war" (a risk), a
     gerund listed among nouns ("protested against the harassment, ramming, blocking and other
     acts of ...")."""
-    return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
-            or _names_a_thing(token))  # fmt: skip
+    return defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
 
 
 # Verbs that give a thing a name of the speaker's choosing: "what it called killings".
 NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
 
 
-def _names_a_thing(token: Token) -> bool:
+def _names_a_thing(token: Token, trig: Trigger) -> bool:
     """ "in what it called strikes on camps": calling a thing by a name asks nothing of anyone,
-    whatever preposition the parser hangs from the verb."""
-    return token.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "oprd" for c in token.children)
+    whatever preposition the parser hangs from the verb; only a name that condemns ("called
+    the decision a provocation") makes an act, an accusation."""
+    if token.lemma_.lower() not in NAMING_VERBS or trig.event == "ACCUSE":
+        return False
+    return any(c.dep_ == "oprd" for c in token.children)
 
 
 GERUND_ARGUMENTS = {"dobj", "nsubj", "nsubjpass", "prep", "agent", "xcomp", "ccomp", "prt"}
@@ -195,9 +200,11 @@ def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
     offensive", "undertook a mediation mission". The noun is coded, the verb is not."""
     if cand.trigger.pos != "VERB" or cand.token.lemma_.lower() not in support_verbs():
         return False
-    # a row for the verb with that very object ("seek help": a request) outranks the noun
+    # a row for the verb with that very object ("seek help": a request), or with words of its
+    # own that make the phrase the act ("put the talks on hold"), outranks the noun
+    if cand.trigger.with_:
+        return False
     return any(c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"
-               and c.lemma_.lower() not in cand.trigger.with_
                for c in cand.token.children)  # fmt: skip
 
 
@@ -212,6 +219,11 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     for child in token.children:
         if trig.frame == "xcomp" and child.dep_ in ("xcomp", "ccomp"):
             out.extend(found[i] for i in _own_subtree(child) if i in found)
+        elif trig.frame == "xcomp" and trig.event == "REQUEST" and _infinitive(child):
+            # "appealed to Moscow, above all, to open talks": what a request asks for, though
+            # the parser hangs the infinitive off as an adverbial clause (not a tensed verb
+            # after it: "the request for troops to join and refused to recognise")
+            out.extend(found[i] for i in _own_subtree(child, tensed=True) if i in found)
         elif trig.pos == "NOUN" and (
             child.dep_ in ("acl", "xcomp")
             and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
@@ -242,10 +254,23 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     return out
 
 
-def _own_subtree(top: Token) -> list[int]:
-    """The token indices under ``top``, less an infinitive coordinated by "as well as" with
-    one above it (``clauses.as_well_as_partner``) and everything under that."""
-    apart = [t for t in top.subtree if t.i != top.i and as_well_as_partner(t) is not None]
+def _tensed_after_infinitive(tok: Token) -> bool:
+    return tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and tok.head.tag_ == "VB"
+
+
+def _infinitive(child: Token) -> bool:
+    """An adverbial clause that is a bare "to" infinitive."""
+    return child.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to"
+                                         for g in child.children)  # fmt: skip
+
+
+def _own_subtree(top: Token, tensed: bool = False) -> list[int]:
+    """The token indices under ``top``, less what is coordinated with a verb above it: an
+    infinitive after "as well as" (``clauses.as_well_as_partner``), with ``tensed`` a tensed
+    verb after an infinitive ("for troops to join the campaign and refused to recognise"),
+    and everything under those."""
+    apart = [t for t in top.subtree if t.i != top.i and (
+        as_well_as_partner(t) is not None or tensed and _tensed_after_infinitive(t))]  # fmt: skip
     skip = {d.i for t in apart for d in t.subtree}
     return [t.i for t in top.subtree if t.i not in skip]
 
