@@ -201,19 +201,21 @@ def passive_patient(verb: Token) -> Token | None:
 
 
 def same_side(a: ActorMention, b: ActorMention) -> bool:
-    """Whether two mentions are the same party: same country and same (or unstated) sector,
-    so that a domestic dyad ("the army accused separatists") stays two parties. A role whose
-    country was only guessed from context ("Poland deployed soldiers") is the actor's own."""
+    """Whether ``a`` (a would-be recipient) is on the side of ``b`` (the actor): same country
+    and same (or unstated) sector, so that a domestic dyad ("the army accused separatists")
+    stays two parties. A role whose country was only guessed from context ("Poland deployed
+    soldiers") is the actor's own."""
     if a.country is None or b.country is None:
         return a.code == b.code
     if a.country != b.country:
         return False
-    if (not a.direct or not b.direct) and {a.sector, b.sector} <= {"GOV", "MIL", None}:
-        # "Poland deployed soldiers": its own forces, their country only guessed; so too
-        # "Azerbaijani guns struck military targets", whatever marks the guns
-        return True
+    state_sides = {a.sector, b.sector} <= {"GOV", "MIL", None}
+    if not a.direct and a.form == "role" and state_sides:
+        return True  # "Azerbaijani guns struck military targets": a guessed target is its own
     if (a.form == "modified") != (b.form == "modified") and a.sector != b.sector:
         return False  # "Croatia is investigating Croatian extremists": a group of its people
+    if (not a.direct or not b.direct) and state_sides:
+        return True  # "Poland deployed soldiers": its own forces, their country only guessed
     if (
         a.sector in ("GOV", "MIL", None)
         and b.sector in ("GOV", "MIL", None)
