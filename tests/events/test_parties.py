@@ -134,3 +134,27 @@ def test_a_target_whose_country_is_only_guessed_is_never_the_attackers_own(coder
             "military as well as civilian targets.")  # fmt: skip
     events = coder.code(Document(id="t", text=text, date="2024-03-05"))
     assert events and all(e.recipient is None or e.recipient.country != "CHL" for e in events)
+
+
+def _mention(code, sector, form, direct):
+    from dyadwatch.actors import ActorMention
+
+    return ActorMention(0, 1, code, code + (sector or ""), code, sector, code, None,
+                        "role" if form == "role" else "country", form, False, direct)  # fmt: skip
+
+
+def test_which_would_be_recipient_is_on_the_actors_side():
+    from dyadwatch.events.clauses import same_side
+
+    guns, guessed_targets = (
+        _mention("CHL", None, "modified", True),
+        _mention("CHL", "MIL", "role", False),
+    )
+    assert same_side(guessed_targets, guns)  # "Chilean guns struck military targets"
+    officials, assembly = (
+        _mention("CHL", "GOV", "role", False),
+        _mention("CHL", None, "modified", True),
+    )
+    assert not same_side(
+        assembly, officials
+    )  # "officials demanded support from the Chilean Assembly"
