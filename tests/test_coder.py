@@ -170,3 +170,11 @@ def test_ordering_another_states_people_to_leave_is_an_expulsion(coder):
         "CHL",
         "PER",
     )
+
+
+def test_a_report_of_the_victims_is_the_toll_of_the_act_told_before(coder):
+    text = ("Peru accused Chile of shelling the border. Chile fired missiles into Peru on Monday. "
+            "Peru said eight civilians had been killed.")  # fmt: skip
+    attacks = [e for e in coder.code(doc(text, "toll")) if e.event == "ASSAULT"]
+    assert len(attacks) == 1 and attacks[0].event_text == "fired"
+    assert any("civilians" in s.evidence for s in attacks[0].sources)
