@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .events.clauses import to_infinitive
 from .events.coordinated import join_coordinated_nouns
 from .events.embedding import demote_embedded
 from .events.reference import refers_back
@@ -41,9 +42,7 @@ def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) ->
     kept = []
     for e in events:
         tok = sdoc[tokens[e.id]]
-        purpose = tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
-        )
+        purpose = tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and to_infinitive(tok)
         # the infinitive hangs from the act's verb, or (as parsed) from that verb's object
         governor = tok.head.head if tok.head.dep_ == "dobj" else tok.head
         if purpose and e.event in types.get(governor.i, set()):

@@ -49,12 +49,11 @@ class PronounRules:
             return found or self._recent(head, lambda m: m.person, window=3)
         if lower in PERSON_PRONOUNS:
             return self._recent(head, lambda m: m.person, window=3)
-        if lower in THING_PRONOUNS and head.dep_ in SUBJECT_DEPS and head.sent.start < head.i:
+        if lower in THING_PRONOUNS and head.dep_ in SUBJECT_DEPS:
             # "India began the operation, launching missiles into Pakistan in what it
             # called ...": within its sentence, a subject "it" continues the subject chain
-            sent_start = head.sent.start
-            found = self._recent(head, lambda m: m.start >= sent_start and self._one_thing(m)
-                                 and self._subject_thing(m), window=0)  # fmt: skip
+            found = self._recent(head, lambda m: self._one_thing(m) and self._subject_thing(m),
+                                 window=0)  # fmt: skip
             if found is not None:
                 return found
         if lower in THING_PRONOUNS:
@@ -77,7 +76,7 @@ class PronounRules:
 
     def _person_subject(self, mention: ActorMention) -> bool:
         """A person named as the subject of a clause: whom a later "he" continues with."""
-        return mention.person and self.doc[mention.start : mention.end].root.dep_ in SUBJECT_DEPS
+        return mention.person and self._subject_thing(mention)
 
     def _subject_thing(self, mention: ActorMention) -> bool:
         """A state or body named as (or modifying) the subject of a clause."""

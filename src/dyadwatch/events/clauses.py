@@ -12,6 +12,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..actors.mention import ActorMention
+from ..nlp.sents import sentence_of
 from ..tables import words
 from .support import support_verbs
 
@@ -109,11 +110,22 @@ def as_well_as_partner(verb: Token) -> Token | None:
         return None
     if " ".join(t.lower_ for t in doc[i - 4 : i - 1]) not in ADDITIVE_PHRASES:
         return None
-    start = verb.sent.start
+    start = sentence_of(verb).start
     for t in reversed(doc[start : i - 4]):
-        if t.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if t.dep_ == "xcomp" and to_infinitive(t):
             return t
     return None
+
+
+def to_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` carries its own "to": "to seek", "to protest"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def tensed_after_infinitive(verb: Token) -> bool:
+    """A tensed verb coordinated after an infinitive ("for troops to join the campaign and
+    refused to recognise ..."): the parser's conjunct, but no part of the infinitive's clause."""
+    return verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and verb.head.tag_ == "VB"
 
 
 def _coordinated_with(verb: Token) -> Token:
@@ -122,7 +134,7 @@ def _coordinated_with(verb: Token) -> Token:
     recognise ...", "refused" shares the subject of "rejected", not of "join", whatever
     the parse says."""
     head = verb.head
-    if verb.tag_ in FINITE_TAGS and head.tag_ == "VB":
+    if tensed_after_infinitive(verb):
         host = next((a for a in head.ancestors if a.tag_ in FINITE_TAGS), None)
         if host is not None:
             return host

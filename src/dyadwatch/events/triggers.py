@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import with_pos
 from ..tables import words
-from .clauses import FINITE_TAGS, as_well_as_partner
+from .clauses import as_well_as_partner, tensed_after_infinitive, to_infinitive
 from .lexicon import Lexicon, Trigger
 from .nonevents import called_off, defends_own_act, endangers, is_non_event
 from .support import support_verbs
@@ -226,7 +226,7 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             out.extend(found[i] for i in _own_subtree(child, tensed=True) if i in found)
         elif trig.pos == "NOUN" and (
             child.dep_ in ("acl", "xcomp")
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children)
+            and to_infinitive(child)
             or child.dep_ in ("ccomp", "acl")
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
         ):
@@ -254,14 +254,9 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     return out
 
 
-def _tensed_after_infinitive(tok: Token) -> bool:
-    return tok.dep_ == "conj" and tok.tag_ in FINITE_TAGS and tok.head.tag_ == "VB"
-
-
 def _infinitive(child: Token) -> bool:
     """An adverbial clause that is a bare "to" infinitive."""
-    return child.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to"
-                                         for g in child.children)  # fmt: skip
+    return child.dep_ == "advcl" and to_infinitive(child)
 
 
 def _own_subtree(top: Token, tensed: bool = False) -> list[int]:
@@ -270,7 +265,7 @@ def _own_subtree(top: Token, tensed: bool = False) -> list[int]:
     verb after an infinitive ("for troops to join the campaign and refused to recognise"),
     and everything under those."""
     apart = [t for t in top.subtree if t.i != top.i and (
-        as_well_as_partner(t) is not None or tensed and _tensed_after_infinitive(t))]  # fmt: skip
+        as_well_as_partner(t) is not None or tensed and tensed_after_infinitive(t))]  # fmt: skip
     skip = {d.i for t in apart for d in t.subtree}
     return [t.i for t in top.subtree if t.i not in skip]
 
