@@ -188,3 +188,11 @@ def test_a_request_takes_the_infinitive_the_parser_hangs_off_as_its_content(code
     found = candidates(coder, analyse, "Bolivia rejected Chile's request for Bolivian troops to "
                        "join the campaign and refused to recognise the new republics.")  # fmt: skip
     assert "refused" in found and "refused" not in found["request"][1]
+
+
+def test_what_a_sanction_stops_is_only_stopped_whoever_owned_it(coder, analyse):
+    found = candidates(coder, analyse, "Georgia halted its talks with Armenia.")
+    assert found == {"halted": ("SANCTION", ["talks"])}
+    # another party's act named by the object is its own act
+    found = candidates(coder, analyse, "Georgia rejected Armenia's request for talks.")
+    assert "request" in found

@@ -243,12 +243,13 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             inner = found[child.i]
             # "lifted the curfew", "Western sanctions would be respected": the noun names the
             # act this event is about. With a possessor it is another party's act of its own
-            # ("rejected Russia's request"), coded separately.
+            # ("rejected Russia's request"), coded separately; but what a sanction stops is
+            # only stopped, whoever's it was ("halted its talks with Armenia").
             own = any(g.dep_ == "poss" for g in child.children)
             if (
                 inner.trigger.event == trig.event
                 or trig.frame == "xcomp"
-                or (inner.trigger.pos == "NOUN" and not own)
+                or (inner.trigger.pos == "NOUN" and (not own or trig.event == "SANCTION"))
             ):
                 out.append(inner)
     return out
