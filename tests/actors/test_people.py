@@ -27,6 +27,9 @@ def code_of(analyse, text: str, head: str, nth: int = 0) -> str | None:
         # the country in a prepositional phrase or the place named there
         ("Soldiers from Chad patrolled the area.", "Soldiers", "TCDMIL"),
         ("Police in Tbilisi detained two men.", "Police", "GEOGOV"),
+        # a chief, named by what he heads
+        ("Nairobi's security chief spoke.", "chief", "KENGOV"),
+        ("The Ghanaian army chief spoke.", "chief", "GHAMIL"),
     ],
 )
 def test_a_role_noun_takes_the_country_that_marks_it(analyse, text, head, code):
@@ -47,6 +50,11 @@ def test_a_role_inside_an_organisation_is_the_organisation(analyse):
 )
 def test_a_role_inside_a_group_is_the_group(analyse, text, head, code):
     assert code_of(analyse, text, head) == code
+
+
+def test_a_place_named_by_a_role_word_is_no_role(analyse):
+    # "Bank" in "the West Bank" names a place, not a bank
+    assert code_of(analyse, "Troops raided homes in the West Bank.", "Bank") is None
 
 
 def test_a_bare_role_with_no_country_anywhere_is_no_actor(analyse):

@@ -132,6 +132,8 @@ class PeopleRules:
         return found is not None and found.kind in ("org", "group")
 
     def _role(self, head: Token) -> Role | None:
+        if head.pos_ == "PROPN" and self.places.at(head.i) is not None:
+            return None  # "the West Bank", "Red Army Square": a place's name, not a role
         lemma = head.lemma_.lower()
         for child in head.children:
             if child.dep_ in ("compound", "amod") and child.i < head.i:
