@@ -34,6 +34,8 @@ CASES = [
      ("SANCTION", "CHL", "PER", "asserted")),
     ("Chile will close the border with Peru if Lima does not pay.", "close", "threat",
      ("THREATEN", "CHL", "PER", "asserted")),
+    ("Chile will withdraw its peacekeepers from Peru unless Lima agrees to a ceasefire.",
+     "withdraw", "ultimatum", ("THREATEN", "CHL", "PER", "asserted")),
     ("Chile said it would expel the Peruvian ambassador.", "expel", "threat",
      ("THREATEN", "CHL", "PERGOV", "asserted")),
     ("Chile said it would demand an apology from Peru.", "demand apology", "stated-act",

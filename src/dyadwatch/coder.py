@@ -25,6 +25,7 @@ from .config import Config
 from .decisions import recode, retype, threatened_measure
 from .document import settle_document
 from .errors import InputError
+from .events.between import BETWEEN
 from .events.confidence import confidence
 from .events.conjuncts import party_pairs
 from .events.context import (
@@ -223,7 +224,8 @@ class Coder:
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient = None  # "..., AFP reported"
             recipient_steps += ("recipient-dropped:outlet",)
-        pairs = party_pairs(roles, tok, found.actor, recipient, trig.frame == "mutual")
+        mutual = trig.frame == "mutual" or found.actor_how == BETWEEN  # "clashes between"
+        pairs = party_pairs(roles, tok, found.actor, recipient, mutual)
         steps = (
             *settled.steps,
             *([f"recode:{recoded.step}"] if recoded.step != "unstated" else []),

@@ -26,6 +26,8 @@ CHARGING = words(WORD_LISTS, "charging")
 ANNOUNCED_MEASURES = {"SANCTION", "COERCE"}
 FUTURE = words(WORD_LISTS, "future")
 RETALIATION = words(WORD_LISTS, "retaliation")
+CONDITIONS = frozenset({"if", "unless"})
+UNLESS = frozenset({"unless"})
 
 
 def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | None]:
@@ -124,6 +126,14 @@ def hedged_intent(act: Act) -> Coding | None:
     return (act.event, act.mode, act.fact.label) if act.fact.label == "hedged" else None
 
 
+def ultimatum(act: Act) -> Coding | None:
+    """ "will withdraw its force unless the president arranges a ceasefire": an intent held
+    over the other side until it complies is a threat, whatever the act it announces."""
+    if not act.stated or act.fact.label in ("hedged", "negated"):
+        return None
+    return ("THREATEN", None, "asserted") if on_condition(act.token, UNLESS) else None
+
+
 def cooperative_intent(act: Act) -> Coding | None:
     """ "said it would free the prisoners": a stated cooperative intent is an AGREE."""
     if act.quad not in COOPERATIVE_QUADS:
@@ -157,6 +167,7 @@ RECODING_STEPS: tuple[tuple[str, RecodingStep], ...] = (
     ("unstated", unstated),
     ("hedged-threat", hedged_threat),
     ("hedged-intent", hedged_intent),
+    ("ultimatum", ultimatum),
     ("cooperative-intent", cooperative_intent),
     ("announced-measure", announced_measure),
     ("threat", threat),
@@ -189,9 +200,9 @@ def is_state(actor, adjective: bool) -> bool:
     return actor.sector in ("GOV", "MIL") or actor.kind == "country" and actor.form in forms
 
 
-def on_condition(tok) -> bool:
+def on_condition(tok, markers: frozenset[str] = CONDITIONS) -> bool:
     """ "will cut supplies if it does not pay": a measure tied to a condition is a threat."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers
                                          for m in c.children)
                for c in tok.children)  # fmt: skip
 

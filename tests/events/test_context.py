@@ -97,6 +97,12 @@ def test_a_government_acting_at_home_acts_on_its_country(coder, analyse):
     assert home(coder, found, "lifted", "government", "CONCEDE").code == "NGA"
 
 
+def test_a_state_does_not_meet_itself(coder, analyse):
+    found = analyse("The Nigerian government held talks on Monday.")
+    assert home(coder, found, "held", "government", "CONSULT") is None
+    assert home(coder, found, "held", "government", "CONCEDE").code == "NGA"
+
+
 def test_a_government_does_not_address_itself(coder, analyse):
     found = analyse("The Nigerian government demanded calm.")
     assert home(coder, found, "demanded", "government", "REQUEST") is None

@@ -36,7 +36,6 @@ def test_is_non_event(lemma, pos, deps, expected):
     "text",
     [
         "Georgian officials declined to comment on the report.",
-        "The army chief of Nepal took part in the meeting in Kathmandu.",
         "Vietnamese fishermen make resupply trips to the reef every month.",
         "The Chilean president left for Lima on Thursday.",
     ],
@@ -46,6 +45,16 @@ def test_phrase_is_not_coded(coder, text):
 
     events = coder.code(Document(id="t", text=text, date="2024-05-10"))
     assert [(e.event, e.event_text) for e in events] == []
+
+
+def test_taking_part_is_no_taking_in(coder):
+    from dyadwatch.model import Document
+
+    text = "The army chief of Nepal took part in the meeting in Kathmandu."
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    # no asylum given ("take in"); the meeting names no one else, so it is the chief's own
+    coded = [(e.event, e.event_text, e.recipient) for e in events]
+    assert coded == [("CONSULT", "meeting", None)]
 
 
 @pytest.mark.parametrize(

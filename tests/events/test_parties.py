@@ -64,6 +64,13 @@ CASES = [
      ("BOL", "PER", "reported")),
     ("Peruvian officials said Peru had closed the border.", "closed", "reported-by-other", False,
      None),
+    # a teller the text names with no state
+    ("Bolivian guards beat Peruvian migrants, a rights group said.", "beat",
+     "reported-by-other", True, ("BOL", "PERCVL", "reported")),
+    ("Two Bolivian air raids in which it said ten people were killed hit Peru.", "killed",
+     "antecedent-act", True, ("BOL", "PERCVL", "asserted")),
+    ("Peru said two of its farmers had been killed.", "killed", "antecedent-act", False,
+     ("PER", "PERCVL", "asserted")),
 ]  # fmt: skip
 
 

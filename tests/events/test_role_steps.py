@@ -68,5 +68,6 @@ def test_own_side_is_no_recipient(coder, analyse):
 
 def test_steps_run_in_their_order():
     assert [s.__name__ for s in r.ROLE_STEPS] == [
-        "received", "instrument_dropped", "causer", "condition", "addressee", "complement", "own_side_dropped",
+        "received", "instrument_dropped", "between_parties", "causer", "condition", "addressee",
+        "complement", "own_side_dropped",
     ]  # fmt: skip

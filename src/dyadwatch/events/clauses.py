@@ -24,6 +24,7 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP")  # verbs that carry tense
 PERPETRATING = words(WORD_LISTS, "perpetrating")
 # Nouns of a policy a participle may spell out: "the decision taken by India, suspending ...".
 DECISION_NOUNS = words(WORD_LISTS, "decision_nouns")
+MESSAGE_NOUNS = words(WORD_LISTS, "message_nouns")
 ADDITIVE_PHRASES = words(WORD_LISTS, "additive_phrases")  # "as well as": three words each
 OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "the envoy, who protested": relative pronouns that stand for the noun they hang from
@@ -88,6 +89,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ == "relcl" and not is_passive(verb):
         return head
     if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+        if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a declaration demanding ..."
+            return noun_subject(head) or head
         return head
     if verb.dep_ == "advcl" and (maker := decision_maker(verb)) is not None:
         return maker

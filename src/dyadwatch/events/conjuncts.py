@@ -19,10 +19,14 @@ WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 RECIPROCAL_PRONOUNS = {tuple(p.split()) for p in words(WORD_LISTS, "reciprocal_pronouns")}
 
 
+PHRASE_DEPS = ("dobj", "pobj", "compound")
+
+
 def _in_clause(head, token) -> bool:
     """Whether ``head`` is an argument in the trigger's own clause (not a party borrowed from
     another sentence or clause)."""
-    governor = token.head if token.pos_ == "NOUN" and token.dep_ in ("dobj", "pobj") else token
+    # "its strikes on X" as an object; "a mediation effort between X and Y": the phrase
+    governor = token.head if token.pos_ == "NOUN" and token.dep_ in PHRASE_DEPS else token
     return any(node.left_edge.i <= head.i <= node.right_edge.i for node in (token, governor))
 
 

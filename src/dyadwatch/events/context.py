@@ -63,15 +63,20 @@ ACROSS = {
 }
 
 
+# Acts a state does with another party, never with its own country: meetings and talks.
+WITH_ANOTHER = {"CONSULT"}
 SESSION_VERBS = words(WORD_LISTS, "session_verbs")
 SESSION_NOUNS = words(WORD_LISTS, "session_nouns")
 PARTNER_PREPS = words(WORD_LISTS, "partner_preps")  # "met with", "talks between"
+SESSION_PARTNER_PREPS = PARTNER_PREPS | {"of"}  # "the meeting of the CSTO"
 
 
 def own_session(tok: Token) -> bool:
     """ "The National Security Committee met on Thursday", "an all-party meeting was convened":
     a meeting that names no one met, with or besides, is the actor's own session, held with
     no other state, whatever state the story is about."""
+    if tok.pos_ == "NOUN":
+        return _own_session_noun(tok)
     if tok.lemma_.lower() not in SESSION_VERBS:
         return False
     for child in tok.children:
@@ -80,6 +85,16 @@ def own_session(tok: Token) -> bool:
         if child.dep_ in ("dobj", "dative") and child.lemma_.lower() not in SESSION_NOUNS:
             return False
     return True
+
+
+def _own_session_noun(tok: Token) -> bool:
+    """ "took part in the meeting in Kathmandu": a meeting whose phrase, and the verb that
+    holds it, name no one it was with or of."""
+    if tok.lemma_.lower() not in SESSION_NOUNS:
+        return False
+    holders = [tok, tok.head, tok.head.head] if tok.dep_ == "pobj" else [tok, tok.head]
+    return not any(c.dep_ == "prep" and c.lower_ in SESSION_PARTNER_PREPS
+                   for h in holders for c in h.children)  # fmt: skip
 
 
 def story_states(roles: RoleFinder) -> tuple[str, str] | None:
@@ -126,8 +141,11 @@ def home_ground(
         return None
     if own_side_patient(roles, patient, actor):
         return None
+    state = actor.sector in ("GOV", "MIL") or actor.form in STATE_FORMS
     if event in ADDRESSED_TO_GOVERNMENT and (actor.sector == "GOV" or actor.form in STATE_FORMS):
         return None  # a government does not address itself
+    if event in WITH_ANOTHER and state:
+        return None  # nor meets itself: "Pakistan held talks on Monday"
     # the sentence and the two before it: in a story about two states the other one is
     # usually named a sentence earlier ("... Belarus rejected the accusations.")
     sent = sentence_of(tok)

@@ -37,6 +37,8 @@ WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 PLANNING = words(WORD_LISTS, "planning")
 # Nouns that condemn the act they name: "the aggression by the coast guard".
 CONDEMNING_NOUNS = words(WORD_LISTS, "condemning_nouns")
+SOURCE_NOUNS = words(WORD_LISTS, "source_nouns")
+SPEECH = words(WORD_LISTS, "saying")
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,25 @@ class Settled:
     roles: Roles
     fact: Factuality
     steps: tuple[str, ...]
+
+
+def antecedent_act(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "two Israeli air raids in which it said 20 people were killed": an act told in the
+    passive inside a relative clause of another act (through a speech verb or not) was done
+    by that act's doer, not by whoever tells of it."""
+    tok = ctx.cand.token
+    if now.actor is not None or not is_passive(tok):
+        return None
+    clause = tok
+    while clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH:
+        clause = clause.head
+    noun = clause.head
+    if clause.dep_ != "relcl" or not ctx.lexicon.candidates(noun.lemma_, "NOUN"):
+        return None
+    doer = ctx.roles.noun_doer(noun)
+    if doer is None:
+        return None
+    return replace(now, actor=doer, actor_how="antecedent", label=now.label)
 
 
 def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
@@ -224,18 +245,32 @@ def same_side_dropped(ctx: PartyContext, now: Parties) -> Parties | None:
 
 
 def reported_by_other(ctx: PartyContext, now: Parties) -> Parties | None:
-    """ "Kazakh officials said Russia had blocked ...": an act a speaker of another state
-    tells is reported, not asserted."""
+    """ "Kazakh officials said Russia had blocked ...", "guards beat migrants, a rights group
+    said": an act told by a speaker of another state, or of no state the text names, is
+    reported, not asserted."""
     speaker = ctx.speaker
-    if now.actor is None or speaker is None or now.label != "asserted":
+    if now.actor is None or now.actor_how == "speaker" or now.label != "asserted":
         return None
-    if now.actor_how == "speaker" or speaker.country == now.actor.country:
+    if speaker is None and not _a_source(ctx.fact.speaker):
+        return None
+    if speaker is not None and speaker.country == now.actor.country:
         return None
     return replace(now, label="reported")
 
 
+def _a_source(token) -> bool:
+    """A teller the text names without a state: a person or body by name, "a rights group",
+    "witnesses", "the report"."""
+    if token is None:
+        return False
+    if token.pos_ == "PROPN":
+        return token.ent_type_ in ("PERSON", "ORG")
+    return token.lemma_.lower() in SOURCE_NOUNS
+
+
 PartyStep = Callable[[PartyContext, Parties], "Parties | None"]
 STEPS: tuple[tuple[str, PartyStep], ...] = (
+    ("antecedent-act", antecedent_act),
     ("speaker", speaker_acts),
     ("alleged-plan", alleged_plan),
     ("charged-act", charged_act),

@@ -26,7 +26,7 @@ from .clauses import (
     same_side,
 )
 from .rolesteps import ROLE_STEPS
-from .support import support_verbs
+from .support import pursued_phrase, stance_verbs, stative_use, support_verbs
 from .triggers import Candidate
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -37,6 +37,7 @@ NOUN_RECIPIENT_PREPS = words(WORD_LISTS, "noun_recipient_preps")
 GOVERNING_PREPS = words(WORD_LISTS, "governing_preps")
 RELATIVE = words(WORD_LISTS, "relative")
 RESPONSE_VERBS = words(WORD_LISTS, "response_verbs")
+STATES = words(WORD_LISTS, "state_verbs")
 # "imposed sanctions on Russia": the object's recipient
 OBJECT_PREPS = words(WORD_LISTS, "object_preps")
 # "sanctions will follow on our economy": what a measure falls on
@@ -62,6 +63,14 @@ class RoleFinder:
             found = self.actors.owner(tok)
         return found
 
+    def noun_doer(self, noun: Token) -> ActorMention | None:
+        """The doer an event noun names ("Israeli" in "two Israeli air raids")."""
+        return self._noun(noun).actor
+
+    def named_at(self, tok: Token) -> ActorMention | None:
+        """The actor a word itself names ("Chadian" in "Sudanese and Chadian troops")."""
+        return self.actors.by_token.get(tok.i)
+
     def __call__(self, cand: Candidate) -> Roles:
         """The act's roles as the parse gives them, then as each role step changes them."""
         tok = cand.token
@@ -74,7 +83,9 @@ class RoleFinder:
         passive = is_passive(verb)
         actor_tok = None
         how = "subject"
-        if passive:
+        if (stance := _stance(verb, passive)) is not None:
+            actor_tok, patient = stance  # "Israel is opposed to French mediation"
+        elif passive:
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
                 actor_tok = next((g for g in agent.children if g.dep_ == "pobj"), None)
@@ -118,16 +129,17 @@ class RoleFinder:
         if how not in ("possessor", "agent") and (done_by := participle_agent(noun)) is not None:
             found = self.np_actor(done_by)
             actor, how = (found, "agent") if found is not None else (actor, how)
+        phrase = pursued_phrase(noun)  # "launched a mediation effort between Sudan and Egypt"
         if actor is None:
-            actor, how = self._governing_subject(noun)
-        recipient, rhow = self._recipient(noun, None, NOUN_RECIPIENT_PREPS, actor)
+            actor, how = self._governing_subject(phrase)
+        recipient, rhow = self._recipient(phrase, None, NOUN_RECIPIENT_PREPS, actor)
         responder = self._responder(noun)
         if (responder is not None and (recipient is None or not recipient.direct)
                 and (actor is None or not same_side(responder, actor))):  # fmt: skip
             recipient, rhow = responder, "responder"
-        if recipient is None and how == "governing" and noun.dep_ in ("dobj", "obj"):
+        if recipient is None and how == "governing" and phrase.dep_ in ("dobj", "obj"):
             # "expressed solidarity with Britain", the phrase hanging from the support verb
-            recipient, rhow = self._recipient(noun.head, None, NOUN_RECIPIENT_PREPS, actor)
+            recipient, rhow = self._recipient(phrase.head, None, NOUN_RECIPIENT_PREPS, actor)
         if recipient is None and noun.dep_ == "nsubj":
             # "sanctions from the West will follow on our economy"
             recipient, rhow = self._recipient(noun.head, None, BURDEN_PREPS, actor)
@@ -157,7 +169,10 @@ class RoleFinder:
         tok = noun
         while tok.dep_ == "conj":
             tok = tok.head
-        if tok.dep_ in ("dobj", "attr", "obj", "oprd"):
+        state = tok.dep_ == "pobj" and tok.head.lower_ == "on"
+        if state and tok.head.head.lemma_ in STATES:
+            verb = tok.head.head  # "troops remained on alert", "put its forces on alert"
+        elif tok.dep_ in ("dobj", "attr", "obj", "oprd"):
             verb = tok.head
         elif tok.dep_ == "pobj" and tok.head.lower_ in GOVERNING_PREPS:
             verb = tok.head.head
@@ -167,9 +182,12 @@ class RoleFinder:
                 verb = verb.head
         else:
             return None, ""
-        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in support_verbs():
+        supports = verb.lemma_.lower() in support_verbs() or state
+        if verb.pos_ not in ("VERB", "AUX") or not supports:
             return None, ""
         subj = clause_subject(verb)
+        if subj is None and stative_use(verb):  # "Serb forces were engaged in ..."
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is None and is_passive(verb):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -216,3 +234,18 @@ class RoleFinder:
             if differs(found):
                 return found, "place"
         return None, ""
+
+
+def _stance(verb: Token, passive: bool) -> tuple[Token | None, Token | None] | None:
+    """ "Israel is opposed to French mediation", parsed as a passive or as the complement of
+    "is": the subject holds the stance, toward what follows "to"; None for another verb."""
+    if verb.lemma_.lower() not in stance_verbs():
+        return None
+    if passive and not any(c.dep_ == "agent" for c in verb.children):
+        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    elif verb.dep_ == "acomp":
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    else:
+        return None
+    to = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    return subject, next((g for g in to.children if g.dep_ == "pobj"), None) if to else None

@@ -1,7 +1,8 @@
 """The role steps: what the role finder does after reading the parse, in order.
 
 Each step reads the act and the roles found so far and returns them as it changes them, or
-None when it does not apply: a receiving verb's giver ("received aid from Japan"), a causer
+None when it does not apply: a receiving verb's giver ("received aid from Japan"), the
+parties of a between-phrase ("clashes between Indian and Pakistani troops"), a causer
 acting on its causee ("a court ordered the consortium to suspend"), a threat's condition, a
 request's addressee, a complement's recipient, and a recipient on the actor's own side
 dropped.
@@ -17,6 +18,7 @@ from spacy.tokens import Token
 
 from ..actors.mention import UNKNOWN_CODE, ActorMention
 from ..tables import words
+from .between import between_parties
 from .clauses import SUBJECT_DEPS, WORD_LISTS, Roles, clause_subject, same_side
 from .instruments import instrument_dropped
 from .receiving import received
@@ -29,6 +31,8 @@ class Finder(Protocol):
     """What the steps need of the role finder (events.roles.RoleFinder)."""
 
     def np_actor(self, tok: Token | None, owner: bool = False) -> ActorMention | None: ...
+
+    def named_at(self, tok: Token) -> ActorMention | None: ...
 
     def __call__(self, cand: Candidate) -> Roles: ...
 
@@ -100,5 +104,5 @@ def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | N
 
 RoleStep = Callable[[Finder, Candidate, Roles], "Roles | None"]
 # In order; each sees the roles the steps before it left.
-ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, causer, condition, addressee,
-                                    complement, own_side_dropped)  # fmt: skip
+ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, between_parties, causer,
+                                    condition, addressee, complement, own_side_dropped)  # fmt: skip

@@ -19,7 +19,7 @@ from ..tables import words
 from .clauses import as_well_as_partner, tensed_after_infinitive, to_infinitive
 from .lexicon import Lexicon, Trigger
 from .nonevents import called_off, defends_own_act, endangers, is_non_event
-from .support import support_verbs
+from .support import pursuit_nouns, stance_verbs, stative_use, support_verbs
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
@@ -65,6 +65,8 @@ def dependents(token: Token) -> set[str]:
             found.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
         elif child.dep_ == "dobj":
             found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
+            if child.lemma_.lower() in pursuit_nouns():  # "ended mediation efforts": the mediation
+                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "compound")
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
             found.add(lemma)
@@ -142,8 +144,10 @@ def _state_in_singular(token: Token, lemma: str) -> bool:
 def _no_act_of_its_own(token: Token) -> bool:
     """ "defended the move" (its own act), "..., threatening a return to war" (a risk), a
     gerund listed among nouns ("protested against the harassment, ramming, blocking and other
-    acts of ...")."""
-    return defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
+    acts of ..."), a support verb's passive that tells what its subject was doing ("were
+    engaged in fighting": the fighting is the act)."""
+    return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
+            or stative_use(token))  # fmt: skip
 
 
 # Verbs that give a thing a name of the speaker's choosing: "what it called killings".
@@ -239,6 +243,9 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             and child.lower_ == "for"  # "jailed him for spying"
         ):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
+        elif child.dep_ == "prep" and child.lower_ == "to" and token.lemma_ in stance_verbs():
+            # "is opposed to French mediation": the stance is toward the act, not the act
+            out.extend(found[g.i] for g in child.children if g.dep_ == "pobj" and g.i in found)
         elif child.dep_ in ("dobj", "obj", "nsubjpass") and child.i in found:
             inner = found[child.i]
             # "lifted the curfew", "Western sanctions would be respected": the noun names the
