@@ -105,6 +105,9 @@ class Coder:
         trig = self.lexicon.match(lemma, "NOUN", set())
         return trig.event if trig is not None else None
 
+    def _names_act(self, lemma: str) -> bool:
+        return self._noun_type(lemma) is not None
+
     def _check(self, doc: Document) -> None:
         if not doc.text or not doc.text.strip():
             raise InputError("empty text", doc=doc.id)
@@ -185,7 +188,7 @@ class Coder:
         place = places.for_token(tok)
         parse = roles(cand)
         ctx = PartyContext(cand, fact, roles.np_actor(fact.speaker),
-                           anaphoric_event(parse, before, tok), roles, self.kb, self.lexicon,
+                           anaphoric_event(parse, before, tok, self._names_act), roles, self.kb, self.lexicon,
                            place)  # fmt: skip
         settled = settle(ctx, parse)
         if settled is None:

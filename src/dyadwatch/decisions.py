@@ -54,9 +54,23 @@ def retype(cand: Candidate, found: Roles, lexicon: Lexicon) -> tuple[str, str | 
         event, mode = "SANCTION", "discontinue"  # a state's boycott cuts trade or contact
     elif event == "PROTEST" and is_state(found.actor, False):
         event, mode = "ACCUSE", "allege"  # a state's protest is a diplomatic one
+    if event == "MOBILIZE" and _with_partner(tok, found.recipient):
+        event, mode = "COOPERATE", None  # "held naval drills with Russia": a joint exercise
     if event == "ASSAULT" and found.actor.sector == "MED":
         event, mode = "ACCUSE", "disapprove"  # "media attacks": words, not violence
     return event, mode
+
+
+def _with_partner(tok: Token, partner) -> bool:
+    """Whether a show of force is held with the other party ("drills with Russia", the
+    phrase on the noun or on the verb that holds it; not "troops with tanks")."""
+    if tok.pos_ != "NOUN" or partner is None or partner.end <= partner.start:
+        return False  # "deployed soldiers to the border with Belarus": no partner
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else [tok]
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "alongside")
+               and any(g.dep_ == "pobj" and partner.start <= g.i < partner.end
+                       for g in c.children)
+               for h in holders for c in h.children)  # fmt: skip
 
 
 @dataclass(frozen=True)

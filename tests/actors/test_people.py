@@ -156,6 +156,31 @@ def test_they_points_back_to_a_group_role_as_a_guess(analyse):
     assert (found.code, found.direct) == ("KAZMIL", False)
 
 
+def test_they_continues_a_pair_that_was_the_last_subject(analyse):
+    text = ("Chile and Peru met in Lima on Monday. Chile and Peru set terms. An envoy of Brazil "
+            "attended. The two governments agreed to talk again. They said a commission would "
+            "meet.")  # fmt: skip
+    found = analyse(text)
+    they = found.actor("They")
+    partner = found.actors.pair_partner(they)
+    assert (they.form, {they.country, partner.country}) == ("pair", {"CHL", "PER"})
+
+
+def test_the_two_are_the_pair_named_last(analyse):
+    # three states named as often: no story pair, but "Chile and Peru" just before
+    found = analyse("Brazil hosted the summit. Chile and Peru met there with Brazil. "
+                    "The two states agreed to talk again.")  # fmt: skip
+    pair = found.actor("states")
+    assert (pair.form, {pair.country, found.actors.pair_partner(pair).country}) == (
+        "pair", {"CHL", "PER"}
+    )  # fmt: skip
+
+
+def test_the_two_are_no_one_when_the_text_names_no_pair(analyse):
+    found = analyse("Brazil hosted the summit on Monday. The two governments agreed to talk.")
+    assert found.actor("governments") is None
+
+
 def test_it_never_points_back_to_a_plural_role(analyse):
     assert code_of(analyse, "Kazakh troops arrived. It rained.", "It") is None
 

@@ -38,6 +38,7 @@ def test_is_non_event(lemma, pos, deps, expected):
         "Georgian officials declined to comment on the report.",
         "Vietnamese fishermen make resupply trips to the reef every month.",
         "The Chilean president left for Lima on Thursday.",
+        "The Kenyan president signed a law on taxes on Monday.",
     ],
 )
 def test_phrase_is_not_coded(coder, text):

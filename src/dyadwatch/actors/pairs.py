@@ -9,6 +9,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from ..nlp.sents import sentence_of
 from ..tables import words
 from .kb import KnowledgeBase
 from .mention import UNKNOWN_CODE, ActorMention, np_span
@@ -21,6 +22,7 @@ PAIR_NOUNS = words(WORD_LISTS, "pair_nouns")
 PAIR_PLACE_PREPS = words(WORD_LISTS, "pair_place_preps")
 STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
 PAIR_FORM = "pair"
+PAIR_WINDOW = 3  # sentences back in which "Chile and Peru" names the pair "the two" continues
 
 
 def story_pair(mentions: Iterable[ActorMention]) -> tuple[str, str] | None:
@@ -34,6 +36,27 @@ def story_pair(mentions: Iterable[ActorMention]) -> tuple[str, str] | None:
     if len(top) == 3 and top[2][1] * 2 > top[1][1]:
         return None  # a third state named about as often: no single counterpart
     return top[0][0], top[1][0]
+
+
+def named_pair(mentions: Iterable[ActorMention], head: Token) -> tuple[str, str] | None:
+    """The two states named last as a pair, and only two ("Chile and Peru met"), within the sentence of
+    ``head`` and the PAIR_WINDOW sentences before it."""
+    doc = head.doc
+    lo = sentence_of(head).start
+    for _ in range(PAIR_WINDOW):
+        lo = sentence_of(doc[lo - 1]).start if lo > 0 else 0
+    by_root = {doc[m.start : m.end].root.i: m for m in mentions
+               if m.kind == "country" and m.country and m.end > m.start}  # fmt: skip
+    found = None
+    for i, second in sorted(by_root.items()):
+        if not lo <= i < head.i or doc[i].dep_ != "conj":
+            continue
+        first = by_root.get(doc[i].head.i)
+        if len(doc[i].conjuncts) != 1:
+            continue  # "Chile, Peru, Bolivia and Ecuador": which two, the text does not say
+        if first is not None and first.country != second.country:
+            found = (first.country, second.country)
+    return found
 
 
 def counted_pair(head: Token) -> bool:
@@ -78,3 +101,14 @@ def pair_subject(pronoun: Token) -> Token | None:
         if subj is not None and subj.i != pronoun.i:
             return subj if counted_pair(subj) else None
     return None
+
+
+def previous_pair_subject(pronoun: Token) -> Token | None:
+    """ "The two governments agreed ... They said": a subject pronoun opening its clause
+    continues a counted pair that was the main subject of the sentence before."""
+    sent = sentence_of(pronoun)
+    if sent.start == 0:
+        return None
+    before = sentence_of(pronoun.doc[sent.start - 1])
+    subj = next((c for c in before.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj if subj is not None and counted_pair(subj) else None

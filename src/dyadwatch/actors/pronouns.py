@@ -11,7 +11,7 @@ from spacy.tokens import Token
 from ..nlp.sents import sentence_of
 from ..tables import words
 from .mention import ActorMention
-from .pairs import pair_subject
+from .pairs import pair_subject, previous_pair_subject
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 PERSON_PRONOUNS = words(WORD_LISTS, "person_pronouns")
@@ -72,6 +72,10 @@ class PronounRules:
             return pair
         found = self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
                              window=2)  # fmt: skip
+        subj = previous_pair_subject(head) if head.dep_ in SUBJECT_DEPS else None
+        pair = self.for_np(subj) if subj is not None else None
+        if pair is not None and (found is None or found.start < subj.i):
+            return pair  # "the two governments agreed ... They said"
         return replace(found, direct=False) if found is not None else None
 
     def _person_subject(self, mention: ActorMention) -> bool:

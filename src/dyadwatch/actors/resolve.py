@@ -24,7 +24,7 @@ from .dateline import is_dateline
 from .forms import cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
-from .pairs import PAIR_FORM, counted_pair, pair_mentions, story_pair
+from .pairs import PAIR_FORM, counted_pair, named_pair, pair_mentions, story_pair
 from .people import PeopleRules
 from .pronouns import GROUP_PRONOUNS, OUR_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS, PronounRules
 
@@ -169,8 +169,8 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
             return mention.with_text(head.doc[head.i : head.i + 1], "demonym")
         named = (self._spelled_out(head) or self._named_after(head)
                  or next(iter(self._pair(head)), None))  # "the NSC", "the two states"  # fmt: skip
-        if named is not None or self._region_states(head):
-            return named
+        if named is not None or self._region_states(head) or counted_pair(head):
+            return named  # "the two governments" whose two the text does not make plain: none
         lower = head.lower_
         if (
             head.pos_ == "PRON"
@@ -228,7 +228,7 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
         """The two states of a story that "the two countries" or "both sides" names."""
         if not counted_pair(head):
             return []
-        states = story_pair(self.mentions)
+        states = story_pair(self.mentions) or named_pair(self.mentions, head)
         if states is None:
             return []
         role = self._role(head)

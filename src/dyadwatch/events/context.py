@@ -4,6 +4,7 @@ place where a state acts, and the earlier act that "this" or "the decision" refe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -242,6 +243,7 @@ def _series_subject(verb: Token) -> Token | None:
 
 # Nouns that stand for an earlier act: "the decision was reversed", "the move was condemned".
 EVENT_NOUNS = words(WORD_LISTS, "event_nouns")
+DEFINITE = words(WORD_LISTS, "definite_determiners")
 
 
 @dataclass
@@ -250,12 +252,22 @@ class Anaphor:
     recipient_mention: ActorMention | None
 
 
-def anaphoric_event(found: Roles, before: list[Event], tok) -> Anaphor | None:
-    """The earlier event a pronoun or event noun in the trigger's patient refers to."""
+def anaphoric_event(found: Roles, before: list[Event], tok,
+                    names_act: Callable[[str], bool] = lambda lemma: False,
+                    ) -> Anaphor | None:  # fmt: skip
+    """The earlier event a pronoun or event noun in the trigger's patient refers to ("the
+    decision", "this", and with ``names_act`` telling act nouns, "the closure")."""
     patient = found.patient
     if patient is None or not before:
         return None
-    if patient.lower_ not in DEMONSTRATIVES and patient.lemma_.lower() not in EVENT_NOUNS:
+    lemma = patient.lemma_.lower()
+    # an act noun only as the object of an active verb ("condemned the closure"); "the
+    # agreement was reached" names the very act
+    definite = patient.dep_ in ("dobj", "obj") and any(
+        c.dep_ == "det" and c.lower_ in DEFINITE for c in patient.children
+    )
+    if (patient.lower_ not in DEMONSTRATIVES and lemma not in EVENT_NOUNS
+            and not (definite and names_act(lemma))):  # fmt: skip
         return None
     prev = before[-1]
     if sentence_of(tok).start_char - prev.evidence.start > 1200:

@@ -130,8 +130,11 @@ class RoleFinder:
             found = self.np_actor(done_by)
             actor, how = (found, "agent") if found is not None else (actor, how)
         phrase = pursued_phrase(noun)  # "launched a mediation effort between Sudan and Egypt"
-        if actor is None:
-            actor, how = self._governing_subject(phrase)
+        if actor is None or how == "of-agent":
+            # "ordered the closure of two Ethiopian consulates": who ordered it closed them
+            governing, ghow = self._governing_subject(phrase)
+            if governing is not None or actor is None:
+                actor, how = governing, ghow
         recipient, rhow = self._recipient(phrase, None, NOUN_RECIPIENT_PREPS, actor)
         responder = self._responder(noun)
         if (responder is not None and (recipient is None or not recipient.direct)

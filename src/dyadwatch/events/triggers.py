@@ -177,7 +177,10 @@ def _listed_among_nouns(token: Token) -> bool:
 
 
 DEONTIC = words(WORD_LISTS, "deontic")
-PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
+PLURAL_ACTS = words(WORD_LISTS, "plural_acts")
+DEADLINE_VERBS = words(
+    WORD_LISTS, "deadline_verbs"
+)  # "gave them a week to leave"  # nouns that name an act only in the plural
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
@@ -243,6 +246,9 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             and child.lower_ == "for"  # "jailed him for spying"
         ):
             out.extend(found[t.i] for t in child.subtree if t.i in found)
+        elif trig.event == "ACCUSE" and _naming_phrase(token, child):
+            # "called the moves a direct threat": the name condemns, it is no threat made
+            out.extend(found[t.i] for t in child.subtree if t.i in found)
         elif child.dep_ == "prep" and child.lower_ == "to" and token.lemma_ in stance_verbs():
             # "is opposed to French mediation": the stance is toward the act, not the act
             out.extend(found[g.i] for g in child.children if g.dep_ == "pobj" and g.i in found)
@@ -260,6 +266,14 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             ):
                 out.append(inner)
     return out
+
+
+def _naming_phrase(verb: Token, child: Token) -> bool:
+    """The name a naming verb gives: "called the moves [a threat]", "described the vote [as
+    a threat]"."""
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return False
+    return child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def _infinitive(child: Token) -> bool:
@@ -335,7 +349,12 @@ def _named_by_year(noun: Token) -> bool:
 
 
 def causer_of(token: Token) -> Token | None:
-    """If `token` is the complement of a causative verb, that verb ("ordered X to suspend")."""
-    if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in CAUSATIVE:
-        return token.head
+    """If `token` is the complement of a causative verb, that verb ("ordered X to suspend",
+    "gave the envoy 72 hours to leave")."""
+    head = token.head
+    if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in CAUSATIVE:
+        return head
+    if (token.dep_ == "advcl" and to_infinitive(token) and head.lemma_.lower() in DEADLINE_VERBS
+            and any(c.dep_ == "dative" for c in head.children)):  # fmt: skip
+        return head  # "gave the ambassador 72 hours to leave": a deadline is an order
     return None
