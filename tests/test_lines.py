@@ -17,6 +17,8 @@ def starts(nlp, text: str) -> list[str]:
         ("SANTA CRUZ, 24 April (Wire News): Bolivia shut the post.",
          "SANTA CRUZ, 24 April (Wire News):"),
         ("QUITO \u2013 Ecuadorian forces crossed the river.", "QUITO \u2013"),
+        # the place's state instead of a date
+        ("LIMA, Peru (Wire) \u2014 Peruvian troops crossed the river.", "LIMA, Peru (Wire) \u2014"),
     ],
 )  # fmt: skip
 def test_a_dateline_opening_a_line_is_a_sentence_of_its_own(nlp, text, first):
@@ -35,4 +37,12 @@ def test_a_line_break_ends_a_sentence(nlp):
     assert starts(nlp, "Peru shuts border\nChile protested.") == [
         "Peru shuts border",
         "Chile protested.",
+    ]
+
+
+def test_a_headline_is_one_unit(nlp):
+    text = "Sudan blows up bridges linking it to the South\n\nJUBA (Wire) - Sudan shut the roads."
+    assert starts(nlp, text)[:2] == [
+        "Sudan blows up bridges linking it to the South",
+        "JUBA (Wire) -",
     ]

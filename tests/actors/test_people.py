@@ -57,6 +57,10 @@ def test_a_place_named_by_a_role_word_is_no_role(analyse):
     assert code_of(analyse, "Troops raided homes in the West Bank.", "Bank") is None
 
 
+def test_a_named_body_a_state_owns_is_that_states(analyse):
+    assert code_of(analyse, "Peru's Joint Chiefs of Staff spoke.", "Chiefs") == "PERGOV"
+
+
 def test_a_bare_role_with_no_country_anywhere_is_no_actor(analyse):
     assert code_of(analyse, "The lawmakers voted against the bill.", "lawmakers") is None
 

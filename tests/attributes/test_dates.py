@@ -34,7 +34,10 @@ PUB = "2022-07-15"
         ("The treaty was signed on 17 June 2021.", "signed", "2021-06-17", "day", "clause"),
         ("Officials said on 2022-07-06 that the line was cut.", "said", "2022-07-06", "day",
          "clause"),
-        ("Rebels shelled the town last week.", "shelled", "2022-07", "month", "clause"),
+        # the calendar week before publication's (Monday to Sunday), and this week so far
+        ("Rebels shelled the town last week.", "shelled", "2022-07-10", "week", "clause"),
+        ("Rebels shelled the town earlier this week.", "shelled", "2022-07-15", "week",
+         "clause"),
         ("Police closed the road while rebels attacked the depot on July 1.", "closed",
          "2022-07-01", "day", "sentence"),
         ("The talks collapsed on May 3. The delegations left the city.", "left", "2022-05-03",

@@ -75,6 +75,12 @@ def test_country_named(gazetteer, name, country):
     assert gazetteer.country_named(name) == country
 
 
+@pytest.mark.parametrize("name", ["North", "South", "West"])
+def test_a_plain_word_among_a_citys_aliases_names_no_place(gazetteer, name):
+    # a city's list of alternate names may hold "North"; "the North" is no city in Utah
+    assert gazetteer.lookup(name) is None
+
+
 @pytest.mark.parametrize(
     ("text", "places"),
     [

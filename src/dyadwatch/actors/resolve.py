@@ -197,6 +197,11 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
             found = self._modified_noun(head)
             if found is not None:
                 return found
+        return self._named_unknown(head)
+
+    def _named_unknown(self, head: Token) -> ActorMention | None:
+        """A named person or group the knowledge base lacks: its country unknown, unless a
+        state owns it ("South Korea's Joint Chiefs of Staff")."""
         marked = any(
             c.ent_type_ == "NORP" and c.dep_ in ("amod", "compound") for c in head.children
         )
@@ -208,9 +213,23 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
             span = np_span(head)
             role = next((r for c in head.children if (r := self._role(c)) is not None), None)
             kind = "person" if head.ent_type_ == "PERSON" else "group"
+            if kind == "group" and (owner := self._owning_state(head)) is not None:
+                # "South Korea's Joint Chiefs of Staff": a body of the state that owns it
+                sector = role.sector if role else "GOV"
+                return ActorMention(span.start, span.end, span.text,
+                                    self.kb.code_for(owner, sector), owner, sector, head.text,
+                                    None, "role", "role", False, True)  # fmt: skip
             return ActorMention(span.start, span.end, span.text, UNKNOWN_CODE, None,
                                 role.sector if role else None, head.text, None, kind, "unknown",
                                 kind == "person", False)  # fmt: skip
+        return None
+
+    def _owning_state(self, head: Token) -> str | None:
+        """The state a possessive before a name names ("South Korea's" Joint Chiefs)."""
+        for child in head.children:
+            found = self.by_token.get(child.i) if child.dep_ == "poss" else None
+            if found is not None and found.kind == "country" and found.country:
+                return found.country
         return None
 
     def _spelled_out(self, head: Token) -> ActorMention | None:

@@ -118,6 +118,12 @@ def _resolve(expr: Expr, anchor: DateValue | None, pub: date | None) -> DateValu
         return None
     if expr.kind == "pub":
         return DateValue.of(pub + timedelta(days=expr.amount), expr.precision)
+    if expr.kind == "pubweek":
+        # this (or the past) week: the days to publication; another: the seven to its Sunday
+        if expr.amount == 0:
+            return DateValue.of(pub, "week")
+        monday = pub - timedelta(days=pub.weekday())
+        return DateValue.of(monday + timedelta(days=7 * (expr.amount + 1) - 1), "week")
     if expr.kind == "pubmonth":
         months = pub.year * 12 + pub.month - 1 + expr.amount
         return DateValue.of(date(months // 12, months % 12 + 1, 1), expr.precision)

