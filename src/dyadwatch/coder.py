@@ -32,7 +32,9 @@ from .events.context import (
     anaphoric_event,
     counterpart,
     home_ground,
+    is_session,
     other_party,
+    own_people,
     own_session,
     partner,
     population,
@@ -104,9 +106,6 @@ class Coder:
         """The event type a noun names on its own ("accusation": ACCUSE), if any."""
         trig = self.lexicon.match(lemma, "NOUN", set())
         return trig.event if trig is not None else None
-
-    def _names_act(self, lemma: str) -> bool:
-        return self._noun_type(lemma) is not None
 
     def _check(self, doc: Document) -> None:
         if not doc.text or not doc.text.strip():
@@ -188,12 +187,14 @@ class Coder:
         place = places.for_token(tok)
         parse = roles(cand)
         ctx = PartyContext(cand, fact, roles.np_actor(fact.speaker),
-                           anaphoric_event(parse, before, tok, self._names_act), roles, self.kb, self.lexicon,
+                           anaphoric_event(parse, before, tok, self._noun_type), roles, self.kb, self.lexicon,
                            place)  # fmt: skip
         settled = settle(ctx, parse)
         if settled is None:
             return []
         decided = self._decide(cand, settled, roles, place, places)
+        if "recipient:own-side" in decided.recipient_steps:
+            return []  # help a state gives its own people abroad is no act between states
         plain = not any(s.startswith("recode:") for s in decided.steps)
         if plain and decided.label in ("asserted", "reported") and is_scheduled(dates, tok, dated):
             return []  # "the talks next year": scheduled, not yet held
@@ -213,6 +214,8 @@ class Coder:
         event, mode = retype(cand, found, self.lexicon)
         recoded = recode(event, mode, fact, found, roles, tok, self.lexicon)
         event, mode, label = recoded.event, recoded.mode, recoded.label
+        if event == "CONSULT" and found.recipient_how == "place" and is_session(tok):
+            found.recipient = None  # "met in Washington": the venue is no partner (a visit's is)
         if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"
@@ -299,6 +302,8 @@ class Coder:
             offered = proposer(roles, tok, found.patient, actor)
             if offered is not None:
                 return offered, "proposer"
+        if tok.lemma_.lower() in EVACUATING and own_people(roles, found.patient, actor):
+            return None, "own-side"  # "evacuated its remaining staff": no aid to anyone
         if found.recipient is not None:
             return found.recipient, "parse"
         if event == "CONSULT" and own_session(tok):
@@ -321,6 +326,7 @@ class Coder:
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 LEAVING = words(WORD_LISTS, "leaving")
+EVACUATING = words(WORD_LISTS, "evacuating")  # taking people out of harm's way
 
 
 def _charge(decided: Decision, by: ActorMention) -> Decision:

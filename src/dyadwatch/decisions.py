@@ -108,8 +108,8 @@ def alleged(act: Act) -> Coding | None:
 def negated_cooperation(act: Act) -> Coding | None:
     """ "did not recognise", "will not sign": negated cooperation is a rejection."""
     label = act.fact.label
-    if not act.fact.negated or act.quad not in COOPERATIVE_QUADS:
-        return None
+    if not act.fact.negated or act.fact.denied or act.quad not in COOPERATIVE_QUADS:
+        return None  # denying one gave support refuses nothing
     if label not in ("asserted", "reported", "negated"):
         return None
     return "REJECT", None, "asserted" if label == "negated" else label

@@ -57,6 +57,11 @@ def test_a_place_named_by_a_role_word_is_no_role(analyse):
     assert code_of(analyse, "Troops raided homes in the West Bank.", "Bank") is None
 
 
+def test_a_role_of_an_organisation_is_the_organisation(analyse):
+    found = analyse("Leaders of the Group of Seven condemned the attack.").actor("Leaders")
+    assert found.code == "G7"
+
+
 def test_a_named_body_a_state_owns_is_that_states(analyse):
     assert code_of(analyse, "Peru's Joint Chiefs of Staff spoke.", "Chiefs") == "PERGOV"
 

@@ -38,6 +38,7 @@ PUB = "2022-07-15"
         ("Rebels shelled the town last week.", "shelled", "2022-07-10", "week", "clause"),
         ("Rebels shelled the town earlier this week.", "shelled", "2022-07-15", "week",
          "clause"),
+        ("Rebels shelled the town in recent days.", "shelled", "2022-07-15", "week", "clause"),
         ("Police closed the road while rebels attacked the depot on July 1.", "closed",
          "2022-07-01", "day", "sentence"),
         ("The talks collapsed on May 3. The delegations left the city.", "left", "2022-05-03",

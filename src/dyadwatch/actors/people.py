@@ -150,6 +150,11 @@ class PeopleRules:
         if org is not None:
             return org.with_text(span, "role")
         country, direct = self._role_country(head, person=role.person, borrow=borrow)
+        if role.sector == "REB" and not direct and borrow:
+            # "the rebels" after "M23 rebels": the armed group named last, not a state nearby
+            prior = self._recent(head, lambda m: m.sector == "REB" and bool(m.country), window=5)
+            if prior is not None:
+                return prior.with_text(span, "role", direct=False)
         if country is None:
             if role.person and borrow:
                 prior = self._recent(head, lambda m: m.person and m.sector == role.sector)
@@ -173,9 +178,11 @@ class PeopleRules:
 
     def _role_org(self, head: Token) -> ActorMention | None:
         """ "EU officials", "NATO troops", "UN peacekeepers", "the Artsakh president", "Hamas
-        fighters": a role inside an organisation or a group."""
-        for child in head.children:
-            if child.dep_ in ("compound", "amod", "poss", "nmod"):
+        fighters", "leaders of the Group of Seven": a role inside an organisation or a group."""
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for child in [*head.children, *of]:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj"):
                 found = self.by_token.get(child.i)
                 if found is None or found.form not in ("name", "alias"):
                     continue

@@ -70,8 +70,18 @@ class PronounRules:
         pair = self.for_np(subj) if subj is not None else None
         if pair is not None:
             return pair
-        found = self._recent(head, lambda m: m.form in ("demonym", "role") or m.kind == "org",
-                             window=2)  # fmt: skip
+
+        def group(m: ActorMention) -> bool:
+            return m.form in ("demonym", "role") or m.kind == "org"
+
+        # an object "them": within the sentence, a group named as a subject first ("protesters
+        # attacked the embassies before police dispersed them"), never its own verb's subject
+        found = None
+        if head.dep_ in ("dobj", "obj", "pobj"):
+            found = self._recent(head, lambda m: group(m) and not m.person and not _outlet(m)
+                                 and self._subject_thing(m)
+                                 and not self._subject_of(m, head.head), window=0)  # fmt: skip
+        found = found or self._recent(head, group, window=2)
         subj = previous_pair_subject(head) if head.dep_ in SUBJECT_DEPS else None
         pair = self.for_np(subj) if subj is not None else None
         if pair is not None and (found is None or found.start < subj.i):
@@ -86,6 +96,11 @@ class PronounRules:
         """A state or body named as (or modifying) the subject of a clause."""
         root = self.doc[mention.start : mention.end].root
         return root.dep_ in SUBJECT_DEPS
+
+    def _subject_of(self, mention: ActorMention, verb: Token | None) -> bool:
+        """Whether ``mention`` is the subject of ``verb``."""
+        root = self.doc[mention.start : mention.end].root
+        return verb is not None and root.head.i == verb.i
 
     def _object_states(self, subject: Token) -> set[str]:
         """The states named as direct objects of the verb ``subject`` is the subject of."""

@@ -8,6 +8,7 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -76,11 +77,12 @@ class ActorFinder:
         texts: dict[tuple[int, int], str] = {}
         for start, end, text in self.matcher(doc):
             texts.setdefault((start, end), text)
-        spans = [Span(doc, start, end) for start, end in texts]
+        spans = filter_spans([Span(doc, start, end) for start, end in texts])
+        named = _plainly_named(self.kb.forms[texts[s.start, s.end]] for s in spans)
         mentions: dict[int, ActorMention] = {}
-        for span in filter_spans(spans):
+        for span in spans:
             text = texts[span.start, span.end]
-            form = _choose_form(self.kb.forms[text], span, date)
+            form = _choose_form(_settled(self.kb.forms[text], named), span, date)
             if form is None:
                 continue
             entry = form.entry
@@ -101,6 +103,29 @@ class ActorFinder:
 def state_tokens(names: dict[int, ActorMention]) -> dict[int, str]:
     """The tokens of ``names`` (``ActorFinder.names``) that name a state, with its code."""
     return {i: m.country for i, m in names.items() if m.kind == "country" and m.country}
+
+
+def _plainly_named(found: Iterable[list[Form]]) -> set[str]:
+    """The states a document names by a name no other state shares."""
+    out = set()
+    for forms in found:
+        states = {f.entry.code for f in forms if f.entry.kind == "country"}
+        if len(states) == 1:
+            out |= states
+    return out
+
+
+def _settled(forms: list[Form], named: set[str]) -> list[Form]:
+    """A name two states share ("Congo") names the one the document names plainly too
+    ("the Democratic Republic of Congo ... Congo"), and no state when it names neither or
+    both."""
+    states = {f.entry.code for f in forms if f.entry.kind == "country"}
+    if len(states) < 2:
+        return forms
+    meant = states & named
+    if len(meant) != 1:
+        return [f for f in forms if f.entry.kind != "country"]
+    return [f for f in forms if f.entry.kind != "country" or f.entry.code in meant]
 
 
 def _choose_form(forms: list[Form], span: Span, date: str | None) -> Form | None:

@@ -30,6 +30,7 @@ from .dates import (
     governing_verb,
 )
 from .expressions import date_words
+from .factuality import cues
 
 YEARISH = re.compile(r"(1[89]|20)\d\d'?s?")  # 1991, 1990s, 1990's
 EVER = words(WORD_LISTS, "ever")
@@ -105,11 +106,15 @@ def when_clause(dates: DocumentDates, token: Token) -> EventDate | None:
 
 
 def is_background(token: Token) -> bool:
-    """Past perfect ("had closed", "had been closed"): an act before the story's time."""
+    """Past perfect ("had closed", "had been closed"): an act before the story's time; not
+    where a past speech verb shifts the tense back ("Israel said 99 percent had been
+    intercepted": the news told)."""
     verb = governing_verb(token)
-    return verb.tag_ == "VBN" and any(
+    perfect = verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
     )
+    told = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lemma_ in cues()["speech"]
+    return perfect and not told
 
 
 def is_habitual(token: Token) -> bool:

@@ -106,6 +106,8 @@ def offset_expression(words: list[str]) -> Expr | None:
     rest = set(words)
     if rest & NEAR_PUBLICATION and not rest & {"ago"}:
         plural_past = bool(rest & {"past", "recent"}) and words[at].endswith("s")
+        if plural_past and length == 1:
+            return Expr("pubweek", amount=0, precision="week")  # "in recent days"
         if length == 7 and not plural_past:
             # "this week", "last week", "next week": the calendar week, as a week
             ahead = "coming" in rest or bool(rest & FORWARD)

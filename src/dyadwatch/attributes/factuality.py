@@ -30,6 +30,7 @@ SPEAKER_OWN = words(WORD_LISTS, "speaker_own")
 # Degree words of a comparison clause: "just as", "much as"
 COMPARISON_DEGREE = words(WORD_LISTS, "comparison_degree")
 FAILING = words(WORD_LISTS, "failing")  # "failed to reach agreement": the act did not happen
+DENYING = words(WORD_LISTS, "denying")  # "denied supporting the rebels": not so, says the teller
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,7 @@ class Factuality:
     conditional: bool = False  # inside an "if"/"unless" clause
     source: Token | None = None  # who "according to" names as telling it
     alleged: bool = False  # another party's plan as the teller tells it: the teller's charge
+    denied: bool = False  # negated by a denial ("denied supporting"): no refusal of it either
 
     RANK: ClassVar[dict[str, int]] = {"asserted": 0, "reported": 1, "hedged": 2, "hypothetical": 3}
 
@@ -187,6 +189,9 @@ def _read_governor(node: Token, no_intent: bool, c: dict[str, frozenset[str]],
                 result.weaken("reported", head.text)
     elif node.dep_ == "xcomp" and hlemma in FAILING:
         result.negated = True  # "failed to reach agreement"
+        result.cue = result.cue or head.text
+    elif node.dep_ in ("xcomp", "ccomp", "pcomp") and hlemma in DENYING:
+        result.negated = result.denied = True  # "has long denied supporting the M23"
         result.cue = result.cue or head.text
     elif node.dep_ == "xcomp" and hlemma in c["intent"] and not no_intent:
         result.intent = True

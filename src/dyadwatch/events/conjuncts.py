@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from ..actors import ActorMention
 from ..actors.mention import UNKNOWN_CODE
 from ..tables import words
-from .lists import list_members
+from .lists import list_members, of_members
 from .roles import RoleFinder
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -44,7 +44,7 @@ def conjoined(
     if other_state is not None:
         return [other_state]
     found: list[ActorMention] = []
-    for conj in list_members(head):
+    for conj in list_members(head) or of_members(head):
         other = roles.actors.for_np(conj)
         if other is None or other.code in (UNKNOWN_CODE, mention.code):
             continue

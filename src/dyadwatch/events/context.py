@@ -19,7 +19,7 @@ from ..nlp.sents import sentence_of
 from ..tables import words
 from .clauses import in_company
 from .instruments import instrument_phrase, within
-from .lists import list_members
+from .lists import list_members, of_members
 from .roles import RoleFinder, Roles
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -70,6 +70,13 @@ SESSION_VERBS = words(WORD_LISTS, "session_verbs")
 SESSION_NOUNS = words(WORD_LISTS, "session_nouns")
 PARTNER_PREPS = words(WORD_LISTS, "partner_preps")  # "met with", "talks between"
 SESSION_PARTNER_PREPS = PARTNER_PREPS | {"of"}  # "the meeting of the CSTO"
+
+
+def is_session(tok: Token) -> bool:
+    """Whether ``tok`` names a meeting held somewhere ("met", "convened", "the meeting"), not
+    a visit to a host."""
+    lemma = tok.lemma_.lower()
+    return lemma in (SESSION_NOUNS if tok.pos_ == "NOUN" else SESSION_VERBS)
 
 
 def own_session(tok: Token) -> bool:
@@ -126,6 +133,14 @@ def own_side_patient(roles: RoleFinder, patient, actor: ActorMention) -> bool:
     if patient is None:
         return False
     found = roles.np_actor(patient, owner=True)
+    return found is not None and found.country == actor.country
+
+
+def own_people(roles: RoleFinder, patient, actor: ActorMention) -> bool:
+    """Whether the act's object is the actor's own people by its own possessive ("evacuated
+    its remaining staff", "flew its citizens home")."""
+    owner = next((c for c in patient.children if c.dep_ == "poss"), None) if patient else None
+    found = roles.np_actor(owner) if owner is not None else None
     return found is not None and found.country == actor.country
 
 
@@ -213,6 +228,7 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
         return None
     for tok2 in [
         *list_members(subj),
+        *of_members(subj),  # "the foreign ministers of Armenia and Azerbaijan met"
         *(c for c in subj.children if c.dep_ in ("amod", "compound")),
     ]:
         for other in [tok2, *tok2.conjuncts]:
@@ -253,10 +269,11 @@ class Anaphor:
 
 
 def anaphoric_event(found: Roles, before: list[Event], tok,
-                    names_act: Callable[[str], bool] = lambda lemma: False,
+                    act_type: Callable[[str], str | None] = lambda lemma: None,
                     ) -> Anaphor | None:  # fmt: skip
     """The earlier event a pronoun or event noun in the trigger's patient refers to ("the
-    decision", "this", and with ``names_act`` telling act nouns, "the closure")."""
+    decision", "this": the last one; with ``act_type`` giving an act noun's type, "the
+    closure", "the attack": the last of that type if there is one)."""
     patient = found.patient
     if patient is None or not before:
         return None
@@ -266,10 +283,11 @@ def anaphoric_event(found: Roles, before: list[Event], tok,
     definite = patient.dep_ in ("dobj", "obj") and any(
         c.dep_ == "det" and c.lower_ in DEFINITE for c in patient.children
     )
-    if (patient.lower_ not in DEMONSTRATIVES and lemma not in EVENT_NOUNS
-            and not (definite and names_act(lemma))):  # fmt: skip
+    named = act_type(lemma) if definite else None
+    if patient.lower_ not in DEMONSTRATIVES and lemma not in EVENT_NOUNS and named is None:
         return None
-    prev = before[-1]
+    # the last act of the type the noun names, else (a closure told as a sanction) the last
+    prev = next((e for e in reversed(before) if e.event == named), before[-1])
     if sentence_of(tok).start_char - prev.evidence.start > 1200:
         return None
     actor = prev.actor

@@ -19,3 +19,13 @@ def list_members(head: Token) -> list[Token]:
         ):
             members.extend(m for m in (child, *child.conjuncts) if m not in members)
     return members
+
+
+def of_members(head: Token) -> list[Token]:
+    """ "The foreign ministers of Armenia and Azerbaijan": the members after "of" of a plural
+    noun that stands for each of them (the first member included)."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return []
+    pobj = next((g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)  # fmt: skip
+    return [pobj, *list_members(pobj)] if pobj is not None and list_members(pobj) else []

@@ -70,7 +70,9 @@ def dependents(token: Token) -> set[str]:
             found.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
         elif child.dep_ == "dobj":
             found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
-            if child.lemma_.lower() in pursuit_nouns():  # "ended mediation efforts": the mediation
+            # "ended mediation efforts": the mediation; "closed the border hours after ...",
+            # parsed as "border hours": the border
+            if child.lemma_.lower() in pursuit_nouns() | TIME_UNITS:
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "compound")
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
@@ -184,7 +186,10 @@ def _listed_among_nouns(token: Token) -> bool:
 DEONTIC = words(WORD_LISTS, "deontic")
 PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
 DEADLINE_VERBS = words(WORD_LISTS, "deadline_verbs")  # "gave them a week to leave"
-RECEIVING = words(WORD_LISTS, "receiving_verbs")  # "accepted aid": the giver acts
+RECEIVING = words(WORD_LISTS, "receiving_verbs")
+TIME_UNITS = words(
+    WORD_LISTS, "time_units"
+)  # "the border hours after": a misparse  # "accepted aid": the giver acts
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
