@@ -30,6 +30,7 @@ from .events.confidence import confidence
 from .events.conjuncts import party_pairs
 from .events.context import (
     anaphoric_event,
+    co_actor,
     counterpart,
     home_ground,
     is_session,
@@ -214,9 +215,15 @@ class Coder:
         event, mode = retype(cand, found, self.lexicon)
         recoded = recode(event, mode, fact, found, roles, tok, self.lexicon)
         event, mode, label = recoded.event, recoded.mode, recoded.label
-        if event == "CONSULT" and found.recipient_how == "place" and is_session(tok):
+        joint_with = co_actor(roles, found.actor) if event == "MOBILIZE" else None
+        if joint_with is not None and trig.pos == "NOUN":
+            # "French and Egyptian warships began war games": exercises with each other
+            event, mode = "COOPERATE", None
+            found.recipient = joint_with
+        if trig.event == "CONSULT" and found.recipient_how == "place" and is_session(tok):
             found.recipient = None  # "met in Washington": the venue is no partner (a visit's is)
-        if found.recipient is None and (event in RECIPROCAL or trig.frame == "mutual"):
+        joint = event in RECIPROCAL or trig.frame == "mutual" or tok.lemma_.lower() in JOINT
+        if found.recipient is None and joint:
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
         if (found.recipient is not None and found.recipient.sector == "IGO"
                 and tok.lemma_.lower() in LEAVING and event in ("RETREAT", "CONCEDE")):  # fmt: skip
@@ -327,6 +334,7 @@ RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 DOMESTIC = {"COERCE", "CONCEDE", "ASSAULT", "MOBILIZE", "RETREAT"}
 LEAVING = words(WORD_LISTS, "leaving")
 EVACUATING = words(WORD_LISTS, "evacuating")  # taking people out of harm's way
+JOINT = words(WORD_LISTS, "joint_acts")  # "Armenia and Azerbaijan signed a deal": with each other
 
 
 def _charge(decided: Decision, by: ActorMention) -> Decision:

@@ -7,6 +7,8 @@ by the same words or by a definite noun ("its strikes"), become one event.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from spacy.tokens import Doc, Token
 
 from .events.clauses import to_infinitive
@@ -17,6 +19,9 @@ from .events.triggers import NAMING_VERBS
 from .events.warnings import join_warnings
 from .link.repeats import collapse_repeats
 from .model import Event
+from .tables import words
+
+AIMING = words(Path(__file__).parent / "data" / "words.tsv", "aiming")  # "targeting X"
 
 
 def settle_document(sdoc: Doc, events: list[Event], tokens: dict[str, int], text: str
@@ -34,8 +39,9 @@ def settle_document(sdoc: Doc, events: list[Event], tokens: dict[str, int], text
 
 
 def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) -> list[Event]:
-    """Drop an act whose trigger only states the purpose of another act of the same type
-    ("summoned the envoy to protest": one protest, by the one who summoned)."""
+    """Drop an act whose trigger only states the purpose or aim of another act of the same
+    type ("summoned the envoy to protest": one protest, by the one who summoned; "strikes in
+    Kabul, targeting the leader": one attack)."""
     types: dict[int, set[str]] = {}
     for e in events:
         types.setdefault(tokens[e.id], set()).add(e.event)
@@ -43,6 +49,8 @@ def _without_purposes(sdoc: Doc, events: list[Event], tokens: dict[str, int]) ->
     for e in events:
         tok = sdoc[tokens[e.id]]
         purpose = tok.dep_ in ("advcl", "xcomp", "acl", "relcl") and to_infinitive(tok)
+        # "carried out air strikes in Kabul, targeting the leader ...": what the act aimed at
+        purpose = purpose or tok.dep_ == "advcl" and tok.lemma_.lower() in AIMING
         # the infinitive hangs from the act's verb, or (as parsed) from that verb's object
         governor = tok.head.head if tok.head.dep_ == "dobj" else tok.head
         if purpose and e.event in types.get(governor.i, set()):

@@ -39,6 +39,7 @@ def test_is_non_event(lemma, pos, deps, expected):
         "Vietnamese fishermen make resupply trips to the reef every month.",
         "The Chilean president left for Lima on Thursday.",
         "The Kenyan president signed a law on taxes on Monday.",
+        "Chilean troops left hundreds of Peruvian trucks stranded at the border.",
     ],
 )
 def test_phrase_is_not_coded(coder, text):
@@ -122,3 +123,13 @@ def test_endangers(nlp, text, expected):
     doc = nlp(text)
     verb = next(t for t in doc if t.lemma_ == "threaten")
     assert endangers(verb) is expected
+
+
+def test_what_an_act_aimed_at_is_the_same_act(coder):
+    from dyadwatch.model import Document
+
+    text = (
+        "Pakistan carried out air strikes in Kabul targeting the leader of the Pakistani Taliban."
+    )
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert [(e.event, e.event_text) for e in events] == [("ASSAULT", "carried out strikes")]

@@ -238,6 +238,24 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     return None
 
 
+def co_actor(roles: RoleFinder, actor: ActorMention) -> ActorMention | None:
+    """Another state named in the actor's own phrase: "French and Egyptian warships",
+    "Russia and Belarus"."""
+    if actor.end <= actor.start:
+        return None
+    root = roles.actors.doc[actor.start : actor.end].root
+    words = [
+        *list_members(root),
+        *(c for c in root.children if c.dep_ in ("amod", "compound", "nmod")),
+    ]
+    for word in words:
+        for other in [word, *word.conjuncts]:
+            found = roles.named_at(other) or roles.actors.for_np(other)
+            if found is not None and found.country and found.country != actor.country:
+                return found
+    return None
+
+
 def _yardstick(word: Token, tok: Token) -> bool:
     """Whether ``word`` lies in a comparison clause that ``tok`` lies outside of."""
     clause = comparison_clause(word)

@@ -152,9 +152,22 @@ def _no_act_of_its_own(token: Token) -> bool:
     """ "defended the move" (its own act), "..., threatening a return to war" (a risk), a
     gerund listed among nouns ("protested against the harassment, ramming, blocking and other
     acts of ..."), a support verb's passive that tells what its subject was doing ("were
-    engaged in fighting": the fighting is the act)."""
+    engaged in fighting": the fighting is the act), a state things were left in ("leaving
+    trucks stranded")."""
     return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
-            or stative_use(token))  # fmt: skip
+            or stative_use(token) or _resultative(token))  # fmt: skip
+
+
+def _resultative(token: Token) -> bool:
+    """ "closed the crossings, leaving hundreds of trucks stranded": a state it left things in,
+    no departure."""
+    if token.lemma_.lower() != "leave":
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    return any(g.dep_ in ("acl", "amod", "oprd") and g.i > o.i and g.tag_ in ("VBN", "JJ")
+               for o in objects for g in o.subtree) or any(
+        c.dep_ in ("oprd", "ccomp") and c.tag_ in ("VBN", "JJ") for c in token.children
+    )  # fmt: skip
 
 
 # Verbs that give a thing a name of the speaker's choosing: "what it called killings".
