@@ -164,9 +164,12 @@ def _resultative(token: Token) -> bool:
     if token.lemma_.lower() != "leave":
         return False
     objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    return any(g.dep_ in ("acl", "amod", "oprd") and g.i > o.i and g.tag_ in ("VBN", "JJ")
-               for o in objects for g in o.subtree) or any(
-        c.dep_ in ("oprd", "ccomp") and c.tag_ in ("VBN", "JJ") for c in token.children
+    # the object, or what a count measures ("hundreds of trucks"), then its state
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(g.i > o.i and g.lemma_.lower() in LEFT_STATES
+               for o in objects for g in o.children) or any(
+        c.dep_ in ("oprd", "ccomp") and c.lemma_.lower() in LEFT_STATES for c in token.children
     )  # fmt: skip
 
 
@@ -199,10 +202,9 @@ def _listed_among_nouns(token: Token) -> bool:
 DEONTIC = words(WORD_LISTS, "deontic")
 PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
 DEADLINE_VERBS = words(WORD_LISTS, "deadline_verbs")  # "gave them a week to leave"
-RECEIVING = words(WORD_LISTS, "receiving_verbs")
-TIME_UNITS = words(
-    WORD_LISTS, "time_units"
-)  # "the border hours after": a misparse  # "accepted aid": the giver acts
+RECEIVING = words(WORD_LISTS, "receiving_verbs")  # "accepted aid": the giver acts
+TIME_UNITS = words(WORD_LISTS, "time_units")  # "the border hours after": a misparse
+LEFT_STATES = words(WORD_LISTS, "left_states")  # "leaving trucks stranded"
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
