@@ -274,3 +274,8 @@ def test_a_titled_person_is_a_mention_a_later_pronoun_points_to(analyse):
 def test_a_surname_without_a_titled_person_before_has_no_country(analyse):
     text = "John Mensah arrived. Later, Mensah met the envoy."
     assert code_of(analyse, text, "Mensah", 1) == UNKNOWN_CODE
+
+
+@pytest.mark.parametrize(("date", "code"), [("2025-10-19", "AFGGOV"), ("2010-05-01", "AFGREB")])
+def test_a_group_that_came_to_govern_is_the_government_from_then_on(analyse, date, code):
+    assert analyse("The Taliban closed the road.", date).actor("Taliban").code == code

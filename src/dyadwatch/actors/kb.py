@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import DataError
@@ -24,7 +24,7 @@ KINDS = ("country", "region", "org", "person", "group")
 FORM_KINDS = ("name", "alias", "adjective", "demonym", "capital", "metonym", "surname")
 ORG_KINDS = ("igo", "ngo", "company", "media")
 USER_COLUMNS = ("kind", "name", "aliases", "code", "country", "sector", "office", "start",
-                "end", "wikidata")  # fmt: skip
+                "end", "wikidata", "governs_from")  # fmt: skip
 USER_KINDS = ("person", "group", "org", "region")
 
 _QID = re.compile(r"^Q\d+$")
@@ -40,7 +40,8 @@ class ActorEntry:
 
     ``code`` is the CAMEO-style actor code (``RUS``, ``RUSGOV``, ``NATO``, ``UKRREB``);
     ``country`` the ISO alpha-3 or None for multinational actors; ``office``, ``start`` and
-    ``end`` are set for people only (dates ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``).
+    ``end`` are set for people (dates ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); for a group,
+    ``start`` is the day it began to govern its state, if it does.
     """
 
     key: str
@@ -142,6 +143,15 @@ class KnowledgeBase:
             return max(before, key=lambda r: pad_date(r.end or "", True))
         return entry
 
+    def group_at(self, entry: ActorEntry, date: str | None) -> ActorEntry:
+        """A group that has governed its state since ``entry.start`` (``governs_from`` in
+        groups.tsv: the Taliban since August 2021) is that state's government on ``date``."""
+        if entry.kind != "group" or not entry.start or not entry.country or not date:
+            return entry
+        if pad_date(date, end=False) < pad_date(entry.start, end=False):
+            return entry
+        return replace(entry, code=self.code_for(entry.country, "GOV"), sector="GOV")
+
     @staticmethod
     def code_for(country: str | None, sector: str | None) -> str:
         """The actor code of a country and sector: ``RUS`` + ``GOV`` -> ``RUSGOV``."""
@@ -201,7 +211,7 @@ class KnowledgeBase:
         sector = row.get("sector", "")
         if sector and sector not in SECTORS:
             raise fail(path, line, f"unknown sector {sector!r} (one of {', '.join(SECTORS)})")
-        for column in ("start", "end"):
+        for column in ("start", "end", "governs_from"):
             if row.get(column) and not valid_date(row[column]):
                 raise fail(path, line, f"{column} {row[column]!r} is not a YYYY-MM-DD date")
         if row.get("wikidata") and not _QID.match(row["wikidata"]):
@@ -290,7 +300,8 @@ class KnowledgeBase:
         if not _CODE.match(code):
             raise fail(path, line, f"code {code!r} is not an actor code like UKRREB")
         entry = ActorEntry(f"group:{_slug(row['name'])}", "group", code, country or None,
-                           row["sector"], row["name"], row.get("wikidata") or None)  # fmt: skip
+                           row["sector"], row["name"], row.get("wikidata") or None,
+                           start=row.get("governs_from") or None)  # fmt: skip
         self._add_entry(entry, path, line)
         self._add_names(entry, row)
 

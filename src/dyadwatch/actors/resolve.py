@@ -88,6 +88,7 @@ class ActorFinder:
             entry = form.entry
             if entry.kind == "person":
                 entry = self.kb.person_at(entry, date)
+            entry = self.kb.group_at(entry, date)  # "the Taliban" in 2025: Afghanistan's rulers
             if form.form == "capital" and _is_locative(span):
                 continue  # "in Moscow" is a place, not the Russian government
             if form.form in ("name", "capital") and is_dateline(span):
