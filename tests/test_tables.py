@@ -91,7 +91,6 @@ NOT_ENGLISH = {
     # language names and codes a document may declare
     ("read/checks.py", "ENGLISH_NAMES"),
     # column and field names of tables and records read or written
-    ("actors/kb.py", "USER_COLUMNS"),
     ("events/lexicon.py", "TRIGGER_COLUMNS"),
     ("events/lexicon.py", "MODE_COLUMNS"),
     ("commands/demo.py", "demo_command"),

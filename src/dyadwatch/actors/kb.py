@@ -12,7 +12,7 @@ import functools
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DataError
@@ -40,7 +40,7 @@ class ActorEntry:
 
     ``code`` is the CAMEO-style actor code (``RUS``, ``RUSGOV``, ``NATO``, ``UKRREB``);
     ``country`` the ISO alpha-3 or None for multinational actors; ``office``, ``start`` and
-    ``end`` are set for people (dates ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); for a group,
+    ``end`` are set for people (dates ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); a group's
     ``start`` is the day it began to govern its state, if it does.
     """
 
@@ -142,15 +142,6 @@ class KnowledgeBase:
         if before:
             return max(before, key=lambda r: pad_date(r.end or "", True))
         return entry
-
-    def group_at(self, entry: ActorEntry, date: str | None) -> ActorEntry:
-        """A group that has governed its state since ``entry.start`` (``governs_from`` in
-        groups.tsv: the Taliban since August 2021) is that state's government on ``date``."""
-        if entry.kind != "group" or not entry.start or not entry.country or not date:
-            return entry
-        if pad_date(date, end=False) < pad_date(entry.start, end=False):
-            return entry
-        return replace(entry, code=self.code_for(entry.country, "GOV"), sector="GOV")
 
     @staticmethod
     def code_for(country: str | None, sector: str | None) -> str:

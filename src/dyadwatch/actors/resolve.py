@@ -9,7 +9,7 @@ bare roles ("he", "the president") go to the entity introduced earlier.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from spacy.language import Language
@@ -18,7 +18,7 @@ from spacy.util import filter_spans
 
 from ..nlp.phrases import PhraseIndex
 from ..nlp.sents import sentence_of
-from ..tables import words
+from ..tables import pad_date, words
 from .acronyms import defined_acronyms
 from .bodies import BodyRules
 from .dateline import is_dateline
@@ -88,7 +88,7 @@ class ActorFinder:
             entry = form.entry
             if entry.kind == "person":
                 entry = self.kb.person_at(entry, date)
-            entry = self.kb.group_at(entry, date)  # "the Taliban" in 2025: Afghanistan's rulers
+            entry = _governing(self.kb, entry, date)  # "the Taliban" in 2025: Afghanistan's rulers
             if form.form == "capital" and _is_locative(span):
                 continue  # "in Moscow" is a place, not the Russian government
             if form.form in ("name", "capital") and is_dateline(span):
@@ -104,6 +104,16 @@ class ActorFinder:
 def state_tokens(names: dict[int, ActorMention]) -> dict[int, str]:
     """The tokens of ``names`` (``ActorFinder.names``) that name a state, with its code."""
     return {i: m.country for i, m in names.items() if m.kind == "country" and m.country}
+
+
+def _governing(kb: KnowledgeBase, entry: ActorEntry, date: str | None) -> ActorEntry:
+    """A group that has governed its state since ``entry.start`` (``governs_from`` in
+    groups.tsv: the Taliban since August 2021) is that state's government on ``date``."""
+    if entry.kind != "group" or not entry.start or not entry.country or not date:
+        return entry
+    if pad_date(date, end=False) < pad_date(entry.start, end=False):
+        return entry
+    return replace(entry, code=kb.code_for(entry.country, "GOV"), sector="GOV")
 
 
 def _plainly_named(found: Iterable[list[Form]]) -> set[str]:
