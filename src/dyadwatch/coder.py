@@ -187,9 +187,9 @@ class Coder:
         fact = factuality(tok)
         place = places.for_token(tok)
         parse = roles(cand)
-        ctx = PartyContext(cand, fact, roles.np_actor(fact.speaker),
-                           anaphoric_event(parse, before, tok, self._noun_type), roles, self.kb, self.lexicon,
-                           place)  # fmt: skip
+        anaphor = anaphoric_event(parse, before, tok, self._noun_type)
+        ctx = PartyContext(cand, fact, roles.np_actor(fact.speaker), anaphor, roles, self.kb,
+                           self.lexicon, place)  # fmt: skip
         settled = settle(ctx, parse)
         if settled is None:
             return []

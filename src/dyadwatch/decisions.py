@@ -66,7 +66,7 @@ def _with_partner(tok: Token, partner) -> bool:
     phrase on the noun or on the verb that holds it; not "troops with tanks")."""
     if tok.pos_ != "NOUN" or partner is None or partner.end <= partner.start:
         return False  # "deployed soldiers to the border with Belarus": no partner
-    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "obj") else [tok]
+    holders = [tok, tok.head] if tok.dep_ in ("dobj", "obj") else [tok]
     return any(c.dep_ == "prep" and c.lower_ in ("with", "alongside")
                and any(g.dep_ == "pobj" and partner.start <= g.i < partner.end
                        for g in c.children)

@@ -39,8 +39,8 @@ def story_pair(mentions: Iterable[ActorMention]) -> tuple[str, str] | None:
 
 
 def named_pair(mentions: Iterable[ActorMention], head: Token) -> tuple[str, str] | None:
-    """The two states named last as a pair, and only two ("Chile and Peru met"), within the sentence of
-    ``head`` and the PAIR_WINDOW sentences before it."""
+    """The two states named last as a pair, and only two ("Chile and Peru met"), within the
+    sentence of ``head`` and the PAIR_WINDOW sentences before it."""
     doc = head.doc
     lo = sentence_of(head).start
     for _ in range(PAIR_WINDOW):
@@ -51,9 +51,9 @@ def named_pair(mentions: Iterable[ActorMention], head: Token) -> tuple[str, str]
     for i, second in sorted(by_root.items()):
         if not lo <= i < head.i or doc[i].dep_ != "conj":
             continue
-        first = by_root.get(doc[i].head.i)
         if len(doc[i].conjuncts) != 1:
             continue  # "Chile, Peru, Bolivia and Ecuador": which two, the text does not say
+        first = by_root.get(doc[i].head.i)
         if first is not None and first.country != second.country:
             found = (first.country, second.country)
     return found

@@ -113,8 +113,10 @@ def is_background(token: Token) -> bool:
     perfect = verb.tag_ == "VBN" and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("had", "'d") for c in verb.children
     )
-    told = verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and verb.head.lemma_ in cues()["speech"]
-    return perfect and not told
+    if not perfect:
+        return False
+    head = verb.head
+    return not (verb.dep_ == "ccomp" and head.tag_ == "VBD" and head.lemma_ in cues()["speech"])
 
 
 def is_habitual(token: Token) -> bool:

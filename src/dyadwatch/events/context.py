@@ -157,10 +157,9 @@ def home_ground(
         return None
     if own_side_patient(roles, patient, actor):
         return None
-    state = actor.sector in ("GOV", "MIL") or actor.form in STATE_FORMS
     if event in ADDRESSED_TO_GOVERNMENT and (actor.sector == "GOV" or actor.form in STATE_FORMS):
         return None  # a government does not address itself
-    if event in WITH_ANOTHER and state:
+    if event in WITH_ANOTHER and (actor.sector in ("GOV", "MIL") or actor.form in STATE_FORMS):
         return None  # nor meets itself: "Pakistan held talks on Monday"
     # the sentence and the two before it: in a story about two states the other one is
     # usually named a sentence earlier ("... Belarus rejected the accusations.")
@@ -226,16 +225,12 @@ def partner(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | None:
     subj = _series_subject(verb)
     if subj is None:
         return None
-    for tok2 in [
+    words = [
         *list_members(subj),
         *of_members(subj),  # "the foreign ministers of Armenia and Azerbaijan met"
         *(c for c in subj.children if c.dep_ in ("amod", "compound")),
-    ]:
-        for other in [tok2, *tok2.conjuncts]:
-            found = roles.actors.for_np(other) or roles.actors.by_token.get(other.i)
-            if found is not None and found.country and found.country != actor.country:
-                return found
-    return None
+    ]
+    return _other_state(roles, words, actor)
 
 
 def co_actor(roles: RoleFinder, actor: ActorMention) -> ActorMention | None:
@@ -248,9 +243,15 @@ def co_actor(roles: RoleFinder, actor: ActorMention) -> ActorMention | None:
         *list_members(root),
         *(c for c in root.children if c.dep_ in ("amod", "compound", "nmod")),
     ]
+    return _other_state(roles, words, actor)
+
+
+def _other_state(roles: RoleFinder, words: list[Token], actor: ActorMention
+                 ) -> ActorMention | None:  # fmt: skip
+    """The first of ``words`` or their conjuncts that names a state other than the actor's."""
     for word in words:
         for other in [word, *word.conjuncts]:
-            found = roles.named_at(other) or roles.actors.for_np(other)
+            found = roles.actors.for_np(other) or roles.actors.by_token.get(other.i)
             if found is not None and found.country and found.country != actor.country:
                 return found
     return None

@@ -1,8 +1,9 @@
 """Phrases whose head is a trigger word but which name no event ("took part in",
 "declined to comment", "resupply trips"), read from events/data/non_events.tsv; acts
 the text says were called off ("put off the trip", "the postponed talks"); a party
-defending its own act ("defended the move"); and an act said to put a state of affairs at
-risk ("..., threatening a return to war")."""
+defending its own act ("defended the move"); an act said to put a state of affairs at
+risk ("..., threatening a return to war"); and a state an act left things in ("leaving
+hundreds of trucks stranded")."""
 
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ OWN_ACTS = words(WORD_LISTS, "own_acts")
 # Verbs of putting at risk, and the states of affairs they endanger: "threatening the truce".
 ENDANGERING = words(WORD_LISTS, "endangering")
 ENDANGERED = words(WORD_LISTS, "endangered")
+# States an act leaves people or things in: "leaving hundreds of trucks stranded".
+LEFT_STATES = words(WORD_LISTS, "left_states")
 
 
 @lru_cache(maxsize=1)
@@ -91,3 +94,18 @@ def endangers(verb: Token) -> bool:
         return False
     return any(c.dep_ in ("dobj", "obj") and c.lemma_.lower() in ENDANGERED
                for c in verb.children)  # fmt: skip
+
+
+def left_in_state(token: Token) -> bool:
+    """ "closed the crossings, leaving hundreds of trucks stranded": a state it left things in,
+    no departure."""
+    if token.lemma_.lower() != "leave":
+        return False
+    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
+    # the object, or what a count measures ("hundreds of trucks"), then its state
+    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children if g.dep_ == "pobj"]  # fmt: skip
+    return any(g.i > o.i and g.lemma_.lower() in LEFT_STATES
+               for o in objects for g in o.children) or any(
+        c.dep_ in ("oprd", "ccomp") and c.lemma_.lower() in LEFT_STATES for c in token.children
+    )  # fmt: skip

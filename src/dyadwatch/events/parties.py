@@ -30,7 +30,7 @@ from .clauses import Roles, is_passive, same_side
 from .context import Anaphor, counterpart, unattributed
 from .lexicon import Lexicon
 from .roles import RoleFinder
-from .triggers import Candidate
+from .triggers import SAYING, Candidate
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 # Verbs of planning whose complement is an act not yet done: "planned to strike".
@@ -38,7 +38,6 @@ PLANNING = words(WORD_LISTS, "planning")
 # Nouns that condemn the act they name: "the aggression by the coast guard".
 CONDEMNING_NOUNS = words(WORD_LISTS, "condemning_nouns")
 SOURCE_NOUNS = words(WORD_LISTS, "source_nouns")
-SPEECH = words(WORD_LISTS, "saying")
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def antecedent_act(ctx: PartyContext, now: Parties) -> Parties | None:
     if now.actor is not None or not is_passive(tok):
         return None
     clause = tok
-    while clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH:
+    while clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SAYING:
         clause = clause.head
     noun = clause.head
     if clause.dep_ != "relcl" or not ctx.lexicon.candidates(noun.lemma_, "NOUN"):
@@ -93,7 +92,7 @@ def antecedent_act(ctx: PartyContext, now: Parties) -> Parties | None:
     doer = ctx.roles.noun_doer(noun)
     if doer is None:
         return None
-    return replace(now, actor=doer, actor_how="antecedent", label=now.label)
+    return replace(now, actor=doer, actor_how="antecedent")
 
 
 def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:

@@ -26,7 +26,13 @@ from .clauses import (
     same_side,
 )
 from .rolesteps import ROLE_STEPS
-from .support import pursued_phrase, stance_verbs, stative_use, support_verbs
+from .support import (
+    agentless_subject,
+    pursued_phrase,
+    stance_verbs,
+    stative_use,
+    support_verbs,
+)
 from .triggers import Candidate
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -190,7 +196,7 @@ class RoleFinder:
             return None, ""
         subj = clause_subject(verb)
         if subj is None and stative_use(verb):  # "Serb forces were engaged in ..."
-            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            subj = agentless_subject(verb)
         if subj is None and is_passive(verb):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
@@ -245,7 +251,7 @@ def _stance(verb: Token, passive: bool) -> tuple[Token | None, Token | None] | N
     if verb.lemma_.lower() not in stance_verbs():
         return None
     if passive and not any(c.dep_ == "agent" for c in verb.children):
-        subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        subject = agentless_subject(verb)
     elif verb.dep_ == "acomp":
         subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
     else:

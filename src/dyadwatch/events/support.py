@@ -48,10 +48,15 @@ def stative_support() -> frozenset[str]:
 def stative_use(verb: Token) -> bool:
     """ "Serb forces were engaged in ethnic cleansing": a passive with no agent that tells
     what its subject was doing (the noun is the act, the subject its doer)."""
-    if verb.lemma_.lower() not in stative_support():
-        return False
-    deps = {c.dep_ for c in verb.children}
-    return "nsubjpass" in deps and "agent" not in deps
+    return verb.lemma_.lower() in stative_support() and agentless_subject(verb) is not None
+
+
+def agentless_subject(verb: Token) -> Token | None:
+    """The subject of a passive that names no agent ("Israel is opposed to ...", "forces
+    were engaged in ..."): the one in the state the verb tells of; None otherwise."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 @cache

@@ -23,7 +23,7 @@ from .clauses import (
     to_infinitive,
 )
 from .lexicon import Lexicon, Trigger
-from .nonevents import called_off, defends_own_act, endangers, is_non_event
+from .nonevents import called_off, defends_own_act, endangers, is_non_event, left_in_state
 from .support import pursuit_nouns, stance_verbs, stative_use, support_verbs
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -72,7 +72,8 @@ def dependents(token: Token) -> set[str]:
             found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
             # "ended mediation efforts": the mediation; "closed the border hours after ...",
             # parsed as "border hours": the border
-            if child.lemma_.lower() in pursuit_nouns() | TIME_UNITS:
+            lemma = child.lemma_.lower()
+            if lemma in pursuit_nouns() or lemma in TIME_UNITS:
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "compound")
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
@@ -155,22 +156,7 @@ def _no_act_of_its_own(token: Token) -> bool:
     engaged in fighting": the fighting is the act), a state things were left in ("leaving
     trucks stranded")."""
     return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
-            or stative_use(token) or _resultative(token))  # fmt: skip
-
-
-def _resultative(token: Token) -> bool:
-    """ "closed the crossings, leaving hundreds of trucks stranded": a state it left things in,
-    no departure."""
-    if token.lemma_.lower() != "leave":
-        return False
-    objects = [c for c in token.children if c.dep_ in ("dobj", "obj")]
-    # the object, or what a count measures ("hundreds of trucks"), then its state
-    objects += [g for o in objects for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children if g.dep_ == "pobj"]  # fmt: skip
-    return any(g.i > o.i and g.lemma_.lower() in LEFT_STATES
-               for o in objects for g in o.children) or any(
-        c.dep_ in ("oprd", "ccomp") and c.lemma_.lower() in LEFT_STATES for c in token.children
-    )  # fmt: skip
+            or stative_use(token) or left_in_state(token))  # fmt: skip
 
 
 # Verbs that give a thing a name of the speaker's choosing: "what it called killings".
@@ -204,7 +190,6 @@ PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in
 DEADLINE_VERBS = words(WORD_LISTS, "deadline_verbs")  # "gave them a week to leave"
 RECEIVING = words(WORD_LISTS, "receiving_verbs")  # "accepted aid": the giver acts
 TIME_UNITS = words(WORD_LISTS, "time_units")  # "the border hours after": a misparse
-LEFT_STATES = words(WORD_LISTS, "left_states")  # "leaving trucks stranded"
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
@@ -231,7 +216,8 @@ def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
     offensive", "undertook a mediation mission"; and a receiving verb whose object is a
     gift ("accepted humanitarian aid": the giver's act). The noun is coded, the verb is not."""
     lemma = cand.token.lemma_.lower()
-    if cand.trigger.pos != "VERB" or lemma not in support_verbs() | RECEIVING:
+    support = lemma in support_verbs()
+    if cand.trigger.pos != "VERB" or not (support or lemma in RECEIVING):
         return False
     # a row for the verb with that very object ("seek help": a request), or with words of its
     # own that make the phrase the act ("put the talks on hold"), outranks the noun
@@ -239,7 +225,7 @@ def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
         return False
     objects = [found[c.i] for c in cand.token.children
                if c.dep_ in ("dobj", "obj") and c.i in found and found[c.i].trigger.pos == "NOUN"]  # fmt: skip
-    if lemma in support_verbs():
+    if support:
         return bool(objects)
     return any(o.trigger.event == "AID" for o in objects)
 
