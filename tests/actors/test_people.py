@@ -30,6 +30,11 @@ def code_of(analyse, text: str, head: str, nth: int = 0) -> str | None:
         # a chief, named by what he heads
         ("Nairobi's security chief spoke.", "chief", "KENGOV"),
         ("The Ghanaian army chief spoke.", "chief", "GHAMIL"),
+        # border and customs services, coast guards
+        ("Tajikistan's border service reported shooting.", "service", "TJKMIL"),
+        ("Ukraine's State Border Guard Service reported shooting.", "Service", "UKRMIL"),
+        ("Lithuania's customs service stopped the cargo.", "service", "LTUGOV"),
+        ("The Japanese coast guard tracked the ships.", "guard", "JPNMIL"),
     ],
 )
 def test_a_role_noun_takes_the_country_that_marks_it(analyse, text, head, code):
@@ -77,6 +82,16 @@ def test_a_role_word_the_knowledge_base_lacks_is_no_role(analyse):
 def test_a_body_of_people_takes_the_sentences_place_as_a_guess(analyse):
     found = analyse("Protesters gathered in Moscow.").actor("Protesters")
     assert (found.country, found.direct) == ("RUS", False)
+
+
+def test_a_body_of_people_takes_its_own_clauses_place_first(analyse):
+    text = "Riyadh cut ties with Tehran after protesters stormed Saudi missions in Iran."
+    assert analyse(text).actor("protesters").country == "IRN"
+
+
+def test_a_country_inside_a_places_name_is_no_actor(analyse):
+    found = analyse("Two boats collided in the South China Sea on Monday.")
+    assert found.actor("Sea") is None
 
 
 @pytest.mark.parametrize(

@@ -243,6 +243,14 @@ def test_owner_finds_an_actor_inside_a_phrase(analyse):
     assert found.actors.owner(found.token("talks")) is None
 
 
+def test_owner_is_not_the_agent_of_a_participle_or_a_guessed_sector(analyse):
+    # a broker is no party to the deal; "military" alone says no state
+    found = analyse("Chile and Peru signed a Brazil-brokered deal.")
+    assert found.actors.owner(found.token("deal")) is None
+    found = analyse("The envoy visited Lima, offering military support.")
+    assert found.actors.owner(found.token("support")) is None
+
+
 def test_a_group_named_by_creed_has_no_country(analyse):
     found = analyse("Islamic fundamentalists attacked the village.").actor("fundamentalists")
     assert (found.code, found.kind) == (UNKNOWN_CODE, "group")

@@ -93,7 +93,10 @@ class PeopleRules:
     def _modified_noun(self, head: Token) -> ActorMention | None:
         """A people or body noun the KB has no role for, marked by a country or organisation:
         "the Turkish and Greek sides", "Swiss doctors", "U.N. helicopters", "the Liberian
-        Peace Council". Its sector is left open."""
+        Peace Council". Its sector is left open. Never a place's name ("the South China
+        Sea")."""
+        if head.pos_ == "PROPN" and self.places is not None and self.places.at(head.i):
+            return None
         span = np_span(head)
         # "the pro-Iranian Hezbollah group": the group's own name before an adjective
         for child in sorted(head.children, key=lambda c: not self._names_body(c)):
@@ -231,15 +234,10 @@ class PeopleRules:
                         place = self.places.at(pobj.i)
                         if place is not None and place.country:
                             return place.country, True
-            plural = head.tag_ in ("NNS", "NNPS")
-            for mention in self.places.mentions if (plural or not person) else ():
-                # a body of people ("protesters rallied in Tbilisi") takes the sentence's place
-                if (
-                    sentence_of(head).start <= mention.start < sentence_of(head).end
-                    and mention.place.country
-                    and not in_topic_phrase(head.doc[mention.start])  # "about Kazakhstan"
-                ):
-                    return mention.place.country, False
+            # a body of people ("protesters rallied in Tbilisi") takes the sentence's place
+            many = head.tag_ in ("NNS", "NNPS") or not person
+            if many and (country := self._sentence_place(head)) is not None:
+                return country, False
         if not borrow:
             return None, False
         # the state the sentence before is about: its subject, else the latest state named
@@ -248,6 +246,16 @@ class PeopleRules:
         if prior is not None:
             return prior.country, False
         return None, False
+
+    def _sentence_place(self, head: Token) -> str | None:
+        """The country of a place named in ``head``'s sentence, its own clause's first:
+        "Riyadh cut ties after protesters stormed Saudi missions in Iran" (in Iran); never a
+        topic ("about Kazakhstan")."""
+        sentence, clause = sentence_of(head), _clause_of(head)
+        found = [m for m in self.places.mentions if sentence.start <= m.start < sentence.end]
+        found.sort(key=lambda m: not clause.left_edge.i <= m.start <= clause.right_edge.i)
+        return next((m.place.country for m in found if m.place.country
+                     and not in_topic_phrase(head.doc[m.start])), None)  # fmt: skip
 
     def _named_before(self, head: Token) -> str | None:
         """ "the ministry" after "the Armenian Defense Ministry": a bare definite body is the
@@ -358,6 +366,11 @@ class PeopleRules:
             return None
         return ActorMention(span.start, span.end, span.text, self.kb.code_for(country, sector),
                             country, sector, head.text, None, "person", "name", True, direct)  # fmt: skip
+
+
+def _clause_of(tok: Token) -> Token:
+    """The verb whose clause ``tok`` is in (``tok`` itself when there is none)."""
+    return next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), tok)
 
 
 def _role_head(tok: Token) -> bool:

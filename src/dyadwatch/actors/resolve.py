@@ -346,9 +346,13 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
             for child in tok.children:
                 if child.dep_ in MODIFIER_DEPS or child.dep_ in ("appos", "conj"):
                     found = self.for_np(child) or self._adjective(child)
-                    if found is not None and found.code != UNKNOWN_CODE:
+                    # not a sector word whose country is only guessed ("military support")
+                    guessed = (found is not None and found.form == "role" and not found.direct
+                               and child.pos_ == "ADJ")  # fmt: skip
+                    if found is not None and found.code != UNKNOWN_CODE and not guessed:
                         return found
-                    if d + 1 < depth:
+                    # not through a participle: "a China-brokered deal" is not China's
+                    if d + 1 < depth and child.tag_ not in ("VBN", "VBG"):
                         queue.append((child, d + 1))
                 elif child.dep_ == "prep" and child.lower_ in OWNER_PREPS:
                     for pobj in child.children:
