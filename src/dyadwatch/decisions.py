@@ -195,9 +195,11 @@ def recode(event: str, mode: str | None, fact: Factuality, found: Roles, roles: 
     step of ``RECODING_STEPS`` that answers decides; else a stated refusal or demand is
     itself the act."""
     speaker = roles.np_actor(fact.speaker) if fact.speaker is not None else None
-    stated = fact.intent or (fact.label == "hypothetical" and speaker is not None
-                             and not fact.conditional
-                             and speaker.code == found.actor.code)  # fmt: skip
+    # an intent inside a condition is no intent stated: "whether Iran would honour it"
+    stated = not fact.conditional and (
+        fact.intent or fact.label == "hypothetical" and speaker is not None
+        and speaker.code == found.actor.code
+    )  # fmt: skip
     voiced = speaker is not None and speaker.code == found.actor.code
     act = Act(event, mode, fact, lexicon.quad(event), stated, tok, voiced)
     for name, step in RECODING_STEPS:

@@ -34,6 +34,8 @@ CASES = [
         True,
     ),
     ("Serbia will not use force and will commit to the talks.", "commit", "asserted", True),
+    # "no longer": an adverb its own "no" negates
+    ("Ankara will no longer hold talks with Athens.", "hold", "negated", True),
     # an adverbial clause with its own subject is not what the verb above intends
     ("Footage shows soldiers trying to cross the field before they were cut down by fire.",
      "cut", "asserted", False),

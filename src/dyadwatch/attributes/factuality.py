@@ -116,6 +116,7 @@ def _own_negation(conjunct: Token) -> bool:
 
 NONE_DEPS = ("nsubj", "nsubjpass", "dobj")
 NONE_WORDS = words(WORD_LISTS, "none_words")  # "none of which", "nothing"
+NO_LONGER = words(WORD_LISTS, "no_longer")  # "will no longer hold talks"
 
 
 def _none_of_them(child: Token) -> bool:
@@ -125,6 +126,15 @@ def _none_of_them(child: Token) -> bool:
         return False
     return child.lower_ in NONE_WORDS or any(d.dep_ == "det" and d.lower_ == "no"
                                              for d in child.children)  # fmt: skip
+
+
+def _no_longer(child: Token) -> bool:
+    """ "would no longer hold talks": an adverb its own "no" negates negates the clause."""
+    return (
+        child.dep_ == "advmod"
+        and child.lower_ in NO_LONGER
+        and any(d.dep_ == "neg" for d in child.children)
+    )
 
 
 def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result: Factuality,
@@ -139,7 +149,11 @@ def _read_clause(node: Token, first: bool, c: dict[str, frozenset[str]], result:
     for child in node.children:
         lemma = child.lemma_.lower()
         lower = child.lower_
-        if (child.dep_ == "neg" or _none_of_them(child)) and first and negation:
+        if (
+            (child.dep_ == "neg" or _none_of_them(child) or _no_longer(child))
+            and first
+            and negation
+        ):
             result.negated = True
             result.cue = result.cue or child.text
         elif child.dep_ == "aux":
