@@ -30,10 +30,10 @@ from .events.confidence import confidence
 from .events.conjuncts import party_pairs
 from .events.context import (
     anaphoric_event,
+    at_venue,
     co_actor,
     counterpart,
     home_ground,
-    is_session,
     other_party,
     own_people,
     own_session,
@@ -220,8 +220,8 @@ class Coder:
             # "French and Egyptian warships began war games": exercises with each other
             event, mode = "COOPERATE", None
             found.recipient = joint_with
-        if trig.event == "CONSULT" and found.recipient_how == "place" and is_session(tok):
-            found.recipient = None  # "met in Washington": the venue is no partner (a visit's is)
+        if trig.event == "CONSULT" and at_venue(tok, found.recipient_how):
+            found.recipient = None  # "met in Washington": the venue is no partner
         joint = event in RECIPROCAL or trig.frame == "mutual" or tok.lemma_.lower() in JOINT
         if found.recipient is None and joint:
             found.recipient = partner(roles, tok, found.actor)  # "Putin and Tokayev discussed"
@@ -237,7 +237,9 @@ class Coder:
         if recipient is not None and _reporting_outlet(recipient, tok):
             recipient = None  # "..., AFP reported"
             recipient_steps += ("recipient-dropped:outlet",)
-        mutual = trig.frame == "mutual" or found.actor_how == BETWEEN  # "clashes between"
+        # "clashes between"; "Japarov and Rahmon met": each with the other
+        mutual = (trig.frame == "mutual" or found.actor_how == BETWEEN
+                  or recipient is None and event in RECIPROCAL)  # fmt: skip
         pairs = party_pairs(roles, tok, found.actor, recipient, mutual)
         steps = (
             *settled.steps,

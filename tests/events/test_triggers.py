@@ -119,6 +119,12 @@ def test_dependents_read_through_a_measure_to_what_is_measured(analyse):
     assert "aid" not in dependents(found.token("Haiti"))
 
 
+def test_dependents_leave_out_a_date_phrase(analyse):
+    # "agreed on Friday to ...": not "agree on" a text
+    found = analyse("Chile and Peru agreed on Friday to reopen their embassies.")
+    assert not {"on", "friday"} & dependents(found.token("agreed"))
+
+
 def test_causer_of_a_complement(analyse):
     found = analyse("The court ordered the company to suspend operations.")
     assert causer_of(found.token("suspend")).text == "ordered"

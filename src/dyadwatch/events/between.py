@@ -1,5 +1,5 @@
 """The parties between whom an act is told: "clashes between Indian and Pakistani troops",
-"talks between Armenia and Azerbaijan".
+"talks between Armenia and Azerbaijan", "talks were held between Iran and Saudi Arabia".
 
 A noun act that names no doer of its own but two parties after "between" is the act of each
 toward the other: the first is the actor, the second the recipient, and the coder codes it
@@ -15,6 +15,7 @@ from typing import Protocol, TypeVar
 from spacy.tokens import Token
 
 from ..actors.mention import UNKNOWN_CODE, ActorMention
+from .clauses import is_passive
 from .lists import list_members
 from .triggers import Candidate
 
@@ -45,11 +46,12 @@ def between_parties(finder: NounReader, cand: Candidate, roles: R) -> R | None:
     Pakistan's, and (coded both ways) Pakistan's on India's."""
     tok = cand.token
     nominal = cand.trigger.pos == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in NOMINAL_DEPS)
-    if not nominal or roles.actor is not None:  # "fighting between ...", parsed as a gerund
+    # "fighting between ...", parsed as a gerund; "talks were held between ...": a passive
+    if not (nominal or is_passive(tok)) or roles.actor is not None:
         return None
     parties = next((_parties(finder, c) for c in tok.children
                     if c.dep_ == "prep" and c.lower_ == BETWEEN), [])  # fmt: skip
-    if len(parties) != 2 or parties[0].country == parties[1].country:
+    if len(parties) != 2:
         return None
     return replace(roles, actor=parties[0], recipient=parties[1], actor_how=BETWEEN,
                    recipient_how=BETWEEN)  # fmt: skip
@@ -66,7 +68,9 @@ def _parties(finder: NounReader, prep: Token) -> list[ActorMention]:
         found = [finder.np_actor(t) for t in (head, *members)]
     else:
         found = _adjective_parties(finder, head)
-    return [f for f in found if f is not None and f.code != UNKNOWN_CODE and f.country]
+    named = [f for f in found if f is not None and f.code != UNKNOWN_CODE and f.country]
+    # one party a country: "between Iran's top security official, Ali Shamkhani, and ..."
+    return [f for n, f in enumerate(named) if all(f.country != g.country for g in named[:n])]
 
 
 def _adjective_parties(finder: NounReader, head: Token) -> list[ActorMention | None]:

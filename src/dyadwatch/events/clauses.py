@@ -131,6 +131,19 @@ def tensed_after_infinitive(verb: Token) -> bool:
     return verb.dep_ == "conj" and verb.tag_ in FINITE_TAGS and verb.head.tag_ == "VB"
 
 
+def teller_of_conjunct(verb: Token) -> Token | None:
+    """The subject of the clause above, for a simple past coordinated after a perfect in a
+    reported clause ("denied that its planes had violated Greek airspace and accused Athens
+    of ..."): the parse puts it in the reported clause, but the tense says it may not share
+    the "had". Used only when the reported clause's subject names no actor (planes)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp":
+        return None
+    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
+        return None
+    return clause_subject(head.head)
+
+
 def _coordinated_with(verb: Token) -> Token:
     """The verb a conjunct is coordinated with. A tensed verb is not coordinated with an
     infinitive: in "rejected the request for troops to join the campaign and refused to

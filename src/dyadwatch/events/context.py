@@ -70,6 +70,7 @@ SESSION_VERBS = words(WORD_LISTS, "session_verbs")
 SESSION_NOUNS = words(WORD_LISTS, "session_nouns")
 PARTNER_PREPS = words(WORD_LISTS, "partner_preps")  # "met with", "talks between"
 SESSION_PARTNER_PREPS = PARTNER_PREPS | {"of"}  # "the meeting of the CSTO"
+VENUE_PREPS = words(WORD_LISTS, "venue_preps")
 
 
 def is_session(tok: Token) -> bool:
@@ -77,6 +78,15 @@ def is_session(tok: Token) -> bool:
     a visit to a host."""
     lemma = tok.lemma_.lower()
     return lemma in (SESSION_NOUNS if tok.pos_ == "NOUN" else SESSION_VERBS)
+
+
+def at_venue(tok: Token, how: str) -> bool:
+    """Whether the recipient the parse found for a meeting is only where or on what it met
+    ("met in Washington", "a summit in Samarkand", "met on the sidelines of an SCO summit"),
+    no partner; a visit's place is its host."""
+    if how.startswith("prep:"):
+        return how[5:] in VENUE_PREPS
+    return how == "place" and is_session(tok)
 
 
 def own_session(tok: Token) -> bool:
@@ -101,7 +111,8 @@ def _own_session_noun(tok: Token) -> bool:
     if tok.lemma_.lower() not in SESSION_NOUNS:
         return False
     holders = [tok, tok.head, tok.head.head] if tok.dep_ == "pobj" else [tok, tok.head]
-    return not any(c.dep_ == "prep" and c.lower_ in SESSION_PARTNER_PREPS
+    # not the preposition that holds the meeting itself ("on the sidelines of a summit")
+    return not any(c.dep_ == "prep" and c.lower_ in SESSION_PARTNER_PREPS and c.i != tok.head.i
                    for h in holders for c in h.children)  # fmt: skip
 
 

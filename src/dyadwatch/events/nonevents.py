@@ -2,8 +2,9 @@
 "declined to comment", "resupply trips"), read from events/data/non_events.tsv; acts
 the text says were called off ("put off the trip", "the postponed talks"); a party
 defending its own act ("defended the move"); an act said to put a state of affairs at
-risk ("..., threatening a return to war"); and a state an act left things in ("leaving
-hundreds of trucks stranded")."""
+risk ("..., threatening a return to war"); a state an act left things in ("leaving
+hundreds of trucks stranded"); and an act a speaker passes judgement on ("called the deal a
+failure")."""
 
 from __future__ import annotations
 
@@ -27,6 +28,10 @@ ENDANGERING = words(WORD_LISTS, "endangering")
 ENDANGERED = words(WORD_LISTS, "endangered")
 # States an act leaves people or things in: "leaving hundreds of trucks stranded".
 LEFT_STATES = words(WORD_LISTS, "left_states")
+# Verbs that give a thing a name of the speaker's choosing: "what it called killings".
+NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
+# What tells a noun's own doer: "Indian strikes", "Russia's request", "strikes by India"
+DOER_DEPS = ("poss", "amod", "compound", "nmod")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +85,25 @@ def defends_own_act(verb: Token) -> bool:
         if obj.lemma_.lower() in OWN_ACTS and all(c.pos_ == "PRON" for c in owner):
             return True
     return False
+
+
+def judged_act(noun: Token) -> bool:
+    """ "Lapid called the deal a failure": an act a speaker names by a judgement of it is one
+    the text has told already, not an act of the speaker's. With a doer of its own ("called
+    the Indian strikes an act of war") it stays that doer's act."""
+    head = noun.head
+    if noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or head.pos_ != "VERB":
+        return False
+    if head.lemma_.lower() not in NAMING_VERBS or not any(naming_phrase(c) for c in head.children):
+        return False
+    return not any(c.dep_ in DOER_DEPS or c.dep_ == "prep" and c.lower_ == "by"
+                   for c in noun.children)  # fmt: skip
+
+
+def naming_phrase(child: Token) -> bool:
+    """The name a naming verb gives: "called the moves [a threat]", "described the vote [as
+    a threat]"."""
+    return child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
 
 
 def endangers(verb: Token) -> bool:

@@ -99,8 +99,8 @@ def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
     """ "Moscow said it would respond", "Kabul said the post was shelled": the speaker acts
     when the act has no actor and is passive or intended, or is intended by its own side."""
     speaker = ctx.speaker
-    if speaker is None or ctx.fact.conditional:
-        return None
+    if speaker is None or ctx.fact.conditional or speaker.sector == "MED":
+        return None  # "talks were held, state media reported": media only tell
     if now.actor is None:
         says = is_passive(ctx.cand.token) or now.intent
     else:

@@ -24,6 +24,7 @@ from .clauses import (
     participle_agent,
     passive_patient,
     same_side,
+    teller_of_conjunct,
 )
 from .rolesteps import ROLE_STEPS
 from .support import (
@@ -92,7 +93,11 @@ class RoleFinder:
         if (stance := _stance(verb, passive)) is not None:
             actor_tok, patient = stance  # "Israel is opposed to French mediation"
         elif passive:
-            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            # "were rammed and boarded by the coast guard": the conjuncts share the agent
+            shared = [v for v in verb.conjuncts if not any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in v.children)]  # fmt: skip
+            agent = next((c for v in (verb, *shared) for c in v.children
+                          if c.dep_ == "agent"), None)  # fmt: skip
             if agent is not None:
                 actor_tok = next((g for g in agent.children if g.dep_ == "pobj"), None)
                 how = "agent"
@@ -105,8 +110,8 @@ class RoleFinder:
             if patient is None and verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
                 patient = verb.head
         actor = self.np_actor(actor_tok)
-        if actor is None and actor_tok is not None and actor_tok.dep_ == "poss":
-            actor = None
+        if actor is None and (teller := teller_of_conjunct(verb)) is not None:
+            actor = self.np_actor(teller)  # "... had violated airspace and accused Athens"
         recipient, rhow = self._recipient(verb, patient, VERB_RECIPIENT_PREPS, actor)
         return Roles(actor, recipient, how if actor else "", rhow, patient)
 

@@ -21,6 +21,7 @@ from ..tables import words
 from .between import between_parties
 from .clauses import SUBJECT_DEPS, WORD_LISTS, Roles, clause_subject, same_side
 from .instruments import instrument_dropped
+from .nonevents import naming_phrase
 from .receiving import received
 from .triggers import Candidate, causer_of
 
@@ -86,7 +87,9 @@ def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     if roles.recipient is None:
         order = sorted(cand.absorbed,
                        key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
-        for inner in order:
+        # not the name an act is called by: "a violation of Greek sovereignty" names who
+        # was wronged, not who is accused
+        for inner in (c for c in order if not naming_phrase(c.token)):
             found = finder(inner).recipient
             if found is not None:
                 return replace(roles, recipient=found, recipient_how="complement")

@@ -23,7 +23,16 @@ from .clauses import (
     to_infinitive,
 )
 from .lexicon import Lexicon, Trigger
-from .nonevents import called_off, defends_own_act, endangers, is_non_event, left_in_state
+from .nonevents import (
+    NAMING_VERBS,
+    called_off,
+    defends_own_act,
+    endangers,
+    is_non_event,
+    judged_act,
+    left_in_state,
+    naming_phrase,
+)
 from .support import pursuit_nouns, stance_verbs, stative_use, support_verbs
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -60,6 +69,8 @@ def dependents(token: Token) -> set[str]:
     measure ("700 kg of medicine", "a series of strikes") to what is measured."""
     found = set()
     for child in token.children:
+        if _time_phrase(child):
+            continue  # "agreed on Friday to ...": a date, not what was agreed on
         # "held Manila responsible": the predicate adjective of a small clause, parsed as the
         # verb's complement or as an adjective after its object
         if child.pos_ == "ADJ" and child.dep_ == "ccomp":
@@ -92,6 +103,16 @@ def dependents(token: Token) -> set[str]:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         found.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return found
+
+
+def _time_phrase(child: Token) -> bool:
+    """A preposition whose objects are all dates or times ("on Friday", "in March")."""
+    objects = [g for g in child.children if g.dep_ == "pobj"]
+    return (
+        child.dep_ == "prep"
+        and bool(objects)
+        and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
+    )
 
 
 def _small_clause(child: Token) -> bool:
@@ -154,13 +175,9 @@ def _no_act_of_its_own(token: Token) -> bool:
     gerund listed among nouns ("protested against the harassment, ramming, blocking and other
     acts of ..."), a support verb's passive that tells what its subject was doing ("were
     engaged in fighting": the fighting is the act), a state things were left in ("leaving
-    trucks stranded")."""
+    trucks stranded"), an act a speaker judges ("called the deal a failure")."""
     return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
-            or stative_use(token) or left_in_state(token))  # fmt: skip
-
-
-# Verbs that give a thing a name of the speaker's choosing: "what it called killings".
-NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
+            or stative_use(token) or left_in_state(token) or judged_act(token))  # fmt: skip
 
 
 def _names_a_thing(token: Token, trig: Trigger) -> bool:
@@ -295,11 +312,8 @@ def _said_of(verb: Token) -> bool:
 
 
 def _naming_phrase(verb: Token, child: Token) -> bool:
-    """The name a naming verb gives: "called the moves [a threat]", "described the vote [as
-    a threat]"."""
-    if verb.lemma_.lower() not in NAMING_VERBS:
-        return False
-    return child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
+    """The name a naming verb gives ("called the moves [a threat]")."""
+    return verb.lemma_.lower() in NAMING_VERBS and naming_phrase(child)
 
 
 def _infinitive(child: Token) -> bool:
