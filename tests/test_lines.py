@@ -46,3 +46,8 @@ def test_a_headline_is_one_unit(nlp):
         "Sudan blows up bridges linking it to the South",
         "JUBA (Wire) -",
     ]
+
+
+def test_a_headline_ending_in_a_closing_quote_is_one_unit(nlp):
+    text = "Sudan cuts ties with Chad over 'hostile acts'\n\nJUBA (Wire) - Sudan cut ties."
+    assert starts(nlp, text)[0] == "Sudan cuts ties with Chad over 'hostile acts'"

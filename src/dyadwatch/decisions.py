@@ -110,8 +110,8 @@ def negated_cooperation(act: Act) -> Coding | None:
     label = act.fact.label
     if not act.fact.negated or act.fact.denied or act.quad not in COOPERATIVE_QUADS:
         return None  # denying one gave support refuses nothing
-    if label not in ("asserted", "reported", "negated"):
-        return None
+    if label not in ("asserted", "reported", "negated", "hedged"):
+        return None  # "may decide not to renew the contract": a refusal, hedged
     return "REJECT", None, "asserted" if label == "negated" else label
 
 

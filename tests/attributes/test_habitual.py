@@ -41,8 +41,12 @@ def test_past_perfect_never_denies_one_act(nlp, token_of):
         ("Kyiv left the pact, which Moscow signed in 1997.", "signed", True),
         ("Kyiv left the pact, which Moscow signed on March 3.", "signed", False),
         ("Moscow signed the pact in 1997.", "signed", False),
+        # an undated act timing such a relative clause
+        ("Minsk broke the pledge it made when the two states established ties.", "established",
+         True),
+        ("Minsk broke its pledge when the two states established ties.", "established", False),
     ],
-)
+)  # fmt: skip
 def test_is_aside(nlp, token_of, text, word, expected):
     from dyadwatch.attributes.dates import DocumentDates
     from dyadwatch.attributes.eventdates import date_event, is_aside

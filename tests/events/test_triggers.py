@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dyadwatch.events.triggers import causer_of, dependents, find_candidates
+from dyadwatch.events.dependents import dependents
+from dyadwatch.events.triggers import causer_of, find_candidates
 
 
 def candidates(coder, analyse, text: str) -> dict[str, tuple[str, list[str]]]:

@@ -48,6 +48,18 @@ def test_a_headline_stands_for_the_body_act_of_the_same_dyad_and_type():
     assert head in [s.evidence for s in kept[0].sources]
 
 
+def test_a_headline_ending_in_a_quote_is_still_a_line():
+    head = "Chile closes skies to Peru over 'hostile acts'"
+    text = head + "\n" + LEDE
+    line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
+    body = _placed(make_event("d", LEDE, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-04"),
+                   text, 1)  # fmt: skip
+    assert is_line_unit(line, text) and not is_line_unit(body, text)
+    quoted = 'Chile said: "We shut it."'
+    assert not is_line_unit(make_event("d", quoted, "shut", "SANCTION", "CHLGOV", "PER",
+                                       "2024-03-09", "week"), quoted + "\nMore.")  # fmt: skip
+
+
 def test_a_headline_alone_is_kept():
     head = "Chile closes skies to Peru"
     line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")

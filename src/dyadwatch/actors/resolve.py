@@ -22,6 +22,7 @@ from ..tables import pad_date, words
 from .acronyms import defined_acronyms
 from .bodies import BodyRules
 from .dateline import is_dateline
+from .descriptors import DescriptorRules
 from .forms import cached_tokens
 from .kb import ActorEntry, Form, KnowledgeBase
 from .mention import MODIFIER_DEPS, UNKNOWN_CODE, ActorMention, PlaceLookup, np_span
@@ -163,7 +164,7 @@ def _is_locative(span: Span) -> bool:
 
 
 @dataclass
-class DocActors(BodyRules, PeopleRules, PronounRules):
+class DocActors(BodyRules, PeopleRules, PronounRules, DescriptorRules):
     """The actor mentions of one document and the rules that read them off noun phrases."""
 
     doc: Doc
@@ -220,9 +221,11 @@ class DocActors(BodyRules, PeopleRules, PronounRules):
                     pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                     if pobj is not None and (found := self.for_np(pobj)) is not None:
                         return found
+        if (described := self._described_body(head)) is not None:
+            return described  # "the bloc" after "the European Union"
         role = self._role(head)
         if role is not None:
-            return self._role_mention(head, role)
+            return self._spoken_for(head) or self._role_mention(head, role)
         if head.ent_type_ == "PERSON" and (person := self._unknown_person(head)) is not None:
             return person
         if head.pos_ == "PROPN" and head.ent_type_ not in ("ORG", "GPE", "NORP", "LOC"):

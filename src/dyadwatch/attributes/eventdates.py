@@ -183,7 +183,11 @@ def _ever(verb: Token) -> bool:
 def is_aside(token: Token, dated: EventDate) -> bool:
     """An act told in a relative clause about something else and dated there only to a year:
     "the treaty, which the World Bank brokered in 1960", "a reef Beijing seized in 2012".
-    It says what the thing is, not what happened in the story."""
+    It says what the thing is, not what happened in the story. So does an undated act in a
+    clause that times such a relative clause ("the commitment it made when the two countries
+    established ties")."""
+    if token.dep_ == "advcl" and token.head.dep_ == "relcl" and dated.basis == "publication":
+        return True
     value = dated.value
     return (
         token.dep_ == "relcl"

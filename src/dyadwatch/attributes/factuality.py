@@ -201,6 +201,10 @@ def _read_governor(node: Token, no_intent: bool, c: dict[str, frozenset[str]],
                 result.speaker = speaker
             if hlemma not in SPEAKER_OWN:
                 result.weaken("reported", head.text)
+    elif node.dep_ in ("acl", "ccomp") and (teller := _speech_around(node, c)) is not None:
+        result.speaker = result.speaker or _subject(teller)  # "said in a statement that ..."
+        if teller.lemma_.lower() not in SPEAKER_OWN:
+            result.weaken("reported", teller.text)
     elif node.dep_ == "xcomp" and hlemma in FAILING:
         result.negated = True  # "failed to reach agreement"
         result.cue = result.cue or head.text
@@ -217,6 +221,17 @@ def _read_governor(node: Token, no_intent: bool, c: dict[str, frozenset[str]],
         result.weaken("hypothetical", head.text)
         return True
     return False
+
+
+def _speech_around(clause: Token, c: dict[str, frozenset[str]]) -> Token | None:
+    """The verb of saying a "that" clause of a noun is told under: "said in a statement that
+    Lithuania had abandoned ...", the parse hanging the clause from the statement."""
+    noun = clause.head
+    if noun.pos_ != "NOUN" or not any(m.dep_ == "mark" and m.lower_ == "that"
+                                      for m in clause.children):  # fmt: skip
+        return None
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return verb if verb.lemma_.lower() in c["speech"] else None
 
 
 def in_condition(trigger: Token) -> bool:

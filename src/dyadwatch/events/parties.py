@@ -250,9 +250,11 @@ def reported_by_other(ctx: PartyContext, now: Parties) -> Parties | None:
     speaker = ctx.speaker
     if now.actor is None or now.actor_how == "speaker" or now.label != "asserted":
         return None
-    if speaker is None and not _a_source(ctx.fact.speaker):
+    # a teller of no stated state: "a rights group", "exporters" (whatever state was guessed)
+    stateless = _a_source(ctx.fact.speaker) and (speaker is None or not speaker.direct)
+    if speaker is None and not stateless:
         return None
-    if speaker is not None and speaker.country == now.actor.country:
+    if speaker is not None and speaker.country == now.actor.country and not stateless:
         return None
     return replace(now, label="reported")
 

@@ -105,6 +105,9 @@ class RoleFinder:
         else:
             actor_tok = clause_subject(verb)
             patient = next((c for c in verb.children if c.dep_ in ("dobj", "obj")), None)
+            if patient is None:  # "stopped clearing Lithuanian goods": what the activity handles
+                patient = next((g for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                                for g in c.children if g.dep_ == "dobj"), None)  # fmt: skip
             if patient is not None and patient.lower_ in RELATIVE and verb.dep_ == "relcl":
                 patient = verb.head  # "politicians, whom he accused of ..."
             if patient is None and verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":

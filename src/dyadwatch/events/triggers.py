@@ -22,6 +22,7 @@ from .clauses import (
     tensed_after_infinitive,
     to_infinitive,
 )
+from .dependents import dependents
 from .lexicon import Lexicon, Trigger
 from .nonevents import (
     NAMING_VERBS,
@@ -33,7 +34,7 @@ from .nonevents import (
     left_in_state,
     naming_phrase,
 )
-from .support import pursuit_nouns, stance_verbs, stative_use, support_verbs
+from .support import stance_verbs, stative_use, support_verbs
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
@@ -41,9 +42,6 @@ TRIGGER_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": None, "AU
 CANDIDATE_POS = tuple(tag for tag, pos in TRIGGER_POS.items() if pos is not None)
 # Verbs that cause another's action: the causer acts on the causee ("ordered X to suspend").
 CAUSATIVE = words(WORD_LISTS, "causative")
-# Verbs whose dependents are the lemma of a phrasal particle or object, read one level down.
-DEPENDENT_DEPS = {"prt", "dobj", "prep", "compound", "pobj", "amod", "advmod", "attr", "acomp",
-                  "nsubjpass", "dative", "xcomp", "npadvmod", "nmod", "oprd"}  # fmt: skip
 
 
 @dataclass
@@ -61,67 +59,12 @@ class Candidate:
         return self.token.i
 
 
-MEASURES = words(WORD_LISTS, "measures")
-
-
-def dependents(token: Token) -> set[str]:
-    """Lowercase lemmas of the token's dependents and of its prepositions' objects; through a
-    measure ("700 kg of medicine", "a series of strikes") to what is measured."""
-    found = set()
-    for child in token.children:
-        if _time_phrase(child):
-            continue  # "agreed on Friday to ...": a date, not what was agreed on
-        # "held Manila responsible": the predicate adjective of a small clause, parsed as the
-        # verb's complement or as an adjective after its object
-        if child.pos_ == "ADJ" and child.dep_ == "ccomp":
-            found.add(child.lemma_.lower())
-        elif _small_clause(child):
-            # "declared the advisers persona non grata": the predicate and what it governs
-            found.add(child.lemma_.lower())
-            found.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
-        elif child.dep_ == "dobj":
-            found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
-            # "ended mediation efforts": the mediation; "closed the border hours after ...",
-            # parsed as "border hours": the border
-            lemma = child.lemma_.lower()
-            if lemma in pursuit_nouns() or lemma in TIME_UNITS:
-                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "compound")
-        if child.dep_ in DEPENDENT_DEPS:
-            lemma = child.lemma_.lower()
-            found.add(lemma)
-            if child.dep_ == "oprd":  # "called them unilateral, irresponsible and unjust"
-                found.update(g.lemma_.lower() for g in child.conjuncts)
-                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "amod")
-            if child.dep_ == "prep":
-                found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
-                for inner in (g for g in child.children if g.dep_ == "prep"):
-                    # "out of a meeting": a two-word preposition and its object
-                    found.add(inner.lemma_.lower())
-                    found.update(g.lemma_.lower() for g in inner.children if g.dep_ == "pobj")
-            elif lemma in MEASURES or child.like_num:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ == "of":
-                        found.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
-    return found
-
-
-def _time_phrase(child: Token) -> bool:
-    """A preposition whose objects are all dates or times ("on Friday", "in March")."""
-    objects = [g for g in child.children if g.dep_ == "pobj"]
-    return (
-        child.dep_ == "prep"
-        and bool(objects)
-        and all(g.ent_type_ in ("DATE", "TIME") for g in objects)
-    )
-
-
-def _small_clause(child: Token) -> bool:
-    """A complement clause with a subject but no "that", tense or auxiliary of its own, as the
-    parser makes of "declared [the advisers] [persona non grata]"."""
-    if child.dep_ != "ccomp" or child.tag_ in ("VBD", "VBZ", "MD"):
-        return False
-    kids = [g.dep_ for g in child.children]
-    return "nsubj" in kids and not any(d in ("mark", "aux", "auxpass") for d in kids)
+def _described(token: Token) -> bool:
+    """A participle that describes a noun ("the towns occupied by troops"), not a clause the
+    parser hung from a noun with a subject of its own ("a statement that Lithuania had
+    abandoned the commitment")."""
+    return (token.dep_ == "acl" and token.tag_ == "VBN"
+            and not any(c.dep_ in ("nsubj", "aux") for c in token.children))  # fmt: skip
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
@@ -135,7 +78,7 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         lemma = token.lemma_.lower()
         deps = dependents(token) if lemma in lemmas else None
         trig = lexicon.match(lemma, pos, deps) if deps is not None else None
-        if trig is None or (token.dep_ == "acl" and token.tag_ == "VBN"):
+        if trig is None or _described(token):
             # "the towns occupied by troops": a description, not a reported act
             if (demand := _deontic_demand(token)) is not None:
                 demands[token.i] = Candidate(token, demand)
@@ -206,7 +149,6 @@ DEONTIC = words(WORD_LISTS, "deontic")
 PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
 DEADLINE_VERBS = words(WORD_LISTS, "deadline_verbs")  # "gave them a week to leave"
 RECEIVING = words(WORD_LISTS, "receiving_verbs")  # "accepted aid": the giver acts
-TIME_UNITS = words(WORD_LISTS, "time_units")  # "the border hours after": a misparse
 SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip

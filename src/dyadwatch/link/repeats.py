@@ -18,7 +18,8 @@ from ..model import Event, Source
 from .merge import CONTROL_STEMS, PRECISION_RANK, STEM, compare, compatible, near_trigger, party
 
 STATE_FORCES = {None, "GOV", "MIL"}  # the sectors that fight a state's side of a clash
-LINE_ENDS = ".!?\"'”’)"  # a sentence of the body ends in one of these; a headline does not
+STOPS = ".!?"  # a sentence of the body ends in one of these; a headline does not
+CLOSERS = "\"'”’)"  # quotes and brackets that may close after the stop
 MAX_CLOSING_LINE_WORDS = 12  # a closing byline or credit line is short
 
 
@@ -30,17 +31,23 @@ def is_line_unit(event: Event, text: str) -> bool:
     end = ev.start + len(quoted)
     starts_line = ev.start == 0 or text[ev.start - 1] == "\n"
     ends_line = end >= len(text) or text[end : end + 1] in ("\n", "")
-    if not (starts_line and ends_line and quoted) or quoted[-1] in LINE_ENDS:
-        return False
+    if not (starts_line and ends_line and quoted) or _ends_sentence(quoted):
+        return False  # "... over 'hostile actions'" is a headline still
     # the long last line of a text cut off in mid-sentence, after sentences of the body, is
     # one more sentence of the body
     closing = text[end:].strip() == "" and len(quoted.split()) > MAX_CLOSING_LINE_WORDS
     return not (closing and _has_body(text[: ev.start]))
 
 
+def _ends_sentence(line: str) -> bool:
+    """Whether a line ends with a stop, before any closing quotes or brackets."""
+    bare = line.rstrip().rstrip(CLOSERS)
+    return bool(bare) and bare[-1] in STOPS
+
+
 def _has_body(text: str) -> bool:
     """Whether ``text`` holds a line that ends as a sentence of the body does."""
-    return any(line.rstrip()[-1] in LINE_ENDS for line in text.splitlines() if line.strip())
+    return any(_ends_sentence(line) for line in text.splitlines() if line.strip())
 
 
 def _with_evidence(kept: Event, other: Event) -> Event:

@@ -22,7 +22,8 @@ ENDS = words(WORD_LISTS, "dateline_ends")  # what closes a dateline: a dash or a
 MAX_PLACE_WORDS = 4
 MAX_AGENCY_WORDS = 4
 MAX_HEADLINE_WORDS = 30
-SENTENCE_ENDS = ".!?:;\"'”’)"  # how a line of the body ends; a headline ends in a word
+SENTENCE_ENDS = ".!?:;"  # how a line of the body ends; a headline ends in a word
+CLOSERS = "\"'”’)"  # quotes and brackets that may close a line after its last word
 
 
 @Language.component(NAME)
@@ -59,7 +60,9 @@ def _keep_headline(doc: Doc, start: int) -> None:
     while end < len(doc) and not (doc[end].is_space and "\n" in doc[end].text):
         end += 1
     words = [t for t in doc[start:end] if not t.is_space]
-    if words and len(words) <= MAX_HEADLINE_WORDS and words[-1].text[-1] not in SENTENCE_ENDS:
+    # "... over 'hostile actions'": a closing quote does not end a sentence, a stop does
+    bare = "".join(t.text_with_ws for t in words).rstrip().rstrip(CLOSERS)
+    if words and len(words) <= MAX_HEADLINE_WORDS and bare and bare[-1] not in SENTENCE_ENDS:
         _one_piece(doc, start, end)
 
 

@@ -1,0 +1,62 @@
+"""Actors named by what they are to another: "the bloc", "the alliance", "the world body"
+stand for the organisation of that kind the text named last (data/descriptors.tsv), and a
+spokesman or official speaks for the body after "for" ("a spokesman for the Kremlin")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from ..tables import fail, read_table, split_list, words
+from .mention import UNKNOWN_CODE, ActorMention, np_span
+
+DATA = Path(__file__).parent / "data"
+DESCRIPTORS_FILE = DATA / "descriptors.tsv"
+# roles that speak for the body after "for": "a spokesman for the Kremlin"
+SPEAKING_ROLES = words(DATA / "words.tsv", "speaking_roles")
+WINDOW = 5  # sentences back to look for the organisation a descriptor stands for
+
+
+@lru_cache(maxsize=1)
+def descriptors(path: Path = DESCRIPTORS_FILE) -> dict[str, frozenset[str]]:
+    """Descriptor noun -> the organisation codes it can stand for. Raises DataError."""
+    found: dict[str, frozenset[str]] = {}
+    for number, row in read_table(path, required=("noun", "codes")):
+        codes = frozenset(split_list(row["codes"]))
+        if not row["noun"] or not codes:
+            raise fail(path, number, "expected a noun and organisation codes")
+        found[row["noun"]] = codes
+    return found
+
+
+class DescriptorRules:
+    """Mixed into DocActors: needs ``for_np``, ``owner`` and ``_recent``."""
+
+    def _described_body(self, head: Token) -> ActorMention | None:
+        """ "The European Union ... the bloc": a definite descriptor is the organisation of
+        its kind named last, within a few sentences; none when the text names none."""
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+        if head.pos_ not in ("NOUN", "PROPN") or not head.is_lower or not definite:
+            return None  # "the bloc", often tagged as a name
+        lemma = head.lemma_.lower()
+        compound = next((c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
+                         and c.i == head.i - 1), "")  # fmt: skip
+        codes = descriptors().get(f"{compound} {lemma}") or descriptors().get(lemma)
+        if codes is None:
+            return None
+        prior = self._recent(head, lambda m: m.code in codes, window=WINDOW)
+        return prior.with_text(np_span(head), "role") if prior is not None else None
+
+    def _spoken_for(self, head: Token) -> ActorMention | None:
+        """ "A spokesman for the Kremlin", "an official for the bloc's foreign service": the
+        body the role speaks for, by name or inside its phrase."""
+        if head.lemma_.lower() not in SPEAKING_ROLES:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                found = self.for_np(pobj) or self.owner(pobj)
+                if found is not None and found.code != UNKNOWN_CODE:
+                    return found.with_text(np_span(head), "role")
+        return None
