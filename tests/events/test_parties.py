@@ -42,6 +42,9 @@ CASES = [
      ("CHL", "PER", "asserted")),
     (SANCTIONS + "Bolivia condemned the decision.", "condemned", "anaphora-recipient", True,
      ("BOL", "PER", "asserted")),
+    # another party's decision, though the condemner acted last
+    (SANCTIONS + "Chile expelled a Peruvian diplomat. Chile condemned the decision.", "condemned",
+     "anaphora-recipient", True, ("CHL", "PER", "asserted")),
     (SANCTIONS + "The decision was praised by Peruvian farmers.", "praised",
      "anaphora-recipient", False, ("PERCVL", None, "asserted")),
     (KILLED + " All trade with Bolivia was halted.", "halted trade",

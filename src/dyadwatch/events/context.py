@@ -316,8 +316,11 @@ def anaphoric_event(found: Roles, before: list[Event], tok,
     named = act_type(lemma) if definite else None
     if patient.lower_ not in DEMONSTRATIVES and lemma not in EVENT_NOUNS and named is None:
         return None
+    # another party's act ("Lithuania regretted the decision": China's), unless there is none
+    own = found.actor.country if found.actor is not None else None
+    others = [e for e in before if not own or e.actor.country != own] or before
     # the last act of the type the noun names, else (a closure told as a sanction) the last
-    prev = next((e for e in reversed(before) if e.event == named), before[-1])
+    prev = next((e for e in reversed(others) if e.event == named), others[-1])
     if sentence_of(tok).start_char - prev.evidence.start > 1200:
         return None
     actor = prev.actor
