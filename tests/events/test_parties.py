@@ -168,3 +168,10 @@ def test_which_would_be_recipient_is_on_the_actors_side():
     assert not same_side(
         assembly, officials
     )  # "officials demanded support from the Chilean Assembly"
+
+
+def test_the_speaker_does_not_act_for_a_doer_its_clause_names(coder):
+    # Guaido names no actor, yet the aid is his to bring, not the speaker's
+    text = "Caracas said on Saturday it cut ties with Bogota after Guaido tried to bring in aid."
+    events = coder.code(Document(id="t", text=text, date="2019-02-23"))
+    assert [e.event_text for e in events if "aid" in e.event_text.split()] == []

@@ -31,6 +31,9 @@ CASES = [
     (r.addressee, "Peru demanded that Chile withdraw its troops.", "demanded",
      True, ("PER", "CHL", "addressee")),
     (r.addressee, "Peru demanded the withdrawal of troops.", "demanded", False, None),
+    (r.granter, "The OAS council met in an emergency session at Peru's request.", "request",
+     True, ("PER", "OAS", "granter")),
+    (r.granter, "Peru repeated its request for talks.", "request", False, None),
 ]  # fmt: skip
 
 
@@ -69,5 +72,5 @@ def test_own_side_is_no_recipient(coder, analyse):
 def test_steps_run_in_their_order():
     assert [s.__name__ for s in r.ROLE_STEPS] == [
         "received", "instrument_dropped", "between_parties", "causer", "condition", "addressee",
-        "complement", "own_side_dropped",
+        "granter", "complement", "own_side_dropped",
     ]  # fmt: skip

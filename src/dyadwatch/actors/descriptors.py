@@ -1,6 +1,7 @@
 """Actors named by what they are to another: "the bloc", "the alliance", "the world body"
-stand for the organisation of that kind the text named last (data/descriptors.tsv), and a
-spokesman or official speaks for the body after "for" ("a spokesman for the Kremlin")."""
+stand for the organisation of that kind the text named last (data/descriptors.tsv), a
+spokesman or official speaks for the body after "for" ("a spokesman for the Kremlin"), and a
+body led by a state is that state's ("the Saudi-led coalition")."""
 
 from __future__ import annotations
 
@@ -32,7 +33,7 @@ def descriptors(path: Path = DESCRIPTORS_FILE) -> dict[str, frozenset[str]]:
 
 
 class DescriptorRules:
-    """Mixed into DocActors: needs ``for_np``, ``owner`` and ``_recent``."""
+    """Mixed into DocActors: needs ``by_token``, ``for_np``, ``owner`` and ``_recent``."""
 
     def _described_body(self, head: Token) -> ActorMention | None:
         """ "The European Union ... the bloc": a definite descriptor is the organisation of
@@ -48,6 +49,25 @@ class DescriptorRules:
             return None
         prior = self._recent(head, lambda m: m.code in codes, window=WINDOW)
         return prior.with_text(np_span(head), "role") if prior is not None else None
+
+    def _led_by(self, head: Token) -> ActorMention | None:
+        """ "The Saudi-led coalition", "a coalition led by Saudi Arabia": a body a state leads
+        acts as that state."""
+        for child in head.children:
+            if child.lemma_.lower() != "lead" or child.tag_ != "VBN":
+                continue
+            if child.dep_ == "amod":  # "Saudi-led"
+                leaders = [g for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod")]
+            elif child.dep_ == "acl":  # "led by Saudi Arabia"
+                leaders = [p for a in child.children if a.dep_ == "agent"
+                           for p in a.children if p.dep_ == "pobj"]  # fmt: skip
+            else:
+                continue
+            for leader in leaders:
+                found = self.by_token.get(leader.i) or self.for_np(leader)
+                if found is not None and found.country and found.code != UNKNOWN_CODE:
+                    return found.with_text(np_span(head), "modified")
+        return None
 
     def _spoken_for(self, head: Token) -> ActorMention | None:
         """ "A spokesman for the Kremlin", "an official for the bloc's foreign service": the

@@ -224,6 +224,8 @@ class DocActors(BodyRules, PeopleRules, PronounRules, DescriptorRules):
         if (described := self._described_body(head)) is not None:
             return described  # "the bloc" after "the European Union"
         role = self._role(head)
+        if role is None and (led := self._led_by(head)) is not None:
+            return led  # "the Saudi-led coalition"
         if role is not None:
             return self._spoken_for(head) or self._role_mention(head, role)
         if head.ent_type_ == "PERSON" and (person := self._unknown_person(head)) is not None:

@@ -67,13 +67,13 @@ def _parties(finder: NounReader, prep: Token) -> list[ActorMention]:
     if members:
         found = [finder.np_actor(t) for t in (head, *members)]
     else:
-        found = _adjective_parties(finder, head)
+        found = adjective_parties(finder, head)
     named = [f for f in found if f is not None and f.code != UNKNOWN_CODE and f.country]
     # one party a country: "between Iran's top security official, Ali Shamkhani, and ..."
     return [f for n, f in enumerate(named) if all(f.country != g.country for g in named[:n])]
 
 
-def _adjective_parties(finder: NounReader, head: Token) -> list[ActorMention | None]:
+def adjective_parties(finder: NounReader, head: Token) -> list[ActorMention | None]:
     """ "Indian and Pakistani troops": one party for each state adjective, each with the
     sector the noun gives the first ("troops": the military)."""
     first = finder.np_actor(head)

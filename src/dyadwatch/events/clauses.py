@@ -132,16 +132,17 @@ def tensed_after_infinitive(verb: Token) -> bool:
 
 
 def teller_of_conjunct(verb: Token) -> Token | None:
-    """The subject of the clause above, for a simple past coordinated after a perfect in a
-    reported clause ("denied that its planes had violated Greek airspace and accused Athens
-    of ..."): the parse puts it in the reported clause, but the tense says it may not share
-    the "had". Used only when the reported clause's subject names no actor (planes)."""
+    """The subject of the clause above, for a simple past coordinated after a perfect or a
+    copula in a reported clause ("denied that its planes had violated Greek airspace and
+    accused Athens of ...", "said the decision was regrettable and lodged a protest"): the
+    parse puts it in the reported clause, but the tense says it may not share the "had" or
+    the "was". Used only when the reported clause's subject names no actor (planes)."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.tag_ != "VBN" or head.dep_ != "ccomp":
+    if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp":
         return None
-    if not any(c.dep_ == "aux" and c.lemma_ == "have" for c in head.children):
-        return None
-    return clause_subject(head.head)
+    perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
+                                         for c in head.children)  # fmt: skip
+    return clause_subject(head.head) if perfect or head.lemma_ == "be" else None
 
 
 def _coordinated_with(verb: Token) -> Token:

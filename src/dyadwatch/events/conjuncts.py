@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 from ..actors import ActorMention
 from ..actors.mention import UNKNOWN_CODE
 from ..tables import words
+from .between import adjective_parties
 from .lists import list_members, of_members
 from .roles import RoleFinder
 
@@ -44,8 +45,11 @@ def conjoined(
     if other_state is not None:
         return [other_state]
     found: list[ActorMention] = []
-    for conj in list_members(head) or of_members(head):
-        other = roles.actors.for_np(conj)
+    members = list_members(head) or of_members(head)
+    others = [roles.actors.for_np(conj) for conj in members]
+    if not members and head.pos_ == "NOUN":  # "his Russian and Ukrainian counterparts"
+        others = adjective_parties(roles, head)[1:]
+    for other in others:
         if other is None or other.code in (UNKNOWN_CODE, mention.code):
             continue
         if other.country and other.country == mention.country:

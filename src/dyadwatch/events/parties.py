@@ -102,10 +102,29 @@ def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
     if speaker is None or ctx.fact.conditional or speaker.sector == "MED":
         return None  # "talks were held, state media reported": media only tell
     if now.actor is None:
-        says = is_passive(ctx.cand.token) or now.intent
+        # not an act whose own clause names another doer ("after Guaido tried to bring in
+        # aid"), though the name resolves to no actor
+        says = (is_passive(ctx.cand.token) or now.intent) and not _other_doer(ctx, speaker)
     else:
         says = now.intent and speaker.country == now.actor.country
     return replace(now, actor=speaker, actor_how="speaker") if says else None
+
+
+def _other_doer(ctx: PartyContext, speaker: ActorMention) -> bool:
+    """Whether a clause between the trigger and the verb of saying has a subject of its own,
+    no pronoun, that is not of the speaker's state ("said ... after Guaido tried to bring in
+    aid"; not "Norway's minister said Norway is willing to send ...")."""
+    node = ctx.cand.token
+    node = node if node.pos_ in ("VERB", "AUX") else node.head
+    while True:
+        subj = next((c for c in node.children
+                     if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)  # fmt: skip
+        if subj is not None:
+            found = ctx.roles.np_actor(subj)
+            return found is None or found.country != speaker.country
+        if node.dep_ in ("ccomp", "ROOT") or node.head.i == node.i:
+            return False
+        node = node.head
 
 
 def alleged_plan(ctx: PartyContext, now: Parties) -> Parties | None:

@@ -80,6 +80,26 @@ def addressee(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     return changed
 
 
+def granter(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "The Security Council met at Moscow's request": a request told as the reason another
+    party acted is addressed to that party, the subject of the clause it hangs from."""
+    tok = cand.token
+    if roles.recipient is not None or cand.trigger.event != "REQUEST" or tok.pos_ != "NOUN":
+        return None
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ != "at":
+        return None
+    verb = prep.head  # "met in an emergency session at Moscow's request": through the session
+    while verb.dep_ in ("pobj", "prep") and verb.pos_ not in ("VERB", "AUX"):
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    found = finder.np_actor(clause_subject(verb))
+    if found is None or (roles.actor is not None and same_side(found, roles.actor)):
+        return None
+    return replace(roles, recipient=found, recipient_how="granter")
+
+
 def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     """ "Threatened to take back Alaska": an act with no recipient takes its complement's,
     the direct complement first."""
@@ -108,4 +128,5 @@ def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | N
 RoleStep = Callable[[Finder, Candidate, Roles], "Roles | None"]
 # In order; each sees the roles the steps before it left.
 ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, between_parties, causer,
-                                    condition, addressee, complement, own_side_dropped)  # fmt: skip
+                                    condition, addressee, granter, complement,
+                                    own_side_dropped)  # fmt: skip

@@ -62,9 +62,13 @@ class Candidate:
 def _described(token: Token) -> bool:
     """A participle that describes a noun ("the towns occupied by troops"), not a clause the
     parser hung from a noun with a subject of its own ("a statement that Lithuania had
-    abandoned the commitment")."""
-    return (token.dep_ == "acl" and token.tag_ == "VBN"
-            and not any(c.dep_ in ("nsubj", "aux") for c in token.children))  # fmt: skip
+    abandoned the commitment"); or one that says what a speaker is doing ("the coalition
+    fighting in Yemen said ...")."""
+    if token.dep_ != "acl" or any(c.dep_ in ("nsubj", "aux") for c in token.children):
+        return False
+    head = token.head
+    speaker = head.dep_ == "nsubj" and head.head.lemma_.lower() in SAYING
+    return token.tag_ == "VBN" or speaker and token.lower_.endswith("ing")
 
 
 def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
