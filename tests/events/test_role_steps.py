@@ -34,6 +34,9 @@ CASES = [
     (r.granter, "The OAS council met in an emergency session at Peru's request.", "request",
      True, ("PER", "OAS", "granter")),
     (r.granter, "Peru repeated its request for talks.", "request", False, None),
+    (r.forum_dropped, "Peru filed a complaint with the World Trade Organization.", "filed",
+     True, ("PER", None, "")),
+    (r.forum_dropped, "Peru filed a complaint with Chile.", "filed", False, None),
 ]  # fmt: skip
 
 
@@ -72,5 +75,5 @@ def test_own_side_is_no_recipient(coder, analyse):
 def test_steps_run_in_their_order():
     assert [s.__name__ for s in r.ROLE_STEPS] == [
         "received", "instrument_dropped", "between_parties", "causer", "condition", "addressee",
-        "granter", "complement", "own_side_dropped",
+        "granter", "complement", "forum_dropped", "own_side_dropped",
     ]  # fmt: skip

@@ -203,3 +203,16 @@ def test_what_a_sanction_stops_is_only_stopped_whoever_owned_it(coder, analyse):
     # another party's act named by the object is its own act
     found = candidates(coder, analyse, "Georgia rejected Armenia's request for talks.")
     assert "request" in found
+
+
+def test_an_accusation_takes_its_charge_from_the_predicate_it_gives(coder):
+    doc = coder.nlp("Quito would hold Lima responsible for any attack on its embassy.")
+    found = find_candidates(doc, coder.lexicon)
+    assert [c.token.text for c in found] == ["hold"]
+    assert [c.token.text for c in found[0].absorbed] == ["attack"]
+
+
+def test_a_deadline_parsed_as_a_clause_of_the_hours_is_still_an_order(coder):
+    doc = coder.nlp("He gave Colombian diplomats 24 hours to leave the country.")
+    leave = next(t for t in doc if t.text == "leave")
+    assert causer_of(leave).text == "gave"

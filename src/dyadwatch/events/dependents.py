@@ -9,6 +9,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..tables import words
+from .nonevents import naming_phrase
 from .support import pursuit_nouns
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -47,9 +48,13 @@ def dependents(token: Token) -> set[str]:
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
             found.add(lemma)
-            if child.dep_ == "oprd":  # "called them unilateral, irresponsible and unjust"
+            if child.dep_ == "oprd" or naming_phrase(child):  # "called them unjust"
                 found.update(g.lemma_.lower() for g in child.conjuncts)
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "amod")
+                # "called it an act of aggression": what the act is one of
+                found.update(g.lemma_.lower() for p in child.children
+                             if p.dep_ == "prep" and p.lower_ == "of"
+                             for g in p.children if g.dep_ == "pobj")  # fmt: skip
             if child.dep_ == "prep":
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "pobj")
                 for inner in (g for g in child.children if g.dep_ == "prep"):

@@ -30,6 +30,7 @@ ENDANGERED = words(WORD_LISTS, "endangered")
 LEFT_STATES = words(WORD_LISTS, "left_states")
 # Verbs that give a thing a name of the speaker's choosing: "what it called killings".
 NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
+RELATIVE = words(WORD_LISTS, "relative")  # "that", "which": a relative pronoun as object
 # What tells a noun's own doer: "Indian strikes", "Russia's request", "strikes by India"
 DOER_DEPS = ("poss", "amod", "compound", "nmod")
 
@@ -102,8 +103,13 @@ def judged_act(noun: Token) -> bool:
 
 def naming_phrase(child: Token) -> bool:
     """The name a naming verb gives: "called the moves [a threat]", "described the vote [as
-    a threat]"."""
-    return child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as")
+    a threat]", "a clash that Kyiv called [an act of aggression]" (parsed as a second
+    object, after the relative pronoun)."""
+    if child.dep_ == "oprd" or (child.dep_ == "prep" and child.lower_ == "as"):
+        return True
+    return child.dep_ == "dobj" and any(
+        s.dep_ == "dobj" and s.lower_ in RELATIVE and s.i < child.i for s in child.head.children
+    )
 
 
 def endangers(verb: Token) -> bool:

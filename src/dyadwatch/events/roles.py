@@ -26,6 +26,7 @@ from .clauses import (
     same_side,
     teller_of_conjunct,
 )
+from .nonevents import RELATIVE
 from .rolesteps import ROLE_STEPS
 from .support import (
     agentless_subject,
@@ -42,7 +43,6 @@ VERB_RECIPIENT_PREPS = words(WORD_LISTS, "verb_recipient_preps")
 NOUN_RECIPIENT_PREPS = words(WORD_LISTS, "noun_recipient_preps")
 # "with": "went into overdrive with threats"; "of": "a series of threats".
 GOVERNING_PREPS = words(WORD_LISTS, "governing_preps")
-RELATIVE = words(WORD_LISTS, "relative")
 RESPONSE_VERBS = words(WORD_LISTS, "response_verbs")
 STATES = words(WORD_LISTS, "state_verbs")
 # "imposed sanctions on Russia": the object's recipient

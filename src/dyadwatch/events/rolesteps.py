@@ -26,6 +26,10 @@ from .receiving import received
 from .triggers import Candidate, causer_of
 
 CONDITIONS = words(WORD_LISTS, "conditions")
+# Courts and forums a charge is brought before ("a complaint with the WTO"), by actor code,
+# and the prepositions that bring it there
+FORUMS = words(WORD_LISTS, "forums")
+FORUM_PREPS = words(WORD_LISTS, "forum_preps")
 
 
 class Finder(Protocol):
@@ -116,6 +120,20 @@ def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     return None
 
 
+def forum_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Filed a complaint with the World Trade Organization": a court or forum a charge is
+    brought before is not the one charged; the fallbacks look for that party."""
+    found = roles.recipient
+    if found is None or cand.trigger.event != "ACCUSE" or found.code.lower() not in FORUMS:
+        return None
+    if found.end <= found.start:
+        return None
+    root = cand.token.doc[found.start : found.end].root
+    if root.dep_ != "pobj" or root.head.lower_ not in FORUM_PREPS:
+        return None
+    return replace(roles, recipient=None, recipient_how="")
+
+
 def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     """A recipient with no country, or on the actor's own side, is no recipient."""
     found = roles.recipient
@@ -128,5 +146,5 @@ def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | N
 RoleStep = Callable[[Finder, Candidate, Roles], "Roles | None"]
 # In order; each sees the roles the steps before it left.
 ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, between_parties, causer,
-                                    condition, addressee, granter, complement,
+                                    condition, addressee, granter, complement, forum_dropped,
                                     own_side_dropped)  # fmt: skip

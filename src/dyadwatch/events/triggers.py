@@ -22,7 +22,7 @@ from .clauses import (
     tensed_after_infinitive,
     to_infinitive,
 )
-from .dependents import dependents
+from .dependents import TIME_UNITS, dependents
 from .lexicon import Lexicon, Trigger
 from .nonevents import (
     NAMING_VERBS,
@@ -201,7 +201,7 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
     an object noun naming the same act ("expressed displeasure", "imposed sanctions")."""
     token, trig = cand.token, cand.trigger
     out = []
-    for child in token.children:
+    for child in _arguments(token, trig):
         if trig.frame == "xcomp" and child.dep_ in ("xcomp", "ccomp"):
             out.extend(found[i] for i in _own_subtree(child) if i in found)
         elif trig.frame == "xcomp" and trig.event == "REQUEST" and _infinitive(child):
@@ -247,6 +247,16 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             ):
                 out.append(inner)
     return out
+
+
+def _arguments(token: Token, trig: Trigger) -> list[Token]:
+    """The trigger's dependents; for an accusation also the phrases of the predicate it
+    gives ("would hold him responsible for any violence": the charge)."""
+    kids = list(token.children)
+    if trig.event == "ACCUSE":
+        kids += [g for c in kids if c.pos_ == "ADJ" and c.dep_ in ("ccomp", "acomp", "oprd")
+                 for g in c.children if g.dep_ == "prep"]  # fmt: skip
+    return kids
 
 
 def _said_of(verb: Token) -> bool:
@@ -340,7 +350,10 @@ def causer_of(token: Token) -> Token | None:
     head = token.head
     if token.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() in CAUSATIVE:
         return head
-    if (token.dep_ == "advcl" and to_infinitive(token) and head.lemma_.lower() in DEADLINE_VERBS
-            and any(c.dep_ == "dative" for c in head.children)):  # fmt: skip
+    if token.dep_ == "relcl" and to_infinitive(token) and head.lemma_.lower() in TIME_UNITS:
+        head = head.head  # "gave diplomats 24 hours to leave", parsed as the hours' clause
+    elif token.dep_ != "advcl" or not to_infinitive(token):
+        return None
+    if head.lemma_.lower() in DEADLINE_VERBS and any(c.dep_ == "dative" for c in head.children):
         return head  # "gave the ambassador 72 hours to leave": a deadline is an order
     return None
