@@ -30,6 +30,7 @@ CONDITIONS = words(WORD_LISTS, "conditions")
 # and the prepositions that bring it there
 FORUMS = words(WORD_LISTS, "forums")
 FORUM_PREPS = words(WORD_LISTS, "forum_preps")
+GRIEVANCE_PREPS = words(WORD_LISTS, "grievance_preps")  # "a complaint over the raids"
 
 
 class Finder(Protocol):
@@ -38,6 +39,8 @@ class Finder(Protocol):
     def np_actor(self, tok: Token | None, owner: bool = False) -> ActorMention | None: ...
 
     def named_at(self, tok: Token) -> ActorMention | None: ...
+
+    def noun_doer(self, noun: Token) -> ActorMention | None: ...
 
     def __call__(self, cand: Candidate) -> Roles: ...
 
@@ -131,7 +134,25 @@ def forum_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None
     root = cand.token.doc[found.start : found.end].root
     if root.dep_ != "pobj" or root.head.lower_ not in FORUM_PREPS:
         return None
-    return replace(roles, recipient=None, recipient_how="")
+    # "complained to the United Nations over two Israeli air raids": the doer of what it is over
+    charged = _grievance_doer(finder, cand.token)
+    if charged is not None and roles.actor is not None and same_side(charged, roles.actor):
+        charged = None
+    return replace(roles, recipient=charged, recipient_how="grievance" if charged else "")
+
+
+def _grievance_doer(finder: Finder, tok: Token) -> ActorMention | None:
+    """The party named in what a charge is over ("over Israeli air raids", "against Russia's
+    ban"), by name or as the doer of the act named."""
+    holders = [tok, *(c for c in tok.children if c.dep_ in ("dobj", "obj"))]
+    for prep in (c for h in holders for c in h.children if c.dep_ == "prep"):
+        if prep.lower_ not in GRIEVANCE_PREPS:
+            continue
+        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+            found = finder.np_actor(pobj, owner=True) or finder.noun_doer(pobj)
+            if found is not None and found.code != UNKNOWN_CODE:
+                return found
+    return None
 
 
 def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
