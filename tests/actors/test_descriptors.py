@@ -42,3 +42,9 @@ def test_a_descriptor_with_nothing_named_is_no_actor(analyse):
 def test_a_spokesman_speaks_for_the_body_after_for(analyse, text, code):
     found = analyse(text).actor("spokesman" if "spokesman" in text else "spokeswoman")
     assert found is not None and found.code == code
+
+
+def test_a_role_of_a_body_a_descriptor_names_is_that_body(analyse):
+    text = "ECOWAS imposed sanctions on Niger. The bloc's defence chiefs met in Accra."
+    found = analyse(text).actor("chiefs")
+    assert found is not None and found.code == "ECOWAS"

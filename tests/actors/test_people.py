@@ -35,6 +35,9 @@ def code_of(analyse, text: str, head: str, nth: int = 0) -> str | None:
         ("Ukraine's State Border Guard Service reported shooting.", "Service", "UKRMIL"),
         ("Lithuania's customs service stopped the cargo.", "service", "LTUGOV"),
         ("The Japanese coast guard tracked the ships.", "guard", "JPNMIL"),
+        # fighter jets are the military's, not rebel fighters
+        ("Turkish fighter jets flew over the islands.", "jets", "TURMIL"),
+        ("Niger's military rulers expelled the envoy.", "rulers", "NERGOV"),
     ],
 )
 def test_a_role_noun_takes_the_country_that_marks_it(analyse, text, head, code):

@@ -133,3 +133,12 @@ def test_what_an_act_aimed_at_is_the_same_act(coder):
     )
     events = coder.code(Document(id="t", text=text, date="2024-05-10"))
     assert [(e.event, e.event_text) for e in events] == [("ASSAULT", "carried out strikes")]
+
+
+def test_the_purpose_of_another_act_is_no_act(coder):
+    from dyadwatch.events.nonevents import purpose_adjunct
+
+    doc = coder.nlp("Thousands rallied in support of the junta.")
+    assert purpose_adjunct(next(t for t in doc if t.text == "support"))
+    doc = coder.nlp("The junta thanked them for their support.")
+    assert not purpose_adjunct(next(t for t in doc if t.text == "support"))

@@ -1,7 +1,8 @@
 """Actors named by what they are to another: "the bloc", "the alliance", "the world body"
 stand for the organisation of that kind the text named last (data/descriptors.tsv), a
-spokesman or official speaks for the body after "for" ("a spokesman for the Kremlin"), and a
-body led by a state is that state's ("the Saudi-led coalition")."""
+spokesman or official speaks for the body after "for" ("a spokesman for the Kremlin"), a
+role inside an organisation or group is that body ("EU officials", "the bloc's defence
+chiefs"), and a body led by a state is that state's ("the Saudi-led coalition")."""
 
 from __future__ import annotations
 
@@ -79,4 +80,23 @@ class DescriptorRules:
                 found = self.for_np(pobj) or self.owner(pobj)
                 if found is not None and found.code != UNKNOWN_CODE:
                     return found.with_text(np_span(head), "role")
+        return None
+
+    def _role_org(self, head: Token) -> ActorMention | None:
+        """ "EU officials", "NATO troops", "UN peacekeepers", "the Artsakh president", "Hamas
+        fighters", "leaders of the Group of Seven": a role inside an organisation or a group."""
+        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
+        for child in [*head.children, *of]:
+            if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj"):
+                found = self.by_token.get(child.i)
+                named = found is not None and found.form in ("name", "alias")
+                if not named and child.dep_ == "poss" and child.pos_ != "PRON":  # "the bloc's"
+                    found = self.for_np(child)
+                elif not named:
+                    continue
+                if found is None:
+                    continue
+                if found.kind == "org" and found.country is None or found.kind == "group":
+                    return found
         return None

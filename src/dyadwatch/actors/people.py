@@ -179,20 +179,6 @@ class PeopleRules:
             role.sector, name, wikidata, "role", "role", role.person, direct,
         )  # fmt: skip
 
-    def _role_org(self, head: Token) -> ActorMention | None:
-        """ "EU officials", "NATO troops", "UN peacekeepers", "the Artsakh president", "Hamas
-        fighters", "leaders of the Group of Seven": a role inside an organisation or a group."""
-        of = [g for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj"]  # fmt: skip
-        for child in [*head.children, *of]:
-            if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj"):
-                found = self.by_token.get(child.i)
-                if found is None or found.form not in ("name", "alias"):
-                    continue
-                if found.kind == "org" and found.country is None or found.kind == "group":
-                    return found
-        return None
-
     def _role_country(self, head: Token, person: bool = False,
                       borrow: bool = True) -> tuple[str | None, bool]:  # fmt: skip
         """The country a role noun belongs to, and whether the text says so directly."""
@@ -266,7 +252,16 @@ class PeopleRules:
         lemma = head.lemma_.lower()
         prior = self._recent(head, lambda m: m.form == "role" and m.country is not None
                              and head.doc[m.end - 1].lemma_.lower() == lemma)  # fmt: skip
-        return prior.country if prior is not None else None
+        if prior is not None:
+            return prior.country
+        # a body of that name resolved earlier ("..., the foreign ministry said. The ministry
+        # said ..."), within the sentence and the one before
+        start = sentence_of(head).start
+        start = sentence_of(head.doc[start - 1]).start if start > 0 else start
+        earlier = [t for t in head.doc[start : head.i] if t.lemma_.lower() == lemma
+                   and t.pos_ in ("NOUN", "PROPN")]  # fmt: skip
+        found = [m for t in earlier if (m := self.for_np(t)) is not None and m.country]
+        return found[-1].country if found else None
 
     def _possessor_country(self, head: Token) -> str | None:
         """ "Chile recalled its ambassador from Peru": a possessive, name or pronoun, names

@@ -26,7 +26,7 @@ from ..actors import ActorMention, KnowledgeBase
 from ..attributes.factuality import Factuality
 from ..model import Place
 from ..tables import words
-from .clauses import Roles, is_passive, same_side
+from .clauses import Roles, clause_subject, is_passive, same_side
 from .context import Anaphor, counterpart, unattributed
 from .lexicon import Lexicon
 from .roles import RoleFinder
@@ -38,6 +38,7 @@ PLANNING = words(WORD_LISTS, "planning")
 # Nouns that condemn the act they name: "the aggression by the coast guard".
 CONDEMNING_NOUNS = words(WORD_LISTS, "condemning_nouns")
 SOURCE_NOUNS = words(WORD_LISTS, "source_nouns")
+FIRING = words(WORD_LISTS, "firing_verbs")  # "shells fired from Myanmar"
 
 
 @dataclass(frozen=True)
@@ -245,6 +246,27 @@ def story_measure(ctx: PartyContext, now: Parties) -> Parties | None:
     return replace(now, actor=other, actor_how="story") if other is not None else None
 
 
+def fired_from(ctx: PartyContext, now: Parties) -> Parties | None:
+    """ "Mortar shells fired from Myanmar landed inside its territory, killing a teenager":
+    violence by a weapon told as fired from a state is that state's (its forces unnamed)."""
+    if now.actor is not None or ctx.cand.trigger.event != "ASSAULT":
+        return None
+    tok = ctx.cand.token
+    subject = clause_subject(tok)
+    # "shells fired from Myanmar landed": the subject's participle, or the verb the parser
+    # made of it ("rockets fired from Bolivia and hit a village")
+    verbs = [*(subject.children if subject is not None else ()),
+             *(tok.ancestors if tok.pos_ == "VERB" else ())]  # fmt: skip
+    for verb in (v for v in verbs if v.lemma_.lower() in FIRING and v.tag_ in ("VBN", "VBD")):
+        for pobj in (g for p in verb.children if p.dep_ == "prep" and p.lower_ == "from"
+                     for g in p.children if g.dep_ == "pobj"):  # fmt: skip
+            state = ctx.roles.np_actor(pobj) or ctx.roles.actors.place_owner(pobj)
+            if state is not None and state.country:
+                guessed = replace(state, direct=False)
+                return replace(now, actor=guessed, actor_how="fired-from")
+    return None
+
+
 def unattributed_violence(ctx: PartyContext, now: Parties) -> Parties | None:
     """ "A roadside bomb near Samarra killed two soldiers": violence with victims and no
     named perpetrator is coded to the country where it happened, as CAMEO does."""
@@ -270,7 +292,12 @@ def reported_by_other(ctx: PartyContext, now: Parties) -> Parties | None:
     if now.actor is None or now.actor_how == "speaker" or now.label != "asserted":
         return None
     # a teller of no stated state: "a rights group", "exporters" (whatever state was guessed)
-    stateless = _a_source(ctx.fact.speaker) and (speaker is None or not speaker.direct)
+    teller = ctx.fact.speaker
+    stateless = (
+        _a_source(teller)
+        if speaker is None
+        else (not speaker.direct and teller is not None and teller.lemma_.lower() in SOURCE_NOUNS)
+    )
     if speaker is None and not stateless:
         return None
     if speaker is not None and speaker.country == now.actor.country and not stateless:
@@ -299,6 +326,7 @@ STEPS: tuple[tuple[str, PartyStep], ...] = (
     ("anaphora-actor", anaphora_actor),
     ("anaphora-recipient", anaphora_recipient),
     ("story-measure", story_measure),
+    ("fired-from", fired_from),
     ("unattributed", unattributed_violence),
     ("same-side-dropped", same_side_dropped),
     ("reported-by-other", reported_by_other),

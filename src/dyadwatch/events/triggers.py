@@ -33,6 +33,7 @@ from .nonevents import (
     judged_act,
     left_in_state,
     naming_phrase,
+    purpose_adjunct,
 )
 from .support import stance_verbs, stative_use, support_verbs
 
@@ -124,7 +125,8 @@ def _no_act_of_its_own(token: Token) -> bool:
     engaged in fighting": the fighting is the act), a state things were left in ("leaving
     trucks stranded"), an act a speaker judges ("called the deal a failure")."""
     return (defends_own_act(token) or endangers(token) or _listed_among_nouns(token)
-            or stative_use(token) or left_in_state(token) or judged_act(token))  # fmt: skip
+            or stative_use(token) or left_in_state(token) or judged_act(token)
+            or purpose_adjunct(token))  # fmt: skip
 
 
 def _names_a_thing(token: Token, trig: Trigger) -> bool:
