@@ -42,8 +42,11 @@ def test_no_date_in_the_sentence_no_clause_date(nlp, token_of):
         ("The navy seized a tanker on May 2.", "May 2", True),
         ("The navy cited the May 2 decree and seized a tanker.", "May 2", False),  # names a thing
         ("Tension has grown since May 2 and the navy seized a tanker.", "May 2", False),  # a span
+        # a coordinated verb with a modal of its own tells another time
+        ("The navy seized a tanker and would escort convoys on May 2.", "May 2", False),
+        ("The navy seized a tanker and escorted convoys on May 2.", "May 2", True),
     ],
-)
+)  # fmt: skip
 def test_dates_this(nlp, token_of, text, date_text, usable):
     doc, dates = dated(nlp, text)
     k = next(k for k, m in enumerate(dates.mentions) if m.text == date_text)

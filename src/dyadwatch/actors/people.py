@@ -274,6 +274,8 @@ class PeopleRules:
                 found = self._pronoun(child) if child.pos_ == "PRON" else self.for_np(child)
             if found is not None and found.country:
                 return found.country
+            if found is None and child.pos_ == "NOUN":  # "his country's armed forces"
+                return self._possessor_country(child)
         return None
 
     def _unknown_person(self, head: Token) -> ActorMention | None:

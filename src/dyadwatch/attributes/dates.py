@@ -281,13 +281,25 @@ def clause_tokens(token: Token) -> set[int]:
             continue
         seen.add(node.i)
         for child in node.children:
-            own_clause = child.dep_ in CLAUSE_DEPS and any(
-                c.dep_ in SUBJECT_DEPS for c in child.children
+            own_clause = (
+                child.dep_ in CLAUSE_DEPS
+                and any(c.dep_ in SUBJECT_DEPS for c in child.children)
+                or own_tense(child)
             )
             if own_clause and child.i not in path:
                 continue
             stack.append(child)
     return seen
+
+
+def own_tense(child: Token) -> bool:
+    """A verb coordinated with an auxiliary of its own ("supported Guyana and would conduct
+    flights on Thursday"): another time than the verb it follows."""
+    return (
+        child.dep_ == "conj"
+        and child.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in child.children)
+    )
 
 
 class DocumentDates:

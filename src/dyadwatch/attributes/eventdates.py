@@ -28,6 +28,7 @@ from .dates import (
     DocumentDates,
     clause_tokens,
     governing_verb,
+    own_tense,
 )
 from .expressions import date_words
 from .factuality import cues
@@ -63,8 +64,8 @@ def dates_this(dates: DocumentDates, k: int, token: Token) -> bool:
     for node in [root, *root.ancestors]:
         if node.left_edge.i <= token.i <= node.right_edge.i:
             break  # reached a node above the trigger: the date is in the trigger's reach
-        if node.dep_ in EMBEDDING_DEPS:
-            return False
+        if node.dep_ in EMBEDDING_DEPS or own_tense(node):
+            return False  # "... and would conduct flights on Thursday": another time
     return True
 
 

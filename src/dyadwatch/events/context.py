@@ -71,6 +71,8 @@ SESSION_NOUNS = words(WORD_LISTS, "session_nouns")
 PARTNER_PREPS = words(WORD_LISTS, "partner_preps")  # "met with", "talks between"
 SESSION_PARTNER_PREPS = PARTNER_PREPS | {"of"}  # "the meeting of the CSTO"
 VENUE_PREPS = words(WORD_LISTS, "venue_preps")
+# people a state evacuates or brings home: "evacuated staff", "flew citizens home"
+PEOPLE_NOUNS = words(WORD_LISTS, "evacuated_people")
 
 
 def is_session(tok: Token) -> bool:
@@ -148,10 +150,15 @@ def own_side_patient(roles: RoleFinder, patient, actor: ActorMention) -> bool:
 
 
 def own_people(roles: RoleFinder, patient, actor: ActorMention) -> bool:
-    """Whether the act's object is the actor's own people by its own possessive ("evacuated
-    its remaining staff", "flew its citizens home")."""
-    owner = next((c for c in patient.children if c.dep_ == "poss"), None) if patient else None
-    found = roles.np_actor(owner) if owner is not None else None
+    """Whether the act's object is the actor's own people: by its own possessive ("evacuated
+    its remaining staff", "flew its citizens home"), or people the text gives no other state
+    ("Baku evacuates staff"; not "evacuated 200 Indian nationals")."""
+    if patient is None:
+        return False
+    owner = next((c for c in patient.children if c.dep_ == "poss"), None)
+    found = roles.np_actor(owner) if owner is not None else roles.actors.owner(patient)
+    if owner is None and found is None:
+        return patient.pos_ == "NOUN" and patient.lemma_.lower() in PEOPLE_NOUNS
     return found is not None and found.country == actor.country
 
 

@@ -203,8 +203,8 @@ class RoleFinder:
         if verb.pos_ not in ("VERB", "AUX") or not supports:
             return None, ""
         subj = clause_subject(verb)
-        if subj is None and stative_use(verb):  # "Serb forces were engaged in ..."
-            subj = agentless_subject(verb)
+        if subj is None and (stative_use(verb) or state and is_passive(verb)):
+            subj = agentless_subject(verb)  # "were engaged in ...", "had been put on alert"
         if subj is None and is_passive(verb):
             agent = next((c for c in verb.children if c.dep_ == "agent"), None)
             if agent is not None:
