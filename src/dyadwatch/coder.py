@@ -17,7 +17,7 @@ from .actors import ActorFinder, ActorMention, KnowledgeBase
 from .actors.resolve import state_tokens
 from .attributes.dates import DocumentDates
 from .attributes.eventdates import EventDate, date_event, is_aside, is_habitual, is_scheduled
-from .attributes.factuality import comparison_clause, factuality, in_condition, is_attribution
+from .attributes.factuality import comparison_clause, factuality, in_condition
 from .attributes.places import DocumentPlaces, default_gazetteer
 from .attributes.quantities import find_quantities
 from .attributes.reasons import stated_reason
@@ -40,6 +40,7 @@ from .events.context import (
     partner,
     population,
     proposer,
+    reporting_outlet,
 )
 from .events.generic import is_generic
 from .events.lexicon import Lexicon
@@ -234,8 +235,8 @@ class Coder:
             event, found, roles, tok, place, places, threatened_measure(cand, event)
         )
         recipient_steps: tuple[str, ...] = (f"recipient:{recipient_step}",)
-        if recipient is not None and _reporting_outlet(recipient, tok):
-            recipient = None  # "..., AFP reported"
+        if recipient is not None and reporting_outlet(recipient, tok, event):
+            recipient = None  # "..., AFP reported"; "spoke to Reuters" is no consultation
             recipient_steps += ("recipient-dropped:outlet",)
         # "clashes between"; "Japarov and Rahmon met": each with the other
         mutual = (trig.frame == "mutual" or found.actor_how == BETWEEN
@@ -387,13 +388,3 @@ def _trigger_text(cand: Candidate) -> str:
     for inner in cand.absorbed:
         text += " " + inner.token.text
     return text
-
-
-def _reporting_outlet(mention, tok) -> bool:
-    """A news outlet named as the one that reports, or borrowed from another sentence (a
-    pronoun's nearest name is often the agency quoted): never a party to the act reported."""
-    if mention.sector != "MED" or mention.kind != "org" or mention.end <= mention.start:
-        return False
-    sent = sentence_of(tok)
-    return not sent.start <= mention.start < sent.end or is_attribution(
-        tok.doc[mention.start : mention.end].root)  # fmt: skip

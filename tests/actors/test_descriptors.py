@@ -31,6 +31,12 @@ def test_a_descriptor_with_nothing_named_is_no_actor(analyse):
     assert analyse("The bloc said China must talk.").actor("bloc") is None
 
 
+def test_a_descriptor_of_another_kind_of_body_is_not_the_organisation(analyse):
+    text = "The IAEA met in Vienna. The news agency said the talks had failed."
+    found = analyse(text).actor("agency")
+    assert found is None or found.code != "IAEA"
+
+
 @pytest.mark.parametrize(
     ("text", "code"),
     [

@@ -36,6 +36,7 @@ CASES = [
     ("Serbia will not use force and will commit to the talks.", "commit", "asserted", True),
     # "no longer": an adverb its own "no" negates
     ("Ankara will no longer hold talks with Athens.", "hold", "negated", True),
+    ("Not long after the talks, Azerbaijan shelled the village.", "shelled", "asserted", False),
     # an adverbial clause with its own subject is not what the verb above intends
     ("Footage shows soldiers trying to cross the field before they were cut down by fire.",
      "cut", "asserted", False),

@@ -45,6 +45,8 @@ def test_past_perfect_never_denies_one_act(nlp, token_of):
         ("Minsk broke the pledge it made when the two states established ties.", "established",
          True),
         ("Minsk broke its pledge when the two states established ties.", "established", False),
+        ("Kyiv condemned the attack, which came after Russian troops shelled a town.", "shelled",
+         False),
     ],
 )  # fmt: skip
 def test_is_aside(nlp, token_of, text, word, expected):

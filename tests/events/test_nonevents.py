@@ -142,3 +142,5 @@ def test_the_purpose_of_another_act_is_no_act(coder):
     assert purpose_adjunct(next(t for t in doc if t.text == "support"))
     doc = coder.nlp("The junta thanked them for their support.")
     assert not purpose_adjunct(next(t for t in doc if t.text == "support"))
+    doc = coder.nlp("Dozens were killed in protests against the junta.")
+    assert not purpose_adjunct(next(t for t in doc if t.text == "protests"))

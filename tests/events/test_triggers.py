@@ -124,6 +124,11 @@ def test_dependents_leave_out_a_date_phrase(analyse):
     # "agreed on Friday to ...": not "agree on" a text
     found = analyse("Chile and Peru agreed on Friday to reopen their embassies.")
     assert not {"on", "friday"} & dependents(found.token("agreed"))
+    # nor the background of the act, nor "for good"
+    found = analyse("Not long after the talks, Chile launched an offensive.")
+    assert "talk" not in dependents(found.token("launched"))
+    found = analyse("Peru vowed to stop the violence for good.")
+    assert "good" not in dependents(found.token("stop"))
 
 
 def test_causer_of_a_complement(analyse):

@@ -43,9 +43,15 @@ class DescriptorRules:
         if head.pos_ not in ("NOUN", "PROPN") or not head.is_lower or not definite:
             return None  # "the bloc", often tagged as a name
         lemma = head.lemma_.lower()
-        compound = next((c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
-                         and c.i == head.i - 1), "")  # fmt: skip
-        codes = descriptors().get(f"{compound} {lemma}") or descriptors().get(lemma)
+        before = next((c for c in head.children if c.dep_ in ("compound", "amod")
+                       and c.i == head.i - 1), None)  # fmt: skip
+        codes = descriptors().get(f"{before.lower_} {lemma}") if before is not None else None
+        # "the news agency", "the trade union", "the ruling alliance": another kind of body
+        counted = before is not None and any(c.like_num for c in before.children)  # "27-nation"
+        other_kind = (before is not None and not counted
+                      and (before.pos_ in ("NOUN", "PROPN") or before.tag_ == "VBG"))  # fmt: skip
+        if codes is None and not other_kind:
+            codes = descriptors().get(lemma)
         if codes is None:
             return None
         prior = self._recent(head, lambda m: m.code in codes, window=WINDOW)

@@ -187,7 +187,13 @@ def is_aside(token: Token, dated: EventDate) -> bool:
     It says what the thing is, not what happened in the story. So does an undated act in a
     clause that times such a relative clause ("the commitment it made when the two countries
     established ties")."""
-    if token.dep_ == "advcl" and token.head.dep_ == "relcl" and dated.basis == "publication":
+    when = any(c.dep_ == "advmod" and c.lower_ == "when" for c in token.children)
+    if (
+        when
+        and token.dep_ == "advcl"
+        and token.head.dep_ == "relcl"
+        and dated.basis == "publication"
+    ):
         return True
     value = dated.value
     return (

@@ -133,7 +133,7 @@ def _no_longer(child: Token) -> bool:
     return (
         child.dep_ == "advmod"
         and child.lower_ in NO_LONGER
-        and any(d.dep_ == "neg" for d in child.children)
+        and any(d.dep_ == "neg" and d.lower_ == "no" for d in child.children)
     )
 
 
@@ -192,7 +192,11 @@ def _read_governor(node: Token, no_intent: bool, c: dict[str, frozenset[str]],
     condition."""
     head = node.head
     hlemma = head.lemma_.lower()
-    if node.dep_ in ("ccomp", "csubj") or (node.dep_ == "advcl" and hlemma in c["speech"]):
+    if node.dep_ in ("acl", "ccomp") and (teller := _speech_around(node, c)) is not None:
+        result.speaker = result.speaker or _subject(teller)  # "said in a statement that ..."
+        if teller.lemma_.lower() not in SPEAKER_OWN:
+            result.weaken("reported", teller.text)
+    elif node.dep_ in ("ccomp", "csubj") or (node.dep_ == "advcl" and hlemma in c["speech"]):
         if hlemma in c["hedge_predicate"] or _is_hedge_copula(head):
             result.weaken("hedged", head.text)
         elif hlemma in c["speech"]:
@@ -201,10 +205,6 @@ def _read_governor(node: Token, no_intent: bool, c: dict[str, frozenset[str]],
                 result.speaker = speaker
             if hlemma not in SPEAKER_OWN:
                 result.weaken("reported", head.text)
-    elif node.dep_ in ("acl", "ccomp") and (teller := _speech_around(node, c)) is not None:
-        result.speaker = result.speaker or _subject(teller)  # "said in a statement that ..."
-        if teller.lemma_.lower() not in SPEAKER_OWN:
-            result.weaken("reported", teller.text)
     elif node.dep_ == "xcomp" and hlemma in FAILING:
         result.negated = True  # "failed to reach agreement"
         result.cue = result.cue or head.text

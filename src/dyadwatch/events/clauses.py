@@ -140,6 +140,8 @@ def teller_of_conjunct(verb: Token) -> Token | None:
     head = verb.head
     if verb.dep_ != "conj" or verb.tag_ != "VBD" or head.dep_ != "ccomp":
         return None
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None  # "said the situation was calm and a rocket struck a market"
     perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
                                          for c in head.children)  # fmt: skip
     return clause_subject(head.head) if perfect or head.lemma_ == "be" else None

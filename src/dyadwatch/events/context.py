@@ -13,7 +13,7 @@ from spacy.tokens import Token
 from ..actors import ActorMention, KnowledgeBase
 from ..actors.mention import UNKNOWN_CODE
 from ..actors.pairs import story_pair
-from ..attributes.factuality import comparison_clause
+from ..attributes.factuality import comparison_clause, is_attribution
 from ..model import Event
 from ..nlp.sents import sentence_of
 from ..tables import words
@@ -87,7 +87,7 @@ def at_venue(tok: Token, how: str) -> bool:
     ("met in Washington", "a summit in Samarkand", "met on the sidelines of an SCO summit"),
     no partner; a visit's place is its host."""
     if how.startswith("prep:"):
-        return how[5:] in VENUE_PREPS
+        return how[5:] in VENUE_PREPS and is_session(tok)
     return how == "place" and is_session(tok)
 
 
@@ -379,3 +379,15 @@ def other_party(roles: RoleFinder, tok, actor: ActorMention) -> ActorMention | N
         if dist is None or d < dist:
             best, dist = mention, d
     return best
+
+
+def reporting_outlet(mention: ActorMention, tok, event: str) -> bool:
+    """A news outlet named as the one that reports, or borrowed from another sentence (a
+    pronoun's nearest name is often the agency quoted), or the one spoken to ("spoke to
+    Reuters"): never a party to the act reported."""
+    if mention.sector != "MED" or mention.kind != "org" or mention.end <= mention.start:
+        return False
+    sent = sentence_of(tok)
+    outside = not sent.start <= mention.start < sent.end
+    return event == "CONSULT" or outside or is_attribution(
+        tok.doc[mention.start : mention.end].root)  # fmt: skip

@@ -18,6 +18,9 @@ DEPENDENT_DEPS = {"prt", "dobj", "prep", "compound", "pobj", "amod", "advmod", "
                   "nsubjpass", "dative", "xcomp", "npadvmod", "nmod", "oprd"}  # fmt: skip
 MEASURES = words(WORD_LISTS, "measures")
 TIME_UNITS = words(WORD_LISTS, "time_units")  # "the border hours after": a misparse
+# Prepositions whose object is the time or background of another event, not an event coded
+# here, nor what a trigger governs: "since the start of the aggression", "after the talks".
+BACKGROUND_PREPS = words(WORD_LISTS, "background_preps")
 
 
 def dependents(token: Token) -> set[str]:
@@ -25,7 +28,7 @@ def dependents(token: Token) -> set[str]:
     measure ("700 kg of medicine", "a series of strikes") to what is measured."""
     found = set()
     for child in token.children:
-        if _time_phrase(child):
+        if _time_phrase(child) or _for_good(child) or _background_phrase(child):
             continue  # "agreed on Friday to ...": a date, not what was agreed on
         # "held Manila responsible": the predicate adjective of a small clause, parsed as the
         # verb's complement or as an adjective after its object
@@ -66,6 +69,20 @@ def dependents(token: Token) -> set[str]:
                     if prep.dep_ == "prep" and prep.lower_ == "of":
                         found.update(g.lemma_.lower() for g in prep.children if g.dep_ == "pobj")
     return found
+
+
+def _background_phrase(child: Token) -> bool:
+    """ "launched an offensive not long after the talks": the time, not what was launched."""
+    return child.dep_ == "prep" and child.lower_ in BACKGROUND_PREPS
+
+
+def _for_good(child: Token) -> bool:
+    """ "stop the violence for good": for ever, no goods."""
+    return (
+        child.dep_ == "prep"
+        and child.lower_ == "for"
+        and any(g.dep_ == "pobj" and g.lower_ == "good" for g in child.children)
+    )
 
 
 def _time_phrase(child: Token) -> bool:

@@ -30,10 +30,10 @@ ENDANGERED = words(WORD_LISTS, "endangered")
 LEFT_STATES = words(WORD_LISTS, "left_states")
 # Verbs that give a thing a name of the speaker's choosing: "what it called killings".
 NAMING_VERBS = words(WORD_LISTS, "naming_verbs")
+# "that", "which": a relative pronoun as object
 RELATIVE = words(WORD_LISTS, "relative")
-PURPOSE_NOUNS = words(
-    WORD_LISTS, "purpose_nouns"
-)  # "in support of", "in protest"  # "that", "which": a relative pronoun as object
+# "in support of", "in protest": the purpose of another act
+PURPOSE_NOUNS = words(WORD_LISTS, "purpose_nouns")
 # What tells a noun's own doer: "Indian strikes", "Russia's request", "strikes by India"
 DOER_DEPS = ("poss", "amod", "compound", "nmod")
 
@@ -95,8 +95,11 @@ def purpose_adjunct(noun: Token) -> bool:
     """ "Thousands rallied in support of the junta", "recalled its envoy in protest": the
     purpose of another act, told with it, is no act of its own."""
     head = noun.head
-    return (noun.dep_ == "pobj" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX")
-            and noun.lemma_.lower() in PURPOSE_NOUNS)  # fmt: skip
+    bare = noun.tag_ == "NN" and not any(
+        c.dep_ in ("det", "amod", "nummod", "poss") for c in noun.children
+    )  # the idiom, not "killed in protests against the junta"
+    return (bare and noun.dep_ == "pobj" and head.lower_ == "in"
+            and head.head.pos_ in ("VERB", "AUX") and noun.lemma_.lower() in PURPOSE_NOUNS)  # fmt: skip
 
 
 def judged_act(noun: Token) -> bool:

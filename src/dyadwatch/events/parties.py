@@ -118,8 +118,8 @@ def _other_doer(ctx: PartyContext, speaker: ActorMention) -> bool:
     node = ctx.cand.token
     node = node if node.pos_ in ("VERB", "AUX") else node.head
     while True:
-        subj = next((c for c in node.children
-                     if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")), None)  # fmt: skip
+        subj = next((c for c in node.children if c.dep_ == "nsubj" and c.i != ctx.cand.token.i
+                     and c.pos_ in ("PROPN", "NOUN")), None)  # fmt: skip
         if subj is not None:
             found = ctx.roles.np_actor(subj)
             return found is None or found.country != speaker.country

@@ -116,7 +116,12 @@ def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
                        key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
         # not the name an act is called by: "a violation of Greek sovereignty" names who
         # was wronged, not who is accused
-        for inner in (c for c in order if not naming_phrase(c.token)):
+        named = [
+            c
+            for c in order
+            if naming_phrase(c.token) or c.token.dep_ == "pobj" and naming_phrase(c.token.head)
+        ]  # "as a violation"
+        for inner in (c for c in order if c not in named):
             found = finder(inner).recipient
             if found is not None:
                 return replace(roles, recipient=found, recipient_how="complement")

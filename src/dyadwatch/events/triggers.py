@@ -22,7 +22,7 @@ from .clauses import (
     tensed_after_infinitive,
     to_infinitive,
 )
-from .dependents import TIME_UNITS, dependents
+from .dependents import BACKGROUND_PREPS, TIME_UNITS, dependents
 from .lexicon import Lexicon, Trigger
 from .nonevents import (
     NAMING_VERBS,
@@ -290,9 +290,8 @@ def _own_subtree(top: Token, tensed: bool = False) -> list[int]:
     return [t.i for t in top.subtree if t.i not in skip]
 
 
-# Prepositions whose object is the time or background of another event, not an event coded
-# here: "since the start of the aggression", "days after the explosion".
-BACKGROUND_PREPS = words(WORD_LISTS, "background_preps")
+# Nouns whose phrase is the time or background of another event (BACKGROUND_PREPS: "since
+# the start of the aggression", "days after the explosion").
 BACKGROUND_NOUNS = words(WORD_LISTS, "background_nouns")
 CUE_NOUNS = words(WORD_LISTS, "cue_nouns")
 
