@@ -76,8 +76,8 @@ class PronounRules:
 
         # an object "them": within the sentence, a group named as a subject first ("protesters
         # attacked the embassies before police dispersed them"), never its own verb's subject
-        found = None
-        if head.dep_ in ("dobj", "obj", "pobj"):
+        found = self._earlier_object(head) if head.dep_ in ("dobj", "obj") else None
+        if found is None and head.dep_ in ("dobj", "obj", "pobj"):
             found = self._recent(head, lambda m: group(m) and not m.person and not _outlet(m)
                                  and self._subject_thing(m)
                                  and not self._subject_of(m, head.head), window=0)  # fmt: skip
@@ -87,6 +87,23 @@ class PronounRules:
         if pair is not None and (found is None or found.start < subj.i):
             return pair  # "the two governments agreed ... They said"
         return replace(found, direct=False) if found is not None else None
+
+    def _earlier_object(self, head: Token) -> ActorMention | None:
+        """ "described the Donetsk and Luhansk entities as quasi-states and would not recognise
+        them": an object "them" is first the plural object named just before it in its
+        sentence, by whatever state it names or lies in."""
+        sent = sentence_of(head)
+        before = [t for t in self.doc[sent.start : head.i]
+                  if t.dep_ in ("dobj", "obj") and t.tag_ == "NNS"]  # fmt: skip
+        if not before:
+            return None
+        last = before[-1]
+        found = (
+            self.for_np(last)
+            or self.owner(last)
+            or next((p for c in last.subtree if (p := self.place_owner(c)) is not None), None)
+        )  # "the Donetsk and Luhansk entities": where they lie
+        return replace(found, direct=False) if found is not None and found.country else None
 
     def _person_subject(self, mention: ActorMention) -> bool:
         """A person named as the subject of a clause: whom a later "he" continues with."""
