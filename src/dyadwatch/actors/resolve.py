@@ -118,20 +118,27 @@ def _governing(kb: KnowledgeBase, entry: ActorEntry, date: str | None) -> ActorE
 
 
 def _plainly_named(found: Iterable[list[Form]]) -> set[str]:
-    """The states a document names by a name no other state shares."""
+    """The states a document names by a name no other state shares, and the other entries
+    it names by a name no other entry shares ("Rapid Support Forces")."""
     out = set()
     for forms in found:
         states = {f.entry.code for f in forms if f.entry.kind == "country"}
+        codes = {f.entry.code for f in forms}
         if len(states) == 1:
             out |= states
+        if len(codes) == 1:
+            out |= codes
     return out
 
 
 def _settled(forms: list[Form], named: set[str]) -> list[Form]:
     """A name two states share ("Congo") names the one the document names plainly too
     ("the Democratic Republic of Congo ... Congo"), and no state when it names neither or
-    both."""
+    both; so does a name two other entries share ("RSF")."""
     states = {f.entry.code for f in forms if f.entry.kind == "country"}
+    named_too = [f for f in forms if f.entry.kind != "country" and f.entry.code in named]
+    if named_too and len({f.entry.code for f in forms}) > 1 and len(states) < 2:
+        return named_too
     if len(states) < 2:
         return forms
     meant = states & named

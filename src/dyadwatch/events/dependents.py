@@ -40,6 +40,9 @@ def dependents(token: Token) -> set[str]:
             found.update(g.lemma_.lower() for g in child.children if g.dep_ in ("dobj", "attr"))
         elif child.dep_ == "dobj":
             found.update(a.lemma_.lower() for a in child.rights if a.pos_ == "ADJ")
+            if child.pos_ == "PROPN":  # "received RSF commander Mohamed Dagalo": the title
+                found.update(g.lemma_.lower() for g in child.children
+                             if g.dep_ == "compound" and g.pos_ == "NOUN")  # fmt: skip
             # "ended mediation efforts": the mediation; "closed the border hours after ...",
             # parsed as "border hours": the border
             lemma = child.lemma_.lower()
