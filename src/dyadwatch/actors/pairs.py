@@ -61,8 +61,13 @@ def named_pair(mentions: Iterable[ActorMention], head: Token) -> tuple[str, str]
 
 def counted_pair(head: Token) -> bool:
     """ "the two countries", "both sides", "the two militaries": a plural party noun counted
-    as two (a count of three or more, or one, names no pair)."""
-    if head.lemma_.lower() not in PAIR_NOUNS or head.tag_ not in ("NNS", "NNPS"):
+    as two (a count of three or more, or one, names no pair); "each side" takes each of the
+    two in turn."""
+    if head.lemma_.lower() not in PAIR_NOUNS:
+        return False
+    if head.tag_ == "NN":
+        return any(c.dep_ == "det" and c.lower_ == "each" for c in head.children)
+    if head.tag_ not in ("NNS", "NNPS"):
         return False
     if head.dep_ == "pobj" and head.head.lower_ in PAIR_PLACE_PREPS:
         return False

@@ -113,8 +113,9 @@ def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
 
 def _other_doer(ctx: PartyContext, speaker: ActorMention) -> bool:
     """Whether a clause between the trigger and the verb of saying has a subject of its own,
-    no pronoun, that is not of the speaker's state ("said ... after Guaido tried to bring in
-    aid"; not "Norway's minister said Norway is willing to send ...")."""
+    no pronoun, that is not of the speaker's state: of another state, or a name of none
+    ("said ... after Guaido tried to bring in aid"; not "Norway's minister said Norway is
+    willing to send ...", nor "they said a joint commission would meet")."""
     node = ctx.cand.token
     node = node if node.pos_ in ("VERB", "AUX") else node.head
     while True:
@@ -122,7 +123,9 @@ def _other_doer(ctx: PartyContext, speaker: ActorMention) -> bool:
                      and c.pos_ in ("PROPN", "NOUN")), None)  # fmt: skip
         if subj is not None:
             found = ctx.roles.np_actor(subj)
-            return found is None or found.country != speaker.country
+            if found is None:  # a name the text gives no state, not "a joint commission"
+                return subj.pos_ == "PROPN"
+            return found.country != speaker.country
         if node.dep_ in ("ccomp", "ROOT") or node.head.i == node.i:
             return False
         node = node.head
