@@ -105,7 +105,11 @@ def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
     if now.actor is None:
         # not an act whose own clause names another doer ("after Guaido tried to bring in
         # aid"), though the name resolves to no actor
-        says = (is_passive(ctx.cand.token) or now.intent) and not _other_doer(ctx, speaker)
+        tok = ctx.cand.token
+        # "does not want to be hit by secondary sanctions": a passive's agent is no one's act
+        # the speaker takes on
+        by_agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
+        says = (is_passive(tok) or now.intent) and not by_agent and not _other_doer(ctx, speaker)
     else:
         says = now.intent and speaker.country == now.actor.country
     return replace(now, actor=speaker, actor_how="speaker") if says else None
