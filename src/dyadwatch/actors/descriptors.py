@@ -96,13 +96,11 @@ class DescriptorRules:
         for child in [*head.children, *of]:
             if child.dep_ in ("compound", "amod", "poss", "nmod", "pobj"):
                 found = self.by_token.get(child.i)
-                named = found is not None and found.form in ("name", "alias")
-                if not named and child.dep_ == "poss" and child.pos_ != "PRON":  # "the bloc's"
-                    found = self.for_np(child)
-                elif not named:
-                    continue
-                if found is None:
-                    continue
-                if found.kind == "org" and found.country is None or found.kind == "group":
+                if found is None or found.form not in ("name", "alias"):
+                    # "the bloc's defence chiefs": a possessor named by what it is
+                    poss = child.dep_ == "poss" and child.pos_ != "PRON"
+                    found = self.for_np(child) if poss else None
+                if found is not None and (found.kind == "org" and found.country is None
+                                          or found.kind == "group"):  # fmt: skip
                     return found
         return None

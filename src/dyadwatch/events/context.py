@@ -86,9 +86,8 @@ def at_venue(tok: Token, how: str) -> bool:
     """Whether the recipient the parse found for a meeting is only where or on what it met
     ("met in Washington", "a summit in Samarkand", "met on the sidelines of an SCO summit"),
     no partner; a visit's place is its host."""
-    if how.startswith("prep:"):
-        return how[5:] in VENUE_PREPS and is_session(tok)
-    return how == "place" and is_session(tok)
+    venue = how == "place" or how.startswith("prep:") and how[5:] in VENUE_PREPS
+    return venue and is_session(tok)
 
 
 def own_session(tok: Token) -> bool:

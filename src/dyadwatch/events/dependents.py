@@ -54,7 +54,7 @@ def dependents(token: Token) -> set[str]:
         if child.dep_ in DEPENDENT_DEPS:
             lemma = child.lemma_.lower()
             found.add(lemma)
-            if child.dep_ == "oprd" or naming_phrase(child):  # "called them unjust"
+            if naming_phrase(child):  # "called them unilateral, irresponsible and unjust"
                 found.update(g.lemma_.lower() for g in child.conjuncts)
                 found.update(g.lemma_.lower() for g in child.children if g.dep_ == "amod")
                 # "called it an act of aggression": what the act is one of

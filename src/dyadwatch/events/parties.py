@@ -103,11 +103,9 @@ def speaker_acts(ctx: PartyContext, now: Parties) -> Parties | None:
     if speaker is None or ctx.fact.conditional or speaker.sector == "MED":
         return None  # "talks were held, state media reported": media only tell
     if now.actor is None:
-        # not an act whose own clause names another doer ("after Guaido tried to bring in
-        # aid"), though the name resolves to no actor
         tok = ctx.cand.token
-        # "does not want to be hit by secondary sanctions": a passive's agent is no one's act
-        # the speaker takes on
+        # not the act in a passive's by-phrase ("does not want to be hit by secondary
+        # sanctions"), nor one whose own clause names another doer ("after Guaido tried ...")
         by_agent = tok.dep_ == "pobj" and tok.head.dep_ == "agent"
         says = (is_passive(tok) or now.intent) and not by_agent and not _other_doer(ctx, speaker)
     else:

@@ -116,16 +116,16 @@ def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
                        key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
         # not the name an act is called by: "a violation of Greek sovereignty" names who
         # was wronged, not who is accused
-        named = [
-            c
-            for c in order
-            if naming_phrase(c.token) or c.token.dep_ == "pobj" and naming_phrase(c.token.head)
-        ]  # "as a violation"
-        for inner in (c for c in order if c not in named):
+        for inner in (c for c in order if not _names_the_act(c.token)):
             found = finder(inner).recipient
             if found is not None:
                 return replace(roles, recipient=found, recipient_how="complement")
     return None
+
+
+def _names_the_act(tok: Token) -> bool:
+    """The name a naming verb gives the act, or the object of its "as" ("as a violation")."""
+    return naming_phrase(tok) or tok.dep_ == "pobj" and naming_phrase(tok.head)
 
 
 def forum_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
