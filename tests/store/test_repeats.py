@@ -36,12 +36,18 @@ def test_a_repeat_joins_the_first_mention_and_keeps_its_evidence():
     assert (kept[0].date, kept[0].date_precision) == ("2024-03-04", "day")
 
 
-def test_a_headline_stands_for_the_body_act_of_the_same_dyad_and_type():
-    head = "Chile closes skies to Peru"
+def _headline_and_lede(head):
+    """A headline event and the lede's event of one text, and the text."""
     text = head + "\n" + LEDE
     line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
     body = _placed(make_event("d", LEDE, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-04"),
                    text, 1)  # fmt: skip
+    return line, body, text
+
+
+def test_a_headline_stands_for_the_body_act_of_the_same_dyad_and_type():
+    head = "Chile closes skies to Peru"
+    line, body, text = _headline_and_lede(head)
     assert is_line_unit(line, text) and not is_line_unit(body, text)
     kept = collapse_repeats([line, body], text)
     assert [e.id for e in kept] == [body.id]
@@ -49,11 +55,7 @@ def test_a_headline_stands_for_the_body_act_of_the_same_dyad_and_type():
 
 
 def test_a_headline_ending_in_a_quote_is_still_a_line():
-    head = "Chile closes skies to Peru over 'hostile acts'"
-    text = head + "\n" + LEDE
-    line = make_event("d", head, "closes", "SANCTION", "CHLGOV", "PER", "2024-03-09", "week")
-    body = _placed(make_event("d", LEDE, "shut", "SANCTION", "CHLGOV", "PER", "2024-03-04"),
-                   text, 1)  # fmt: skip
+    line, body, text = _headline_and_lede("Chile closes skies to Peru over 'hostile acts'")
     assert is_line_unit(line, text) and not is_line_unit(body, text)
     quoted = 'Chile said: "We shut it."'
     assert not is_line_unit(make_event("d", quoted, "shut", "SANCTION", "CHLGOV", "PER",
