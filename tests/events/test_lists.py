@@ -1,5 +1,6 @@
-"""Lists of parties: the members the parse gives (events/lists.py), and one act per ordered
-pair when three or more listed parties do a reciprocal act together (events/conjuncts.py)."""
+"""Lists of parties: the members the parse gives (events/lists.py), one act per ordered pair
+when three or more listed parties do a reciprocal act together, and one act for a list joined
+by "or" (events/conjuncts.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from dyadwatch.events.lists import list_members
+from dyadwatch.events.lists import disjunctive, list_members
 from dyadwatch.model import Document
 
 
@@ -43,3 +44,26 @@ def test_reciprocal_act_of_listed_parties_goes_each_way(coder, text, pairs):
              if e.event == "CONSULT" and e.recipient is not None}  # fmt: skip
     assert len(found) == pairs
     assert all(a != r for a, r in found)
+
+
+def test_a_list_joined_by_or_is_disjunctive(nlp):
+    doc = nlp("Peru will not recognise Chile, Bolivia, or Ecuador.")
+    assert disjunctive([doc[4], *list_members(doc[4])])
+    doc = nlp("Peru will not recognise Chile, Bolivia, and Ecuador.")
+    assert not disjunctive([doc[4], *list_members(doc[4])])
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # a class named by alternatives: one refusal, not one per member
+        ("Peru said on Monday it would not recognise Chile, Bolivia, or Ecuador.", {"CHL"}),
+        ("Peru threatened on Monday to expel diplomats of Chile or Bolivia.", {"CHL"}),
+        ("Peru said on Monday it would not recognise Chile, Bolivia, and Ecuador.",
+         {"CHL", "BOL", "ECU"}),
+        ("Peru condemned Chile and Bolivia on Monday.", {"CHL", "BOL"}),
+    ],
+)
+def test_a_list_joined_by_or_names_one_act(coder, text, recipients):
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert {e.recipient.country for e in events if e.recipient is not None} == recipients

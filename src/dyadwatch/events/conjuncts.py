@@ -12,7 +12,7 @@ from ..actors import ActorMention
 from ..actors.mention import UNKNOWN_CODE
 from ..tables import words
 from .between import adjective_parties
-from .lists import list_members, of_members
+from .lists import disjunctive, list_members, of_members
 from .roles import RoleFinder
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -46,6 +46,8 @@ def conjoined(
         return [other_state]
     found: list[ActorMention] = []
     members = list_members(head) or of_members(head)
+    if disjunctive([head, *members]):
+        return []  # "Chile, Peru, or Bolivia": one act about the class
     others = [roles.actors.for_np(conj) for conj in members]
     if not members and head.pos_ == "NOUN":  # "his Russian and Ukrainian counterparts"
         others = adjective_parties(roles, head)[1:]

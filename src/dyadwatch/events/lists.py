@@ -21,6 +21,14 @@ def list_members(head: Token) -> list[Token]:
     return members
 
 
+def disjunctive(members: list[Token]) -> bool:
+    """Whether a list joins its ``members`` with "or": "would not recognise Taiwan, Kosovo,
+    South Ossetia, or Abkhazia" names a class by its alternatives, not an act toward each
+    member ("neither ... nor" and "and" lists do name each)."""
+    return any(child.dep_ == "cc" and child.lower_ == "or"
+               for member in members for child in member.children)  # fmt: skip
+
+
 def of_members(head: Token) -> list[Token]:
     """ "The foreign ministers of Armenia and Azerbaijan": the members after "of" of a plural
     noun that stands for each of them (the first member included)."""
