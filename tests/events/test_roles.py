@@ -87,3 +87,33 @@ def test_a_tensed_verb_is_not_coordinated_with_an_infinitive(coder):
     events = coder.code(Document(id="t", text=text, date="2022-07-01"))
     refused = [e for e in events if "refused" in e.event_text.split()]
     assert refused and refused[0].actor.code == "PER"  # Peru refused, not its troops
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the parser takes the navy for the object of "after" and "seized" for a conjunct
+        ("Lima reacted after the Chilean navy, citing a border dispute, seized two Peruvian "
+         "trawlers.", "CHLMIL"),
+        ("The row deepened after a Chilean court, citing environmental violations, banned "
+         "offloading for 30 days from a pipeline linking Peru's oil fields with a port.",
+         "CHLJUD"),
+    ],
+)
+def test_a_participle_set_off_by_commas_leaves_the_clause_its_subject(coder, text, actor):
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    acts = [e for e in events if e.event == "COERCE"]
+    assert acts and acts[0].actor.code == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru protested after the talks, citing the border, angered by the closure.",
+        "Peru protested after the talks, citing the border, and closed the crossing.",
+    ],
+)
+def test_a_passive_participle_or_a_joined_verb_keeps_the_parsed_subject(nlp, text):
+    from dyadwatch.events.clauses import interrupted_subject
+
+    assert all(interrupted_subject(t) is None for t in nlp(text))

@@ -30,6 +30,8 @@ OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "the envoy, who protested": relative pronouns that stand for the noun they hang from
 SUBJECT_RELATIVES = words(WORD_LISTS, "subject_relatives")
 COMITATIVE = words(WORD_LISTS, "comitative")  # "together with": a companion, not a recipient
+# "after", "before", "since": prepositions the parser may take for a clause's subordinator
+BACKGROUND_PREPS = words(WORD_LISTS, "background_preps")
 
 
 @dataclass
@@ -78,6 +80,8 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if (partner := as_well_as_partner(verb)) is not None:
         return clause_subject(partner, depth + 1)
     head = verb.head
+    if (interrupted := interrupted_subject(verb)) is not None:
+        return interrupted
     if verb.dep_ == "conj":
         return clause_subject(_coordinated_with(verb), depth + 1)
     if verb.dep_ == "xcomp":
@@ -145,6 +149,39 @@ def teller_of_conjunct(verb: Token) -> Token | None:
     perfect = head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have"
                                          for c in head.children)  # fmt: skip
     return clause_subject(head.head) if perfect or head.lemma_ == "be" else None
+
+
+def interrupted_subject(verb: Token) -> Token | None:
+    """The subject of a tensed verb after a participle set off by commas, in a clause that
+    a time word opens: "came after a Russian court, citing violations, banned offloading".
+    The parser takes "a Russian court" for the object of "after" and "banned" for a conjunct
+    or an adverbial clause of "citing" or "came"; the tense and the commas say "banned" is
+    the verb of the clause "after" opens, and the noun phrase before the participle its
+    subject."""
+    doc, i = verb.doc, verb.i
+    if verb.dep_ not in ("conj", "advcl") or i < 5 or doc[i - 1].text != ",":
+        return None
+    if any(c.dep_.startswith("aux") or c.dep_ == "mark" for c in verb.children):
+        return None
+    if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and _has_object(verb)):
+        return None  # a participle with no object may be passive ("angered by the closure")
+    participle = doc[i - 2]
+    while participle.dep_ != "advcl" and participle.head.i < participle.i:
+        participle = participle.head
+    start = participle.left_edge.i
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or doc[start - 1].text != ",":
+        return None
+    noun = doc[start - 2]
+    while noun.dep_ != "pobj" and noun.head.i != noun.i and noun.head.i < start:
+        noun = noun.head
+    prep = noun.head
+    if noun.dep_ != "pobj" or noun.right_edge.i != start - 2 or prep.lower_ not in BACKGROUND_PREPS:
+        return None
+    return noun
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
 
 
 def _coordinated_with(verb: Token) -> Token:
