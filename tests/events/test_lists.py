@@ -59,8 +59,10 @@ def test_a_list_joined_by_or_is_disjunctive(nlp):
         # a class named by alternatives: one refusal, not one per member
         ("Peru said on Monday it would not recognise Chile, Bolivia, or Ecuador.", {"CHL"}),
         ("Peru threatened on Monday to expel diplomats of Chile or Bolivia.", {"CHL"}),
-        ("Peru said on Monday it would not recognise Chile, Bolivia, and Ecuador.",
-         {"CHL", "BOL", "ECU"}),
+        (
+            "Peru said on Monday it would not recognise Chile, Bolivia, and Ecuador.",
+            {"CHL", "BOL", "ECU"},
+        ),
         ("Peru condemned Chile and Bolivia on Monday.", {"CHL", "BOL"}),
     ],
 )

@@ -89,17 +89,15 @@ def test_a_tensed_verb_is_not_coordinated_with_an_infinitive(coder):
     assert refused and refused[0].actor.code == "PER"  # Peru refused, not its troops
 
 
-@pytest.mark.parametrize(
-    ("text", "actor"),
-    [
-        # the parser takes the navy for the object of "after" and "seized" for a conjunct
-        ("Lima reacted after the Chilean navy, citing a border dispute, seized two Peruvian "
-         "trawlers.", "CHLMIL"),
-        ("The row deepened after a Chilean court, citing environmental violations, banned "
-         "offloading for 30 days from a pipeline linking Peru's oil fields with a port.",
-         "CHLJUD"),
-    ],
+# the parser takes the navy for the object of "after" and "seized" for a conjunct
+NAVY = "Lima reacted after the Chilean navy, citing a border dispute, seized two Peruvian trawlers."
+COURT = (
+    "The row deepened after a Chilean court, citing environmental violations, banned "
+    "offloading for 30 days from a pipeline linking Peru's oil fields with a port."
 )
+
+
+@pytest.mark.parametrize(("text", "actor"), [(NAVY, "CHLMIL"), (COURT, "CHLJUD")])
 def test_a_participle_set_off_by_commas_leaves_the_clause_its_subject(coder, text, actor):
     events = coder.code(Document(id="t", text=text, date="2022-07-01"))
     acts = [e for e in events if e.event == "COERCE"]
