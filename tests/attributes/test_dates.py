@@ -19,6 +19,11 @@ PUB = "2022-07-15"
          "spoke", "2022-07-04", "day", "clause"),
         ("The port shut on June 17. The next day the ministry announced a ban.", "announced",
          "2022-06-18", "day", "clause"),
+        # a weekday sets the narrative time as a calendar date does (PUB is a Friday)
+        ("The ambassador was expelled on Wednesday. A day earlier, the ministry protested.",
+         "protested", "2022-07-12", "day", "clause"),
+        ("Peru expelled the ambassador on Wednesday. The next day the ministry protested.",
+         "protested", "2022-07-14", "day", "clause"),
         ("Troops arrived six months ago.", "arrived", "2022-01", "month", "clause"),
         ("In early 2022 the army intervened.", "intervened", "2022", "year", "clause"),
         ("The governor resigned without warning.", "resigned", "2022-07-15", "week",
