@@ -1,7 +1,9 @@
 """When one event happened: named dating steps, tried in order, over a document's dates.
 
-The steps follow how news is written. A date in the act's own clause dates it; a clause
-hanging off a date ("March 2022, when the president resigned") takes that date; a date
+The steps follow how news is written. A clause a counted time opens ("on Wednesday, a day
+after missiles struck") lies that far from the date of the clause it hangs from; a clause
+hanging off a date ("March 2022, when the president resigned") takes that date; a date in
+the act's own clause dates it; a date
 elsewhere in the sentence dates it unless that date belongs to something else (it names a
 thing, "the 1995 agreement", or sits in a relative clause or apposition about another act).
 With no date in the sentence, the time the narrative last set carries forward within its
@@ -30,7 +32,7 @@ from .dates import (
     governing_verb,
     own_tense,
 )
-from .expressions import date_words
+from .expressions import coarsest, date_words, offset_expression
 from .factuality import cues
 
 YEARISH = re.compile(r"(1[89]|20)\d\d'?s?")  # 1991, 1990s, 1990's
@@ -104,6 +106,38 @@ def when_clause(dates: DocumentDates, token: Token) -> EventDate | None:
         if mention.start <= head < mention.end:
             return EventDate(mention.value, "text", "when-clause")
     return None
+
+
+def counted_clause(dates: DocumentDates, token: Token) -> EventDate | None:
+    """ "Recalled its envoy on Wednesday, a day after Iranian missiles struck": an act in a
+    clause a counted time opens ("a day after", "two weeks before") lies that far from the
+    act of the clause it hangs from, which its own date dates."""
+    verb = governing_verb(token)
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is None or mark.lower_ not in ("after", "before"):
+        return None
+    count, main = _count_and_main(verb)
+    if count is None or count.i > mark.i:
+        return None
+    expr = offset_expression([t.lower_ for t in count.subtree if t.i < mark.i] + [mark.lower_])
+    found = in_clause(dates, main) if expr is not None and expr.kind == "offset" else None
+    if found is None or found.value is None or found.value.precision != "day":
+        return None
+    day = found.value.first_day() - timedelta(days=expr.amount)
+    return EventDate(DateValue.of(day, coarsest(expr.precision, "day")), "text", "counted-clause")
+
+
+def _count_and_main(verb: Token) -> tuple[Token | None, Token]:
+    """The counted time before a clause's "after" or "before", and the verb of the clause it
+    hangs from. The parser hangs the count on the clause ("a day after X struck": an
+    adverbial clause, or a conjunct that keeps its "after"), or the clause on the count, as
+    a relative clause of "a day" set beside the date of the act it counts from."""
+    if verb.dep_ in ("advcl", "conj"):
+        return next((c for c in verb.children if c.dep_ == "npadvmod"), None), verb.head
+    head = verb.head
+    if verb.dep_ in ("relcl", "acl") and date_words().get(head.lower_, ("", 0))[0] == "unit":
+        return head, governing_verb(head)
+    return None, verb
 
 
 def is_background(token: Token) -> bool:
@@ -271,7 +305,13 @@ def publication_week(dates: DocumentDates, token: Token) -> EventDate | None:
 
 
 DatingStep = Callable[[DocumentDates, Token], "EventDate | None"]
-STEPS: tuple[DatingStep, ...] = (when_clause, in_clause, narrative_time, publication_week)
+STEPS: tuple[DatingStep, ...] = (
+    counted_clause,
+    when_clause,
+    in_clause,
+    narrative_time,
+    publication_week,
+)
 
 
 def date_event(dates: DocumentDates, token: Token) -> EventDate:
