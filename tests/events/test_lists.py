@@ -69,3 +69,10 @@ def test_a_list_joined_by_or_is_disjunctive(nlp):
 def test_a_list_joined_by_or_names_one_act(coder, text, recipients):
     events = coder.code(Document(id="t", text=text, date="2024-05-10"))
     assert {e.recipient.country for e in events if e.recipient is not None} == recipients
+
+
+def test_a_listed_noun_whose_country_is_only_guessed_is_no_party_of_its_own(coder):
+    # the adjective reaches over the list: the drones are Chile's, not the place's state
+    text = "Peru recalled its envoy on Monday, a day after Chilean missiles and drones struck bases in Peru."
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert {e.actor.country for e in events if e.event == "ASSAULT"} == {"CHL"}

@@ -52,8 +52,8 @@ def conjoined(
     if not members and head.pos_ == "NOUN":  # "his Russian and Ukrainian counterparts"
         others = adjective_parties(roles, head)[1:]
     for other in others:
-        if other is None or other.code in (UNKNOWN_CODE, mention.code):
-            continue
+        if other is None or other.code in (UNKNOWN_CODE, mention.code) or not other.direct:
+            continue  # "Iranian missiles and drones": a guessed country is no party of its own
         if other.country and other.country == mention.country:
             continue  # "Putin and Lavrov": one state, one event
         if all(other.code != f.code for f in found):
