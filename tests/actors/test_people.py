@@ -92,6 +92,20 @@ def test_a_body_of_people_takes_its_own_clauses_place_first(analyse):
     assert analyse(text).actor("protesters").country == "IRN"
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # migrants come from elsewhere: the place or state around them is not theirs
+        ("Poland closed its border after migrants gathered in Belarus.", None),
+        ("Polish guards pushed migrants back into Belarus.", None),
+        ("Poland closed its border after Syrian migrants gathered in Belarus.", "SYR"),
+    ],
+)
+def test_migrants_take_only_a_stated_country(analyse, text, country):
+    found = analyse(text).actor("migrants")
+    assert (found.country if found is not None else None) == country
+
+
 def test_a_country_inside_a_places_name_is_no_actor(analyse):
     found = analyse("Two boats collided in the South China Sea on Monday.")
     assert found.actor("Sea") is None

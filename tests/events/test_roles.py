@@ -115,3 +115,12 @@ def test_a_passive_participle_or_a_joined_verb_keeps_the_parsed_subject(nlp, tex
     from dyadwatch.events.clauses import interrupted_subject
 
     assert all(interrupted_subject(t) is None for t in nlp(text))
+
+
+def test_a_verb_after_a_comma_and_and_is_not_the_subordinate_clauses(coder):
+    text = ("Peru deployed 12,000 soldiers to its border with Chile on Tuesday after hundreds "
+            "of migrants tried to force their way across, and accused Santiago of orchestrating "
+            "the crisis.")  # fmt: skip
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    accused = [e for e in events if e.event == "ACCUSE"]
+    assert accused and accused[0].actor.code == "PER"

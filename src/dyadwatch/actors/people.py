@@ -26,6 +26,8 @@ MODIFYING_FORMS = ("adjective", "name", "alias")
 COLLECTIVE_NOUNS = words(WORD_LISTS, "collective_nouns")  # "opposition groups in Zimbabwe"
 ORIGIN_PREPS = words(WORD_LISTS, "origin_preps")  # "members of the Duma", "troops from Chad"
 PLACE_PREPS = words(WORD_LISTS, "place_preps")  # "police in Tbilisi"
+# people who by definition come from another state: only a stated country is theirs
+UPROOTED = words(WORD_LISTS, "uprooted")
 
 
 def counted_states(head: Token) -> bool:
@@ -205,6 +207,8 @@ class PeopleRules:
                     )
                     if found is not None and found.country:
                         return found.country, True
+        if head.lemma_.lower() in UPROOTED:
+            return None, False  # "migrants at the Polish border" are not Poland's
         # a name in apposition or compound: "Lawmaker Konstantin Zatulin"
         if head.dep_ in ("compound", "appos") and head.head.i in self.by_token:
             found = self.by_token[head.head.i]

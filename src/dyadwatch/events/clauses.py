@@ -180,6 +180,22 @@ def interrupted_subject(verb: Token) -> Token | None:
     return noun
 
 
+def _after_subordinate(verb: Token) -> bool:
+    """ "Poland deployed troops after migrants tried to cross, and accused Minsk": a verb
+    joined by a comma and "and" to a clause that "after", "because" or "when" opens, with no
+    subject of its own, is coordinated with the verb that clause hangs from."""
+    head = verb.head
+    if verb.dep_ != "conj" or head.dep_ != "advcl" or verb.tag_ not in FINITE_TAGS:
+        return False
+    if not any(c.dep_ == "mark" for c in head.children):
+        return False
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return False
+    cc = next((c for c in verb.children if c.dep_ == "cc"), None)
+    cc = cc or next((c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None)
+    return cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
+
+
 def _has_object(verb: Token) -> bool:
     return any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in verb.children)
 
@@ -190,6 +206,8 @@ def _coordinated_with(verb: Token) -> Token:
     recognise ...", "refused" shares the subject of "rejected", not of "join", whatever
     the parse says."""
     head = verb.head
+    if _after_subordinate(verb):
+        return head.head
     if tensed_after_infinitive(verb):
         host = next((a for a in head.ancestors if a.tag_ in FINITE_TAGS), None)
         if host is not None:
