@@ -6,6 +6,7 @@ import pytest
 
 from dyadwatch.events.dependents import dependents
 from dyadwatch.events.triggers import causer_of, find_candidates
+from dyadwatch.model import Document
 
 
 def candidates(coder, analyse, text: str) -> dict[str, tuple[str, list[str]]]:
@@ -221,3 +222,15 @@ def test_a_deadline_parsed_as_a_clause_of_the_hours_is_still_an_order(coder):
     doc = coder.nlp("He gave Colombian diplomats 24 hours to leave the country.")
     leave = next(t for t in doc if t.text == "leave")
     assert causer_of(leave).text == "gave"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru said it reserved the right to respond to the Chilean raid.",
+        "Peru reserved its right to defend its fishing grounds against Chile.",
+    ],
+)
+def test_reserving_the_right_to_act_is_a_warning_whose_complement_is_its_content(coder, text):
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert [e.event for e in events if e.actor.country == "PER"] == ["THREATEN"]

@@ -211,6 +211,10 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             # the parser hangs the infinitive off as an adverbial clause (not a tensed verb
             # after it: "the request for troops to join and refused to recognise")
             out.extend(found[i] for i in _own_subtree(child, tensed=True) if i in found)
+        elif trig.frame == "xcomp" and child.i not in found and child.lemma_ in trig.with_:
+            # "reserved the right to respond": the row's object carries the complement
+            out.extend(found[t.i] for g in child.children if g.dep_ in ("acl", "xcomp")
+                       and to_infinitive(g) for t in g.subtree if t.i in found)  # fmt: skip
         elif trig.pos == "NOUN" and (
             child.dep_ in ("acl", "xcomp")
             and to_infinitive(child)
