@@ -34,6 +34,9 @@ CASES = [
     (r.granter, "The OAS council met in an emergency session at Peru's request.", "request",
      True, ("PER", "OAS", "granter")),
     (r.granter, "Peru repeated its request for talks.", "request", False, None),
+    (r.judged, "Peru said the Chilean blockade was a violation of the treaty.", "said",
+     True, ("PER", "CHL", "judged")),
+    (r.judged, "Peru condemned the Chilean blockade.", "condemned", False, None),
     (r.forum_dropped, "Peru filed a complaint with the World Trade Organization.", "filed",
      True, ("PER", None, "")),
     (r.forum_dropped, "Peru filed a complaint with Chile.", "filed", False, None),
@@ -75,5 +78,19 @@ def test_own_side_is_no_recipient(coder, analyse):
 def test_steps_run_in_their_order():
     assert [s.__name__ for s in r.ROLE_STEPS] == [
         "received", "instrument_dropped", "between_parties", "causer", "condition", "addressee",
-        "granter", "complement", "forum_dropped", "own_side_dropped",
+        "granter", "judged", "complement", "forum_dropped", "own_side_dropped",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Peru said the Chilean blockade was a violation of the treaty.", "CHL"),
+        ("Peru said the blockade in Peruvian waters amounted to aggression.", None),
+    ],
+)
+def test_a_verdict_is_aimed_at_the_doer_of_the_act_judged(coder, analyse, text, recipient):
+    cand, parsed, finder = roles_at(coder, analyse, text, "said")
+    changed = r.judged(finder, cand, parsed)
+    found = changed.recipient.country if changed.recipient is not None else None
+    assert (changed.actor.country, found) == ("PER", recipient)

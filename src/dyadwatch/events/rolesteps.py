@@ -4,8 +4,8 @@ Each step reads the act and the roles found so far and returns them as it change
 None when it does not apply: a receiving verb's giver ("received aid from Japan"), the
 parties of a between-phrase ("clashes between Indian and Pakistani troops"), a causer
 acting on its causee ("a court ordered the consortium to suspend"), a threat's condition, a
-request's addressee, a complement's recipient, and a recipient on the actor's own side
-dropped.
+request's addressee, the doer of an act a verdict judges, a complement's recipient, and a
+recipient on the actor's own side dropped.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from .instruments import instrument_dropped
 from .nonevents import naming_phrase
 from .receiving import received
 from .triggers import Candidate, causer_of
+from .verdicts import VERDICT, judged_subject
 
 CONDITIONS = words(WORD_LISTS, "conditions")
 # Courts and forums a charge is brought before ("a complaint with the WTO"), by actor code,
@@ -107,6 +108,21 @@ def granter(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     return replace(roles, recipient=found, recipient_how="granter")
 
 
+def judged(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
+    """ "Said the Polish deployment was a provocation": a verdict on an act is aimed at the
+    act's doer."""
+    subject = judged_subject(cand.token) if cand.trigger is VERDICT else None
+    if subject is None:
+        return None
+    found = finder.np_actor(subject, owner=True) or finder.noun_doer(subject)
+    actor = roles.actor
+    if found is not None and actor is not None and found.country == actor.country:
+        found = None  # "the balloon's presence in U.S. airspace": where, not whose
+    if found is None or found.code == UNKNOWN_CODE:
+        return replace(roles, recipient=None, recipient_how="")  # the fallbacks look on
+    return replace(roles, recipient=found, recipient_how="judged")
+
+
 def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     """ "Threatened to take back Alaska": an act with no recipient takes its complement's,
     the direct complement first."""
@@ -115,8 +131,10 @@ def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
         order = sorted(cand.absorbed,
                        key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
         # not the name an act is called by: "a violation of Greek sovereignty" names who
-        # was wronged, not who is accused
-        for inner in (c for c in order if not _names_the_act(c.token)):
+        # was wronged, not who is accused (nor, for the same reason, a verdict's word)
+        named = (c for c in order if _names_the_act(c.token) or c.trigger is VERDICT)
+        skipped = {c.i for c in named}
+        for inner in (c for c in order if c.i not in skipped):
             found = finder(inner).recipient
             if found is not None:
                 return replace(roles, recipient=found, recipient_how="complement")
@@ -172,5 +190,5 @@ def own_side_dropped(finder: Finder, cand: Candidate, roles: Roles) -> Roles | N
 RoleStep = Callable[[Finder, Candidate, Roles], "Roles | None"]
 # In order; each sees the roles the steps before it left.
 ROLE_STEPS: tuple[RoleStep, ...] = (received, instrument_dropped, between_parties, causer,
-                                    condition, addressee, granter, complement, forum_dropped,
-                                    own_side_dropped)  # fmt: skip
+                                    condition, addressee, granter, judged, complement,
+                                    forum_dropped, own_side_dropped)  # fmt: skip

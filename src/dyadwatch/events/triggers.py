@@ -36,6 +36,7 @@ from .nonevents import (
     purpose_adjunct,
 )
 from .support import stance_verbs, stative_use, support_verbs
+from .verdicts import verdict, verdict_noun
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
@@ -76,7 +77,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
     """Every trigger token in the document, with frame complements absorbed."""
     lemmas = lexicon.lemmas
     found: dict[int, Candidate] = {}
-    demands: dict[int, Candidate] = {}  # verbs of saying that make a demand, not triggers
+    # verbs of saying that make a demand or give a verdict on an act, not triggers
+    demands: dict[int, Candidate] = {}
     idle: set[int] = set()
     for token in with_pos(doc, CANDIDATE_POS):
         pos = TRIGGER_POS[token.pos_]
@@ -85,8 +87,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         trig = lexicon.match(lemma, pos, deps) if deps is not None else None
         if trig is None or _described(token):
             # "the towns occupied by troops": a description, not a reported act
-            if (demand := _deontic_demand(token)) is not None:
-                demands[token.i] = Candidate(token, demand)
+            if (demand := _deontic_demand(token) or verdict(token)) is not None:
+                demands[token.i] = _spoken(token, demand)
             continue
         if _idle(token, lemma, pos, deps) or _names_a_thing(token, trig):
             idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
@@ -174,6 +176,14 @@ def _deontic_demand(token: Token) -> Trigger | None:
         if modal and inner is not None and subject is not None and inner.pos_ != "PRON":
             return DEMAND
     return None
+
+
+def _spoken(token: Token, trigger: Trigger) -> Candidate:
+    """A speech verb's demand or verdict; a verdict shows its word ("said ... violation")."""
+    cand = Candidate(token, trigger)
+    if (noun := verdict_noun(token)) is not None:
+        cand.absorbed.append(Candidate(noun, trigger, frame_of=cand))
+    return cand
 
 
 def _light(cand: Candidate, found: dict[int, Candidate]) -> bool:
