@@ -206,7 +206,10 @@ def recode(event: str, mode: str | None, fact: Factuality, found: Roles, roles: 
         coded = step(act)
         if coded is not None:
             return Recoded(*coded, step=name)
-    return Recoded(event, mode, "asserted", "stated-act")
+    # told by another party, a stated act stays reported ("Ethiopia said Egypt had tried to
+    # block a deal")
+    label = "reported" if fact.label == "reported" else "asserted"
+    return Recoded(event, mode, label, "stated-act")
 
 
 def is_state(actor, adjective: bool) -> bool:

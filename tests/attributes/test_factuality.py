@@ -57,6 +57,12 @@ def test_speaker_is_found(nlp):
     assert got.speaker is not None and got.speaker.text == "Kazakhstan"
 
 
+def test_a_participle_of_saying_speaks_for_the_clause_before_it(nlp):
+    doc = nlp("Peru rejected the statement, saying Chile had blocked a fair deal.")
+    got = factuality(next(t for t in doc if t.text == "blocked"))
+    assert got.speaker is not None and got.speaker.text == "Peru"
+
+
 def test_every_cue_class_has_words():
     assert all(words for words in cues().values())
 

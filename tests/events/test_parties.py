@@ -179,3 +179,16 @@ def test_the_speaker_does_not_act_for_a_doer_its_clause_names(coder):
     text = "Caracas said on Saturday it cut ties with Bogota after Guaido tried to bring in aid."
     events = coder.code(Document(id="t", text=text, date="2019-02-23"))
     assert [e.event_text for e in events if "aid" in e.event_text.split()] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru said Chile had tried to block a fair deal.",
+        "Peru rejected the statement, saying Chile had tried to block a fair deal.",
+    ],
+)
+def test_an_attempt_another_state_tells_of_stays_reported(coder, text):
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    blocked = [e for e in events if e.actor.country == "CHL"]
+    assert [e.factuality for e in blocked] == ["reported"]

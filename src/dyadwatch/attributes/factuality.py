@@ -278,9 +278,13 @@ def _compares(clause: Token) -> bool:
 
 
 def _subject(verb: Token) -> Token | None:
+    """The subject of ``verb``; for a participle set after a clause ("rejected the statement,
+    saying Egypt had ..."), the subject of that clause."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
+    if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > verb.head.i:
+        return _subject(verb.head)
     return None
 
 
