@@ -3,6 +3,9 @@ two states: one event per state, each way for an act between them."""
 
 from __future__ import annotations
 
+import pytest
+
+from dyadwatch.actors.pairs import counted_pair
 from dyadwatch.model import Document
 
 STORY = ("Peru and Ecuador signed a border accord on Monday. Ecuador's president praised Peru. "
@@ -49,3 +52,16 @@ def test_a_count_of_three_is_no_pair(analyse):
 def test_both_sides_of_the_border_is_a_place(analyse):
     found = analyse(STORY + "Troops were massed on both sides of the border.")
     assert found.actor("sides") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # the "on" of a verb that aims at someone names parties; elsewhere it says where
+        ("Peru and Chile traded fire. Bolivia called on both sides to hold talks.", True),
+        ("Peru and Chile traded fire. Soldiers were killed on both sides.", False),
+    ],
+)
+def test_on_both_sides_names_the_pair_only_after_a_verb_that_aims(nlp, text, pair):
+    doc = nlp(text)
+    assert counted_pair(next(t for t in doc if t.text == "sides")) == pair

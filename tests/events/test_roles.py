@@ -124,3 +124,11 @@ def test_a_verb_after_a_comma_and_and_is_not_the_subordinate_clauses(coder):
     events = coder.code(Document(id="t", text=text, date="2022-07-01"))
     accused = [e for e in events if e.event == "ACCUSE"]
     assert accused and accused[0].actor.code == "PER"
+
+
+def test_a_verb_the_parser_hangs_from_its_subject_after_an_aside_is_the_predicate(coder):
+    text = "Bolivia, which lies upstream, called on Peru to return to talks."
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    assert [(e.event, e.actor.code, e.recipient.code) for e in events] == [
+        ("REQUEST", "BOL", "PER")
+    ]

@@ -20,6 +20,8 @@ WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 PAIR_NOUNS = words(WORD_LISTS, "pair_nouns")
 # "on both sides of the border", "in both countries": where, not who
 PAIR_PLACE_PREPS = words(WORD_LISTS, "pair_place_preps")
+# verbs whose "on" names whom the act is aimed at: "called on both sides", "imposed on"
+AIMING_VERBS = words(WORD_LISTS, "aiming_verbs")
 STORY_SHARE = 0.6  # the two states must hold this share of the story's state mentions
 PAIR_FORM = "pair"
 PAIR_WINDOW = 3  # sentences back in which "Chile and Peru" names the pair "the two" continues
@@ -69,7 +71,7 @@ def counted_pair(head: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ == "each" for c in head.children)
     if head.tag_ not in ("NNS", "NNPS"):
         return False
-    if head.dep_ == "pobj" and head.head.lower_ in PAIR_PLACE_PREPS:
+    if head.dep_ == "pobj" and head.head.lower_ in PAIR_PLACE_PREPS and not _aimed_at(head):
         return False
     return any(
         c.dep_ == "nummod"
@@ -78,6 +80,13 @@ def counted_pair(head: Token) -> bool:
         and c.lower_ == "both"
         for c in head.children
     )
+
+
+def _aimed_at(pobj: Token) -> bool:
+    """ "Called on both sides to return to talks": the "on" of a verb that aims at someone
+    names parties, not where ("troops on both sides")."""
+    prep = pobj.head
+    return prep.lower_ in ("on", "upon") and prep.head.lemma_.lower() in AIMING_VERBS
 
 
 def pair_mentions(

@@ -92,7 +92,7 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
         return clause_subject(head, depth + 1)
     if verb.dep_ == "relcl" and not is_passive(verb):
         return head
-    if verb.dep_ == "acl" and verb.tag_ in ("VBG",):
+    if verb.dep_ == "acl" and (verb.tag_ == "VBG" or misplaced_predicate(verb)):
         if head.lemma_.lower() in MESSAGE_NOUNS:  # "issued a declaration demanding ..."
             return noun_subject(head) or head
         return head
@@ -105,6 +105,15 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
     if verb.dep_ in ("xcomp", "acl") and head.pos_ == "NOUN":
         return noun_subject(head)  # "Tokayev made statements about plans to increase ..."
     return None
+
+
+def misplaced_predicate(verb: Token) -> bool:
+    """ "Sudan, which lies downstream, called on both sides": the parser, finding no verb for
+    the subject after the aside, hangs the sentence's verb from the subject as a participle.
+    Such a verb is the predicate, and the noun it hangs from its subject."""
+    head = verb.head
+    return (verb.dep_ == "acl" and head.dep_ == "ROOT" and verb.i > 0
+            and verb.doc[verb.i - 1].text == ",")  # fmt: skip
 
 
 def as_well_as_partner(verb: Token) -> Token | None:

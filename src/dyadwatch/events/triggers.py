@@ -19,6 +19,7 @@ from ..tables import words
 from .clauses import (
     SUBJECT_RELATIVES,
     as_well_as_partner,
+    misplaced_predicate,
     tensed_after_infinitive,
     to_infinitive,
 )
@@ -69,6 +70,8 @@ def _described(token: Token) -> bool:
     if token.dep_ != "acl" or any(c.dep_ in ("nsubj", "aux") for c in token.children):
         return False
     head = token.head
+    if misplaced_predicate(token):
+        return False  # "Sudan, which lies downstream, called on ...": the sentence's own verb
     speaker = head.dep_ == "nsubj" and head.head.lemma_.lower() in SAYING
     return token.tag_ == "VBN" or speaker and token.lower_.endswith("ing")
 
