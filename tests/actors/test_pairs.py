@@ -60,6 +60,7 @@ def test_both_sides_of_the_border_is_a_place(analyse):
         # the "on" of a verb that aims at someone names parties; elsewhere it says where
         ("Peru and Chile traded fire. Bolivia called on both sides to hold talks.", True),
         ("Peru and Chile traded fire. Soldiers were killed on both sides.", False),
+        ("Peru and Chile traded fire. Bolivia imposed curfews on both sides of the border.", False),
     ],
 )
 def test_on_both_sides_names_the_pair_only_after_a_verb_that_aims(nlp, text, pair):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dyadwatch.actors.mention import UNKNOWN_CODE
+from dyadwatch.model import Document
 
 
 def code_of(analyse, text: str, head: str, nth: int = 0) -> str | None:
@@ -104,6 +105,14 @@ def test_a_body_of_people_takes_its_own_clauses_place_first(analyse):
 def test_migrants_take_only_a_stated_country(analyse, text, country):
     found = analyse(text).actor("migrants")
     assert (found.country if found is not None else None) == country
+
+
+def test_refugees_named_again_keep_their_stated_country(coder):
+    text = (
+        "Syrian refugees crossed into Turkey on Monday. The refugees clashed with Turkish police."
+    )
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert ("SYR", "TUR") in {(e.actor.country, e.recipient.country) for e in events}
 
 
 def test_a_country_inside_a_places_name_is_no_actor(analyse):

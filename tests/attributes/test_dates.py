@@ -33,6 +33,12 @@ PUB = "2022-07-15"
          "expelled", "2022-07", "month", "counted-clause"),
         ("Peru recalled its envoy on July 13 after Chile expelled the consul.", "expelled",
          "2022-07-13", "day", "sentence"),
+        # the counted clause's own date dates it
+        ("Peru recalled its envoy a day after Chile expelled the consul on July 13.",
+         "expelled", "2022-07-13", "day", "clause"),
+        # "yesterday" sets the narrative time too
+        ("The ambassador was expelled yesterday. A day earlier, the ministry protested.",
+         "protested", "2022-07-13", "day", "clause"),
         ("Troops arrived six months ago.", "arrived", "2022-01", "month", "clause"),
         ("In early 2022 the army intervened.", "intervened", "2022", "year", "clause"),
         ("The governor resigned without warning.", "resigned", "2022-07-15", "week",

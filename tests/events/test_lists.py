@@ -47,10 +47,10 @@ def test_reciprocal_act_of_listed_parties_goes_each_way(coder, text, pairs):
 
 
 def test_a_list_joined_by_or_is_disjunctive(nlp):
-    doc = nlp("Peru will not recognise Chile, Bolivia, or Ecuador.")
-    assert disjunctive([doc[4], *list_members(doc[4])])
-    doc = nlp("Peru will not recognise Chile, Bolivia, and Ecuador.")
-    assert not disjunctive([doc[4], *list_members(doc[4])])
+    for joiner, expected in (("or", True), ("and", False)):
+        doc = nlp(f"Peru will not recognise Chile, Bolivia, {joiner} Ecuador.")
+        chile = next(t for t in doc if t.text == "Chile")
+        assert disjunctive([chile, *list_members(chile)]) == expected
 
 
 @pytest.mark.parametrize(
@@ -64,6 +64,8 @@ def test_a_list_joined_by_or_is_disjunctive(nlp):
             {"CHL", "BOL", "ECU"},
         ),
         ("Peru condemned Chile and Bolivia on Monday.", {"CHL", "BOL"}),
+        ("Peru said on Monday it would not accept Chilean or Bolivian troops.", {"CHL"}),
+        ("Peru said on Monday it would not accept Chilean and Bolivian troops.", {"CHL", "BOL"}),
     ],
 )
 def test_a_list_joined_by_or_names_one_act(coder, text, recipients):

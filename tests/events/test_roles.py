@@ -132,3 +132,30 @@ def test_a_verb_the_parser_hangs_from_its_subject_after_an_aside_is_the_predicat
     assert [(e.event, e.actor.code, e.recipient.code) for e in events] == [
         ("REQUEST", "BOL", "PER")
     ]
+
+
+# a phrase that names no party is no subject: a series of the main subject's acts
+AMID = (
+    "Peru sent troops to the border amid protests, citing unrest, closed two crossings "
+    "and expelled a Chilean diplomat."
+)
+# the subordinate clause's own subject names a party: its conjunct is its act
+WARSHIPS = (
+    "Tension rose after Chilean warships entered Peruvian waters on Monday, and fired on "
+    "a fishing boat."
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "actor"), [(AMID, "closed", "PER"), (WARSHIPS, "fired", "CHLMIL")]
+)
+def test_the_subject_rules_leave_the_parse_where_no_party_is_named(coder, text, word, actor):
+    events = coder.code(Document(id="t", text=text, date="2022-07-01"))
+    mine = [e for e in events if word in e.event_text.split()]
+    assert mine and mine[0].actor.code == actor
+
+
+def test_a_participle_right_after_its_noun_describes_it(coder):
+    events = coder.code(Document(id="t", text="Peruvian trawlers, detained in Chilean waters.",
+                                 date="2022-07-01"))  # fmt: skip
+    assert [e for e in events if e.actor.country == "PER"] == []

@@ -234,3 +234,9 @@ def test_a_deadline_parsed_as_a_clause_of_the_hours_is_still_an_order(coder):
 def test_reserving_the_right_to_act_is_a_warning_whose_complement_is_its_content(coder, text):
     events = coder.code(Document(id="t", text=text, date="2024-05-10"))
     assert [e.event for e in events if e.actor.country == "PER"] == ["THREATEN"]
+
+
+def test_a_tensed_verb_after_the_reserved_right_is_an_act_of_its_own(coder):
+    text = "Peru reserved the right to respond and recalled its ambassador from Chile."
+    events = coder.code(Document(id="t", text=text, date="2024-05-10"))
+    assert sorted(e.event for e in events) == ["SANCTION", "THREATEN"]

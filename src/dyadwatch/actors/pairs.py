@@ -86,6 +86,8 @@ def _aimed_at(pobj: Token) -> bool:
     """ "Called on both sides to return to talks": the "on" of a verb that aims at someone
     names parties, not where ("troops on both sides")."""
     prep = pobj.head
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in pobj.children):
+        return False  # "on both sides of the border": where
     return prep.lower_ in ("on", "upon") and prep.head.lemma_.lower() in AIMING_VERBS
 
 

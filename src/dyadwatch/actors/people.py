@@ -207,8 +207,6 @@ class PeopleRules:
                     )
                     if found is not None and found.country:
                         return found.country, True
-        if head.lemma_.lower() in UPROOTED:
-            return None, False  # "migrants at the Polish border" are not Poland's
         # a name in apposition or compound: "Lawmaker Konstantin Zatulin"
         if head.dep_ in ("compound", "appos") and head.head.i in self.by_token:
             found = self.by_token[head.head.i]
@@ -216,6 +214,8 @@ class PeopleRules:
                 return found.country, True
         if not person and borrow and (named := self._named_before(head)) is not None:
             return named, False
+        if head.lemma_.lower() in UPROOTED:
+            return None, False  # "migrants at the Polish border" are not Poland's
         # "police in Tbilisi", "a court in Minsk", or a place named elsewhere in the sentence
         if self.places is not None:
             for child in head.children:

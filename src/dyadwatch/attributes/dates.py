@@ -2,9 +2,9 @@
 order (what each expression says is read in ``expressions.py``).
 
 Explicit calendar dates ("July 6", "17 June 2022", "2022-07-06") are read directly. Offsets such
-as "two days earlier" or "the next day" count from the anchor (the last full date or weekday
-before them in the document, else the publication date: "left on Wednesday. A day earlier"
-is Tuesday); "yesterday", "last week", "six months ago" and weekday names count from the
+as "two days earlier" or "the next day" count from the anchor (the last full date, weekday,
+"yesterday" or "today" before them in the document, else the publication date: "expelled on
+Wednesday. A day earlier" is Tuesday); "yesterday", "last week", "six months ago" and weekday names count from the
 publication date. Which date an event takes is decided by the
 named steps of ``eventdates.py``.
 """
@@ -331,7 +331,8 @@ class DocumentDates:
             if noun is not None and noun.pos_ in ("NOUN", "VERB"):
                 noun_dates[noun.lemma_.lower()] = value
             named = noun if noun is not None and not _is_time_noun(noun) else None
-            relative = expr is None or expr.kind not in ("calendar", "weekday")
+            named_day = expr is not None and expr.kind == "pub" and expr.precision == "day"
+            relative = expr is None or expr.kind not in ("calendar", "weekday") and not named_day
             aside = is_aside(span.root)
             if not relative and not aside and (named is None or self._current(value)):
                 # an aside sets no narrative time, nor does a date that names an old thing

@@ -119,10 +119,13 @@ def counted_clause(dates: DocumentDates, token: Token) -> EventDate | None:
     count, main = _count_and_main(verb)
     if count is None or count.i > mark.i:
         return None
+    own = in_clause(dates, token)
+    if own is not None and own.step == "clause":
+        return None  # "a day after missiles struck a base on Wednesday": its own date
     expr = offset_expression([t.lower_ for t in count.subtree if t.i < mark.i] + [mark.lower_])
     found = in_clause(dates, main) if expr is not None and expr.kind == "offset" else None
-    if found is None or found.value is None or found.value.precision != "day":
-        return None
+    if found is None or found.step != "clause" or found.value.precision != "day":
+        return None  # the clause it hangs from must carry its own day
     day = found.value.first_day() - timedelta(days=expr.amount)
     return EventDate(DateValue.of(day, coarsest(expr.precision, "day")), "text", "counted-clause")
 

@@ -30,8 +30,9 @@ OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "the envoy, who protested": relative pronouns that stand for the noun they hang from
 SUBJECT_RELATIVES = words(WORD_LISTS, "subject_relatives")
 COMITATIVE = words(WORD_LISTS, "comitative")  # "together with": a companion, not a recipient
-# "after", "before", "since": prepositions the parser may take for a clause's subordinator
-BACKGROUND_PREPS = words(WORD_LISTS, "background_preps")
+# "after", "before", "because": words that open a clause the parser may misplace
+CLAUSE_OPENERS = words(WORD_LISTS, "clause_openers")
+PARTY_ENTITIES = ("GPE", "NORP", "ORG", "PERSON")  # entity labels that name a party
 
 
 @dataclass
@@ -110,10 +111,16 @@ def clause_subject(verb: Token, depth: int = 0) -> Token | None:
 def misplaced_predicate(verb: Token) -> bool:
     """ "Sudan, which lies downstream, called on both sides": the parser, finding no verb for
     the subject after the aside, hangs the sentence's verb from the subject as a participle.
-    Such a verb is the predicate, and the noun it hangs from its subject."""
+    After such an aside (a relative clause or an apposition) the verb is the predicate, and
+    the noun its subject; a participle right after the noun describes it ("Peruvian
+    trawlers, detained in Chilean waters")."""
     head = verb.head
-    return (verb.dep_ == "acl" and head.dep_ == "ROOT" and verb.i > 0
-            and verb.doc[verb.i - 1].text == ",")  # fmt: skip
+    if verb.dep_ != "acl" or head.dep_ != "ROOT" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return False
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    return any(c.dep_ in ("relcl", "appos") and c.right_edge.i == verb.i - 2
+               for c in head.children)  # fmt: skip
 
 
 def as_well_as_partner(verb: Token) -> Token | None:
@@ -162,47 +169,64 @@ def teller_of_conjunct(verb: Token) -> Token | None:
 
 def interrupted_subject(verb: Token) -> Token | None:
     """The subject of a tensed verb after a participle set off by commas, in a clause that
-    a time word opens: "came after a Russian court, citing violations, banned offloading".
-    The parser takes "a Russian court" for the object of "after" and "banned" for a conjunct
-    or an adverbial clause of "citing" or "came"; the tense and the commas say "banned" is
-    the verb of the clause "after" opens, and the noun phrase before the participle its
-    subject."""
+    "after", "before", "since" or "until" opens: "came after a Russian court, citing
+    violations, banned offloading". The parser takes "a Russian court" for the object of
+    "after" and "banned" for a conjunct or an adverbial clause of "citing" or "came"; the
+    tense and the commas say "banned" is the verb of the clause "after" opens, and the noun
+    phrase before the participle, when it names a party, its subject ("after the vote,
+    citing fraud, seized computers" is a series of the main subject's acts)."""
     doc, i = verb.doc, verb.i
-    if verb.dep_ not in ("conj", "advcl") or i < 5 or doc[i - 1].text != ",":
+    if verb.dep_ not in ("conj", "advcl") or doc[max(i - 1, 0)].text != ",":
         return None
     if any(c.dep_.startswith("aux") or c.dep_ == "mark" for c in verb.children):
         return None
     if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and _has_object(verb)):
         return None  # a participle with no object may be passive ("angered by the closure")
-    participle = doc[i - 2]
+    participle = doc[max(i - 2, 0)]
     while participle.dep_ != "advcl" and participle.head.i < participle.i:
         participle = participle.head
     start = participle.left_edge.i
-    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or doc[start - 1].text != ",":
+    if participle.tag_ != "VBG" or participle.dep_ != "advcl" or start < 2:
+        return None
+    if doc[start - 1].text != ",":
         return None
     noun = doc[start - 2]
     while noun.dep_ != "pobj" and noun.head.i != noun.i and noun.head.i < start:
         noun = noun.head
-    prep = noun.head
-    if noun.dep_ != "pobj" or noun.right_edge.i != start - 2 or prep.lower_ not in BACKGROUND_PREPS:
+    if noun.dep_ != "pobj" or noun.right_edge.i != start - 2:
         return None
-    return noun
+    return noun if noun.head.lower_ in CLAUSE_OPENERS and names_party(noun) else None
+
+
+def names_party(token: Token) -> bool:
+    """Whether the phrase of ``token`` names a party: a state, a people, a body or a person
+    ("a Russian court", "Chilean warships"), not a thing or an event ("the vote")."""
+    return any(t.ent_type_ in PARTY_ENTITIES for t in token.subtree)
 
 
 def _after_subordinate(verb: Token) -> bool:
     """ "Poland deployed troops after migrants tried to cross, and accused Minsk": a verb
-    joined by a comma and "and" to a clause that "after", "because" or "when" opens, with no
-    subject of its own, is coordinated with the verb that clause hangs from."""
+    joined by a comma and "and" to a clause that "after", "before", "because" or "when" opens,
+    with no subject of its own, is coordinated with the verb that clause hangs from, when
+    that verb's subject names a party and the clause's own subject does not ("after Chilean
+    warships entered Peruvian waters, and fired on a boat": the warships fired)."""
     head = verb.head
     if verb.dep_ != "conj" or head.dep_ != "advcl" or verb.tag_ not in FINITE_TAGS:
         return False
-    if not any(c.dep_ == "mark" for c in head.children):
+    if not any(c.dep_ == "mark" and c.lower_ in CLAUSE_OPENERS for c in head.children):
         return False
     if any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return False
     cc = next((c for c in verb.children if c.dep_ == "cc"), None)
     cc = cc or next((c for c in head.children if c.dep_ == "cc" and c.i < verb.i), None)
-    return cc is not None and cc.i > 0 and verb.doc[cc.i - 1].text == ","
+    if cc is None or cc.i == 0 or verb.doc[cc.i - 1].text != ",":
+        return False
+    inner, outer = _own_subject(head), _own_subject(head.head)
+    return outer is not None and names_party(outer) and not (inner and names_party(inner))
+
+
+def _own_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def _has_object(verb: Token) -> bool:

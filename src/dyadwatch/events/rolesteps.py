@@ -24,7 +24,7 @@ from .instruments import instrument_dropped
 from .nonevents import naming_phrase
 from .receiving import received
 from .triggers import Candidate, causer_of
-from .verdicts import VERDICT, judged_subject
+from .verdicts import VERDICT, read_verdict
 
 CONDITIONS = words(WORD_LISTS, "conditions")
 # Courts and forums a charge is brought before ("a complaint with the WTO"), by actor code,
@@ -111,12 +111,15 @@ def granter(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
 def judged(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
     """ "Said the Polish deployment was a provocation": a verdict on an act is aimed at the
     act's doer."""
-    subject = judged_subject(cand.token) if cand.trigger is VERDICT else None
-    if subject is None:
+    verdict = read_verdict(cand.token) if cand.trigger is VERDICT else None
+    if verdict is None:
         return None
-    found = finder.np_actor(subject, owner=True) or finder.noun_doer(subject)
+    found = finder.np_actor(verdict.subject, owner=True) or finder.noun_doer(verdict.subject)
     actor = roles.actor
-    if found is not None and actor is not None and found.country == actor.country:
+    own = found is not None and actor is not None and (
+        found.code == actor.code or bool(found.country) and found.country == actor.country
+    )
+    if own:
         found = None  # "the balloon's presence in U.S. airspace": where, not whose
     if found is None or found.code == UNKNOWN_CODE:
         return replace(roles, recipient=None, recipient_how="")  # the fallbacks look on

@@ -9,6 +9,7 @@ complement gives them content (recipient, context) but is not coded a second tim
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,7 +38,7 @@ from .nonevents import (
     purpose_adjunct,
 )
 from .support import stance_verbs, stative_use, support_verbs
-from .verdicts import verdict, verdict_noun
+from .verdicts import VERDICT, read_verdict
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
 
@@ -90,8 +91,8 @@ def find_candidates(doc: Doc, lexicon: Lexicon) -> list[Candidate]:
         trig = lexicon.match(lemma, pos, deps) if deps is not None else None
         if trig is None or _described(token):
             # "the towns occupied by troops": a description, not a reported act
-            if (demand := _deontic_demand(token) or verdict(token)) is not None:
-                demands[token.i] = _spoken(token, demand)
+            if (spoken := _spoken(token, lemmas)) is not None:
+                demands[token.i] = spoken
             continue
         if _idle(token, lemma, pos, deps) or _names_a_thing(token, trig):
             idle.add(token.i)  # "took part in": no act, though it may fill a frame's content
@@ -181,11 +182,16 @@ def _deontic_demand(token: Token) -> Trigger | None:
     return None
 
 
-def _spoken(token: Token, trigger: Trigger) -> Candidate:
-    """A speech verb's demand or verdict; a verdict shows its word ("said ... violation")."""
-    cand = Candidate(token, trigger)
-    if (noun := verdict_noun(token)) is not None:
-        cand.absorbed.append(Candidate(noun, trigger, frame_of=cand))
+def _spoken(token: Token, acts: Collection[str]) -> Candidate | None:
+    """A speech verb that makes a demand, or gives a verdict on an act (shown with its word:
+    "said ... violation"); ``acts``: the lemmas that name acts."""
+    if (demand := _deontic_demand(token)) is not None:
+        return Candidate(token, demand)
+    found = read_verdict(token, acts)
+    if found is None:
+        return None
+    cand = Candidate(token, VERDICT)
+    cand.absorbed.append(Candidate(found.noun, VERDICT, frame_of=cand))
     return cand
 
 
@@ -224,10 +230,11 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
             # the parser hangs the infinitive off as an adverbial clause (not a tensed verb
             # after it: "the request for troops to join and refused to recognise")
             out.extend(found[i] for i in _own_subtree(child, tensed=True) if i in found)
-        elif trig.frame == "xcomp" and child.i not in found and child.lemma_ in trig.with_:
-            # "reserved the right to respond": the row's object carries the complement
-            out.extend(found[t.i] for g in child.children if g.dep_ in ("acl", "xcomp")
-                       and to_infinitive(g) for t in g.subtree if t.i in found)  # fmt: skip
+        elif trig.frame == "xcomp" and child.i not in found and child.lemma_.lower() in trig.with_:
+            # "reserved the right to respond": the row's object carries the complement (not a
+            # tensed verb after it: "the right to respond and recalled its ambassador")
+            out.extend(found[i] for g in child.children if g.dep_ in ("acl", "xcomp")
+                       and to_infinitive(g) for i in _own_subtree(g, tensed=True) if i in found)  # fmt: skip
         elif trig.pos == "NOUN" and (
             child.dep_ in ("acl", "xcomp")
             and to_infinitive(child)
