@@ -116,8 +116,10 @@ def judged(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
         return None
     found = finder.np_actor(verdict.subject, owner=True) or finder.noun_doer(verdict.subject)
     actor = roles.actor
-    own = found is not None and actor is not None and (
-        found.code == actor.code or bool(found.country) and found.country == actor.country
+    own = (
+        found is not None
+        and actor is not None
+        and (found.code == actor.code or bool(found.country) and found.country == actor.country)
     )
     if own:
         found = None  # "the balloon's presence in U.S. airspace": where, not whose
