@@ -17,8 +17,14 @@ class InputError(DyadwatchError):
         where = doc or "?"
         if line is not None:
             where = f"{where}, line {line}"
-        super().__init__(f"{where}: {message}")
+        super().__init__(_one_line(f"{where}: {message}"))
         self.reason = message
+
+
+def _one_line(text: str) -> str:
+    """``text`` with line breaks and other unprintable characters escaped ("0\\n"), so an
+    error about a document with such an id is still one line."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class DataError(DyadwatchError):

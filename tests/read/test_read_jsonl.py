@@ -167,6 +167,14 @@ def test_invalid_utf8_names_line_and_offset(tmp_path: Path) -> None:
     assert f"byte 0xe9 at offset {offset}" in str(error)
 
 
+def test_an_id_with_a_line_break_still_gives_a_one_line_error(tmp_path: Path) -> None:
+    path = write_lines(tmp_path / "ids.jsonl", [json.dumps({"id": "0\n", "date": "2024-03-05"}),
+                                                record("b")])  # fmt: skip
+    error, doc = list(read_inputs([path]))
+    assert isinstance(error, InputError) and isinstance(doc, Document)
+    assert str(error).startswith("0\\n, line 1: missing 'text'") and "\n" not in str(error)
+
+
 def test_bom_crlf_and_blank_lines(tmp_path: Path) -> None:
     text = "Officials said the talks went well.\r\nThe next round is in May.\rNothing else."
     lines = [record("a", text=text), "", record("b")]
