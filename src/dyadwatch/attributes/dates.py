@@ -4,8 +4,8 @@ order (what each expression says is read in ``expressions.py``).
 Explicit calendar dates ("July 6", "17 June 2022", "2022-07-06") are read directly. Offsets such
 as "two days earlier" or "the next day" count from the anchor (the last full date, weekday,
 "yesterday" or "today" before them in the document, else the publication date: "expelled on
-Wednesday. A day earlier" is Tuesday); "yesterday", "last week", "six months ago" and weekday names count from the
-publication date. Which date an event takes is decided by the
+Wednesday. A day earlier" is Tuesday); "yesterday", "last week", "six months ago" and
+weekday names count from the publication date. Which date an event takes is decided by the
 named steps of ``eventdates.py``.
 """
 

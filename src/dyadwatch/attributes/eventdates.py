@@ -1,10 +1,10 @@
 """When one event happened: named dating steps, tried in order, over a document's dates.
 
 The steps follow how news is written. A clause a counted time opens ("on Wednesday, a day
-after missiles struck") lies that far from the date of the clause it hangs from; a clause
-hanging off a date ("March 2022, when the president resigned") takes that date; a date in
-the act's own clause dates it; a date
-elsewhere in the sentence dates it unless that date belongs to something else (it names a
+after missiles struck") lies that far from the date of the clause it hangs from, unless it
+carries a date of its own; a clause hanging off a date ("March 2022, when the president
+resigned") takes that date; a date in the act's own clause dates it; a date elsewhere in
+the sentence dates it unless that date belongs to something else (it names a
 thing, "the 1995 agreement", or sits in a relative clause or apposition about another act).
 With no date in the sentence, the time the narrative last set carries forward within its
 paragraph; beyond it, a report's undated act happened on or shortly before publication (the

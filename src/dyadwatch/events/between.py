@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from ..actors.mention import UNKNOWN_CODE, ActorMention
 from .clauses import is_passive
-from .lists import list_members
+from .lists import disjunctive, list_members
 from .triggers import Candidate
 
 
@@ -78,8 +78,8 @@ def adjective_parties(finder: NounReader, head: Token) -> list[ActorMention | No
     sector the noun gives the first ("troops": the military)."""
     first = finder.np_actor(head)
     adjective = next((c for c in head.children if c.dep_ in MODIFIERS and c.conjuncts), None)
-    if first is None or adjective is None:
-        return []
+    if first is None or adjective is None or disjunctive([adjective, *adjective.conjuncts]):
+        return []  # "Chilean or Bolivian troops": one party, as any list joined by "or"
     found: list[ActorMention | None] = [first]
     for other in adjective.conjuncts:
         state = finder.named_at(other) or finder.np_actor(other)

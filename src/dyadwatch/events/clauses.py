@@ -30,6 +30,7 @@ OBJECT_CONTROL = words(WORD_LISTS, "object_control")
 # "the envoy, who protested": relative pronouns that stand for the noun they hang from
 SUBJECT_RELATIVES = words(WORD_LISTS, "subject_relatives")
 COMITATIVE = words(WORD_LISTS, "comitative")  # "together with": a companion, not a recipient
+SAYING = words(WORD_LISTS, "saying")  # verbs of saying: "said", "declared", "stressed"
 # "after", "before", "because": words that open a clause the parser may misplace
 CLAUSE_OPENERS = words(WORD_LISTS, "clause_openers")
 PARTY_ENTITIES = ("GPE", "NORP", "ORG", "PERSON")  # entity labels that name a party

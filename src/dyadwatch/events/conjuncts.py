@@ -50,9 +50,7 @@ def conjoined(
         return []  # "Chile, Peru, or Bolivia": one act about the class
     others = [roles.actors.for_np(conj) for conj in members]
     if not members and head.pos_ == "NOUN":  # "his Russian and Ukrainian counterparts"
-        adjectives = [c for c in head.children if c.dep_ in ("amod", "compound")]
-        joined = [a for c in adjectives for a in (c, *c.conjuncts)]
-        others = [] if disjunctive(joined) else adjective_parties(roles, head)[1:]
+        others = adjective_parties(roles, head)[1:]
     for other in others:
         if other is None or other.code in (UNKNOWN_CODE, mention.code) or not other.direct:
             continue  # "Iranian missiles and drones": a guessed country is no party of its own

@@ -137,9 +137,9 @@ def complement(finder: Finder, cand: Candidate, roles: Roles) -> Roles | None:
                        key=lambda c: (c.token.head.i != tok.i or c.token.dep_ != "xcomp", c.i))  # fmt: skip
         # not the name an act is called by: "a violation of Greek sovereignty" names who
         # was wronged, not who is accused (nor, for the same reason, a verdict's word)
-        named = (c for c in order if _names_the_act(c.token) or c.trigger is VERDICT)
-        skipped = {c.i for c in named}
-        for inner in (c for c in order if c.i not in skipped):
+        for inner in order:
+            if _names_the_act(inner.token) or inner.trigger is VERDICT:
+                continue
             found = finder(inner).recipient
             if found is not None:
                 return replace(roles, recipient=found, recipient_how="complement")

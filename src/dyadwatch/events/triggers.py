@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from ..nlp.arrays import with_pos
 from ..tables import words
 from .clauses import (
+    SAYING,
     SUBJECT_RELATIVES,
     as_well_as_partner,
     misplaced_predicate,
@@ -161,7 +162,6 @@ DEONTIC = words(WORD_LISTS, "deontic")
 PLURAL_ACTS = words(WORD_LISTS, "plural_acts")  # nouns that name an act only in the plural
 DEADLINE_VERBS = words(WORD_LISTS, "deadline_verbs")  # "gave them a week to leave"
 RECEIVING = words(WORD_LISTS, "receiving_verbs")  # "accepted aid": the giver acts
-SAYING = words(WORD_LISTS, "saying")
 DEMAND = Trigger(lemma="", pos="VERB", event="REQUEST", mode=None, context=(), cameo="10",
                  intensity=None, with_=(), frame="xcomp")  # fmt: skip
 
@@ -233,11 +233,10 @@ def _content(cand: Candidate, found: dict[int, Candidate]) -> list[Candidate]:
         elif trig.frame == "xcomp" and child.i not in found and child.lemma_.lower() in trig.with_:
             # "reserved the right to respond": the row's object carries the complement (not a
             # tensed verb after it: "the right to respond and recalled its ambassador")
-            out.extend(found[i] for g in child.children if g.dep_ in ("acl", "xcomp")
-                       and to_infinitive(g) for i in _own_subtree(g, tensed=True) if i in found)  # fmt: skip
+            out.extend(found[i] for g in child.children if _noun_infinitive(g)
+                       for i in _own_subtree(g, tensed=True) if i in found)  # fmt: skip
         elif trig.pos == "NOUN" and (
-            child.dep_ in ("acl", "xcomp")
-            and to_infinitive(child)
+            _noun_infinitive(child)
             or child.dep_ in ("ccomp", "acl")
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in child.children)
         ):
@@ -296,6 +295,12 @@ def _said_of(verb: Token) -> bool:
 def _naming_phrase(verb: Token, child: Token) -> bool:
     """The name a naming verb gives ("called the moves [a threat]")."""
     return verb.lemma_.lower() in NAMING_VERBS and naming_phrase(child)
+
+
+def _noun_infinitive(child: Token) -> bool:
+    """A "to" infinitive that completes a noun: "the refusal to recognise", "the right to
+    respond"."""
+    return child.dep_ in ("acl", "xcomp") and to_infinitive(child)
 
 
 def _infinitive(child: Token) -> bool:

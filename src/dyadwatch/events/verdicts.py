@@ -18,6 +18,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ..tables import words
+from .clauses import SAYING
 from .lexicon import Trigger
 
 WORD_LISTS = Path(__file__).parent / "data" / "words.tsv"
@@ -25,14 +26,12 @@ VERDICT_NOUNS = words(WORD_LISTS, "verdict_nouns")  # "a violation", "a provocat
 VERDICT_KINDS = words(WORD_LISTS, "verdict_kinds")  # "an act of [war]"
 JUDGING_VERBS = words(WORD_LISTS, "judging_verbs")  # "was", "constituted", "amounted to"
 JUDGED_ACTS = words(WORD_LISTS, "judged_acts")  # "the move", "the decision", "the visit"
-SAYING = words(WORD_LISTS, "saying")
 VERDICT = Trigger(lemma="", pos="VERB", event="ACCUSE", mode="disapprove", context=(),
                   cameo="111", intensity=None, with_=(), frame=None)  # fmt: skip
 
 
 @dataclass(frozen=True)
 class Verdict:
-    clause: Token  # the judging verb: "was", "constituted"
     subject: Token  # the act judged: "the strike"
     noun: Token  # the word of condemnation: "violation"
 
@@ -76,5 +75,5 @@ def read_verdict(token: Token, acts: Collection[str] | None = None) -> Verdict |
             continue
         lemma = subject.lemma_.lower()
         if acts is None or lemma in acts or lemma in JUDGED_ACTS:
-            return Verdict(child, subject, noun)
+            return Verdict(subject, noun)
     return None
